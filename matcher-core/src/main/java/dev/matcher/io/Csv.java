@@ -1,0 +1,182 @@
+package dev.matcher.io;
+
+import dev.matcher.data.DataException;
+import dev.matcher.data.Table;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CSV files into columnar {@link Table}s and writes tables back, RFC 4180 both ways.
+ * Reading streams the file once into per-column arrays; writing goes to a temporary file that replaces the target
+ * only when complete.
+ *
+ * <pre>{@code
+ * Table t = Csv.read(Path.of("people.csv"), CsvOptions.defaults());
+ * Csv.write(t, Path.of("copy.csv"), CsvOptions.defaults());
+ * }</pre>
+ */
+public final class Csv {
+    private Csv() {
+    }
+
+    /**
+     * Reads a table. The header is required; ids must be present and unique; every row must have as many fields as
+     * the header. Empty unquoted fields become null.
+     *
+     * @throws DataException naming file, line and column for any malformed or inconsistent input
+     */
+    public static Table read(Path file, CsvOptions options) {
+        try (CsvParser parser = CsvParser.open(file, options.delimiter())) {
+            String[] header = parser.next();
+            if (header == null) {
+                throw new DataException(file, 1, 0, "missing header: the file is empty");
+            }
+            int idField = idField(file, header, options.idColumn());
+            List<String> names = new ArrayList<>();
+            for (int f = 0; f < header.length; f++) {
+                if (f != idField) {
+                    names.add(header[f]);
+                }
+            }
+            int width = header.length;
+            String[][] columns = new String[names.size()][1024];
+            String[] ids = new String[1024];
+            Map<String, Long> lineById = new HashMap<>();
+            int rows = 0;
+            for (String[] row; (row = parser.next()) != null; rows++) {
+                if (row.length != width) {
+                    throw new DataException(file, parser.line(), Math.min(row.length, width) + 1,
+                            "ragged row: expected " + width + " fields as in the header, found " + row.length);
+                }
+                if (rows == ids.length) {
+                    ids = Arrays.copyOf(ids, rows * 2);
+                    for (int a = 0; a < columns.length; a++) {
+                        columns[a] = Arrays.copyOf(columns[a], rows * 2);
+                    }
+                }
+                String id = idField < 0 ? Integer.toString(rows + 1) : row[idField];
+                if (id == null || id.isBlank()) {
+                    throw new DataException(file, parser.line(), idField + 1,
+                            "missing id: column '" + options.idColumn() + "' is empty");
+                }
+                Long first = lineById.putIfAbsent(id, parser.line());
+                if (first != null) {
+                    throw new DataException(file, parser.line(), idField + 1,
+                            "duplicate id '" + id + "' (first on line " + first + ")");
+                }
+                ids[rows] = id;
+                for (int f = 0, a = 0; f < width; f++) {
+                    if (f != idField) {
+                        columns[a++][rows] = row[f];
+                    }
+                }
+            }
+            ids = Arrays.copyOf(ids, rows);
+            for (int a = 0; a < columns.length; a++) {
+                columns[a] = Arrays.copyOf(columns[a], rows);
+            }
+            return Table.of(tableName(file), ids, names, columns, null);
+        }
+    }
+
+    private static int idField(Path file, String[] header, String idColumn) {
+        for (int f = 0; f < header.length; f++) {
+            if (header[f] == null || header[f].isBlank()) {
+                throw new DataException(file, 1, f + 1, "header field " + (f + 1) + " is empty");
+            }
+            for (int g = 0; g < f; g++) {
+                if (header[g].equals(header[f])) {
+                    throw new DataException(file, 1, f + 1, "duplicate column '" + header[f] + "' in the header");
+                }
+            }
+        }
+        if (idColumn == null) {
+            return -1;
+        }
+        int idField = Arrays.asList(header).indexOf(idColumn);
+        if (idField < 0) {
+            throw new DataException(file, 1, 0, "missing header or id column: expected a column '" + idColumn
+                    + "' in the first line, found " + Arrays.toString(header));
+        }
+        return idField;
+    }
+
+    static String tableName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Writes the id column ({@code id}, or the option's name) and every attribute; null as empty, "" as {@code ""}. */
+    public static void write(Table table, Path file, CsvOptions options) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            int n = table.schema().size();
+            writeField(w, options.idColumn() == null ? "id" : options.idColumn(), options.delimiter());
+            for (int a = 0; a < n; a++) {
+                w.write(options.delimiter());
+                writeField(w, table.schema().get(a).name(), options.delimiter());
+            }
+            w.write('\n');
+            for (int r = 0; r < table.size(); r++) {
+                writeField(w, table.id(r), options.delimiter());
+                for (int a = 0; a < n; a++) {
+                    w.write(options.delimiter());
+                    writeField(w, table.value(r, a), options.delimiter());
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    /** Writes rows of plain fields (e.g. pairs files) with a header; same quoting and atomicity as tables. */
+    public static void writeRows(Path file, String[] header, Iterable<String[]> rows) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writeRow(w, header);
+            for (String[] row : rows) {
+                writeRow(w, row);
+            }
+            w.flush();
+        });
+    }
+
+    private static void writeRow(Writer w, String[] row) throws IOException {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            writeField(w, row[i], ',');
+        }
+        w.write('\n');
+    }
+
+    private static void writeField(Writer w, String value, char delimiter) throws IOException {
+        if (value == null) {
+            return;
+        }
+        boolean quote = value.isEmpty();
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            w.write(value);
+            return;
+        }
+        w.write('"');
+        w.write(value.replace("\"", "\"\""));
+        w.write('"');
+    }
+}

@@ -1,0 +1,180 @@
+package dev.matcher.io;
+
+import dev.matcher.data.Attribute;
+import dev.matcher.data.AttributeKind;
+import dev.matcher.data.DataException;
+import dev.matcher.data.Schema;
+import dev.matcher.data.Table;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes tables as local Parquet files (no Hadoop cluster). Values are stored as strings, exactly as in the
+ * table, with each attribute's name and kind kept in the file's schema, so a table survives the round trip unchanged.
+ * Files written by other tools are read too: numbers, booleans and dates become strings and kinds are inferred.
+ *
+ * <pre>{@code
+ * Parquet.write(table, Path.of("products.parquet"));
+ * Table back = Parquet.read(Path.of("products.parquet"));
+ * }</pre>
+ */
+public final class Parquet {
+    private static final String NAME = "matcher.name";
+    private static final String KIND = "matcher.kind";
+    private static final String ID = "id";
+
+    private Parquet() {
+    }
+
+    /** Writes the table (Snappy-compressed) through a temporary file that replaces the target when complete. */
+    public static void write(Table table, Path file) {
+        org.apache.avro.Schema avro = avroSchema(table.schema());
+        AtomicFiles.writePath(file, tmp -> {
+            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(tmp))
+                    .withSchema(avro)
+                    .withDataModel(GenericData.get())
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .build()) {
+                int n = table.schema().size();
+                for (int r = 0; r < table.size(); r++) {
+                    GenericRecord rec = new GenericData.Record(avro);
+                    rec.put(0, table.id(r));
+                    for (int a = 0; a < n; a++) {
+                        rec.put(a + 1, table.value(r, a));
+                    }
+                    writer.write(rec);
+                }
+            }
+        });
+    }
+
+    /** Avro field names must be identifiers, so fields are {@code a0, a1, ...} and carry the real name as a property. */
+    private static org.apache.avro.Schema avroSchema(Schema schema) {
+        SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields = SchemaBuilder.record("table")
+                .namespace("dev.matcher").fields().requiredString(ID);
+        for (int a = 0; a < schema.size(); a++) {
+            Attribute attr = schema.get(a);
+            fields = fields.name("a" + a).prop(NAME, attr.name()).prop(KIND, attr.kind().name())
+                    .type().optional().stringType();
+        }
+        return fields.endRecord();
+    }
+
+    /**
+     * Reads a table; it must have a column {@code id}.
+     *
+     * @throws DataException when the file is missing or unreadable, has no id column, or has a missing/duplicate id
+     */
+    public static Table read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file, 0, 0, "no such file");
+        }
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+                .withDataModel(GenericData.get())
+                .build()) {
+            GenericRecord first = reader.read();
+            if (first == null) {
+                throw new DataException(file, 0, 0, "the file holds no records");
+            }
+            org.apache.avro.Schema avro = first.getSchema();
+            org.apache.avro.Schema.Field idField = avro.getField(ID);
+            if (idField == null) {
+                throw new DataException(file, 0, 0, "missing id column '" + ID + "'; columns: "
+                        + avro.getFields().stream().map(org.apache.avro.Schema.Field::name).toList());
+            }
+            List<org.apache.avro.Schema.Field> attrFields = new ArrayList<>(avro.getFields());
+            attrFields.remove(idField);
+            List<String> names = new ArrayList<>();
+            List<Attribute> attrs = new ArrayList<>();
+            for (org.apache.avro.Schema.Field f : attrFields) {
+                String name = f.getProp(NAME) != null ? f.getProp(NAME) : f.name();
+                names.add(name);
+                if (f.getProp(KIND) != null) {
+                    attrs.add(new Attribute(name, AttributeKind.valueOf(f.getProp(KIND))));
+                }
+            }
+            List<String> ids = new ArrayList<>();
+            List<String[]> rows = new ArrayList<>();
+            Map<String, Integer> rowById = new HashMap<>();
+            for (GenericRecord rec = first; rec != null; rec = reader.read()) {
+                String id = text(rec.get(idField.pos()), idField.schema());
+                int row = ids.size() + 1;
+                if (id == null || id.isBlank()) {
+                    throw new DataException(file, 0, 0, "record " + row + " has no id");
+                }
+                Integer previous = rowById.putIfAbsent(id, row);
+                if (previous != null) {
+                    throw new DataException(file, 0, 0, "duplicate id '" + id + "' in records " + previous + " and " + row);
+                }
+                ids.add(id);
+                String[] values = new String[attrFields.size()];
+                for (int a = 0; a < values.length; a++) {
+                    values[a] = text(rec.get(attrFields.get(a).pos()), attrFields.get(a).schema());
+                }
+                rows.add(values);
+            }
+            String[][] columns = new String[names.size()][ids.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int a = 0; a < columns.length; a++) {
+                    columns[a][r] = rows.get(r)[a];
+                }
+            }
+            Schema schema = attrs.size() == names.size() ? Schema.of(attrs) : null;
+            return Table.of(Csv.tableName(file), ids.toArray(String[]::new), names, columns, schema);
+        } catch (IOException e) {
+            throw new DataException(file, 0, 0, "cannot read Parquet: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof DataException d) {
+                throw d;
+            }
+            throw new DataException(file, 0, 0, "cannot read Parquet: " + e, e);
+        }
+    }
+
+    /** A value as text: numbers without a spurious exponent, dates as ISO dates, bytes as UTF-8. */
+    private static String text(Object value, org.apache.avro.Schema schema) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof ByteBuffer b) {
+            byte[] bytes = new byte[b.remaining()];
+            b.duplicate().get(bytes);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (value instanceof Integer days && isDate(schema)) {
+            return LocalDate.ofEpochDay(days).toString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : Double.toString(d);
+        }
+        return value.toString();
+    }
+
+    private static boolean isDate(org.apache.avro.Schema schema) {
+        if (schema.getType() == org.apache.avro.Schema.Type.UNION) {
+            return schema.getTypes().stream().anyMatch(Parquet::isDate);
+        }
+        return schema.getLogicalType() instanceof LogicalTypes.Date;
+    }
+}
