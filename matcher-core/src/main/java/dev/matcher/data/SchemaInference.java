@@ -119,7 +119,7 @@ public final class SchemaInference {
         if (numbers >= 0.9 * n) {
             return AttributeKind.NUMERIC;
         }
-        if (codes >= 0.8 * n && avgTokens <= 1.5) {
+        if (codes >= 0.8 * n) {
             return AttributeKind.IDENTIFIER;
         }
         if (n >= 20 && avgTokens <= 3 && distinct.size() <= Math.max(10, 0.05 * n) && distinctRatio < 0.5) {
