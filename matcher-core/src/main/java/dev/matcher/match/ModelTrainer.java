@@ -127,7 +127,7 @@ public final class ModelTrainer {
      * validation split).
      */
     public record Result(CalibratedModel model, Config config, List<Config> candidates, double[] cvAveragePrecision,
-                         double[] outOfFold) {
+                         double[] outOfFold, boolean[] labels) {
     }
 
     List<Config> candidates(int n) {
@@ -210,7 +210,7 @@ public final class ModelTrainer {
         // TreeSHAP costs O(leaves x depth^2) per tree and row: 300 rows of the first fold model suffice for a ranking
         double[] importance = importance(models.get(0), x, seed);
         return new Result(new CalibratedModel(models, cal, names, importance), configs.get(best),
-                List.copyOf(configs), ap, oofP);
+                List.copyOf(configs), ap, oofP, y.clone());
     }
 
     /** Mean absolute contribution per feature over at most 300 training rows. */
