@@ -131,6 +131,6 @@ final class KeyBlocking implements BlockBuilder {
     public String toString() {
         String fs = functions.stream().map(Object::toString).collect(Collectors.joining(" OR "));
         String guard = maxBlockSize == DEFAULT_MAX_BLOCK_SIZE ? "" : ", maxBlockSize " + maxBlockSize;
-        return name + "(" + fs + guard + ")";
+        return name.isEmpty() ? (guard.isEmpty() ? fs : fs + ".maxBlockSize(" + maxBlockSize + ")") : name + "(" + fs + guard + ")";
     }
 }

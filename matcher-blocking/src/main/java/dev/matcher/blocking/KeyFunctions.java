@@ -133,8 +133,8 @@ public final class KeyFunctions {
     /**
      * Extended q-grams (Christen): the value's q-grams in order, and every sub-list that keeps at least
      * {@code max(1, floor(count * threshold))} of them, concatenated. Tolerates a few changed characters while being
-     * far more selective than single q-grams. Values with more than 12 q-grams use only the sub-lists that drop at most
-     * two grams, to bound the number of keys.
+     * far more selective than single q-grams. Meant for short values: the number of grams dropped stops growing
+     * before one more would add over 200 keys.
      */
     public static KeyFunction extendedQgrams(String attribute, int q, double threshold) {
         positive(q, "q");
@@ -208,6 +208,19 @@ public final class KeyFunctions {
         });
     }
 
+    /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */
+    public static KeyFunction allCodes() {
+        return new AllAttributes("code(*)", BlockingTokenizer::codes);
+    }
+
+    /** The keys of several functions in one key space: the same key from two functions is one key. */
+    public static KeyFunction union(KeyFunction first, KeyFunction... more) {
+        List<KeyFunction> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(Arrays.asList(more));
+        return union(all.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" + ")), all);
+    }
+
     /** Keys of several functions in one key space (the same key from two functions is one key). */
     static KeyFunction union(String description, List<KeyFunction> functions) {
         if (functions.size() == 1) {
@@ -250,7 +263,15 @@ public final class KeyFunctions {
             return NONE;
         }
         int keep = Math.max(1, (int) Math.floor(n * threshold));
-        int maxDrop = Math.min(n - keep, n > 12 ? 2 : n);
+        // deeper drops multiply the keys: stop before one level would add more than 200
+        int maxDrop = 0;
+        for (long combinations = 1; maxDrop < n - keep; ) {
+            combinations = combinations * (n - maxDrop) / (maxDrop + 1);
+            if (combinations > 200) {
+                break;
+            }
+            maxDrop++;
+        }
         List<String> out = new ArrayList<>();
         // every subset of positions of size n - drop, drop = 0..maxDrop, concatenated in order
         for (int drop = 0; drop <= maxDrop; drop++) {
