@@ -96,7 +96,10 @@ public final class KeyFunctions {
         });
     }
 
-    /** The year of a date value ({@link Values#parseDate}), else the first four-digit number between 1000 and 2999. */
+    /**
+     * The year of a date value: {@code yyyymmdd}, else the first four-digit number between 1000 and 2999, else the
+     * year of {@link Values#parseDate} (two-digit years).
+     */
     public static KeyFunction year(String attribute) {
         return attribute("year(" + attribute + ")", attribute, KeyFunctions::yearOf);
     }
@@ -244,16 +247,26 @@ public final class KeyFunctions {
     }
 
     static String[] yearOf(String v) {
-        int day = Values.parseDate(v);
-        if (day != Values.NO_DATE) {
-            return new String[] {Integer.toString(LocalDate.ofEpochDay(day).getYear())};
+        // fast path for the common layouts: yyyymmdd, or a four-digit year token (yyyy-mm-dd, dd/mm/yyyy, "4 Mar 2001")
+        String s = v.strip();
+        if (s.length() == 8 && Values.isDigits(s) && isYear(s.substring(0, 4))) {
+            int month = Integer.parseInt(s.substring(4, 6));
+            int day = Integer.parseInt(s.substring(6, 8));
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                return new String[] {s.substring(0, 4)};
+            }
         }
-        for (String t : BlockingTokenizer.tokens(v)) {
-            if (t.length() == 4 && t.charAt(0) >= '1' && t.charAt(0) <= '2' && Values.isDigits(t)) {
+        for (String t : BlockingTokenizer.tokens(s)) {
+            if (isYear(t)) {
                 return new String[] {t};
             }
         }
-        return NONE;
+        int day = Values.parseDate(s);   // two-digit years ("31-Mar-15")
+        return day == Values.NO_DATE ? NONE : new String[] {Integer.toString(LocalDate.ofEpochDay(day).getYear())};
+    }
+
+    private static boolean isYear(String t) {
+        return t.length() == 4 && (t.charAt(0) == '1' || t.charAt(0) == '2') && Values.isDigits(t);
     }
 
     static String[] extendedGrams(String v, int q, double threshold) {
