@@ -63,8 +63,8 @@ public final class CalibratedModel {
         return calibration;
     }
 
-    public String[] names() {
-        return names.clone();
+    public List<String> names() {
+        return List.of(names);
     }
 
     public double probability(double[] x) {
