@@ -32,9 +32,9 @@ public final class Blockers {
     /** Token blocking on the given attributes (attribute-based: a token counts only within its attribute). */
     public static BlockBuilder tokens(String... attributes) {
         if (attributes.length == 0) {
-            return new KeyBlocking("tokens", List.of(KeyFunctions.allTokens()), KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
+            return new KeyBlocking("", List.of(KeyFunctions.allTokens()), KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
         }
-        return new KeyBlocking("tokens", perAttribute(attributes, KeyFunctions::tokens), KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
+        return new KeyBlocking("", perAttribute(attributes, KeyFunctions::tokens), KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
     }
 
     /** Schema-agnostic token blocking: any shared token of any attribute makes a candidate. */
@@ -47,13 +47,13 @@ public final class Blockers {
         List<KeyFunction> f = attributes.length == 0
                 ? List.of(KeyFunctions.allAttributes("qgrams(*, " + q + ")", v -> BlockingTokenizer.qgrams(v, q)))
                 : perAttribute(attributes, a -> KeyFunctions.qgrams(a, q));
-        return new KeyBlocking("qgrams", f, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
+        return new KeyBlocking("", f, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
     }
 
     /** Extended q-gram blocking (see {@link KeyFunctions#extendedQgrams}); threshold 0.8 is typical. */
     public static BlockBuilder extendedQgrams(int q, double threshold, String... attributes) {
         requireAttributes(attributes);
-        return new KeyBlocking("extendedQgrams", perAttribute(attributes, a -> KeyFunctions.extendedQgrams(a, q, threshold)),
+        return new KeyBlocking("", perAttribute(attributes, a -> KeyFunctions.extendedQgrams(a, q, threshold)),
                 KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
     }
 
@@ -63,7 +63,7 @@ public final class Blockers {
      */
     public static BlockBuilder suffixes(int minLength, int maxBlockSize, String... attributes) {
         requireAttributes(attributes);
-        return new KeyBlocking("suffixArray", perAttribute(attributes, a -> KeyFunctions.suffixes(a, minLength)), maxBlockSize);
+        return new KeyBlocking("", perAttribute(attributes, a -> KeyFunctions.suffixes(a, minLength)), maxBlockSize);
     }
 
     /** Sorted neighbourhood on one attribute's folded value with a fixed window. */
@@ -108,6 +108,14 @@ public final class Blockers {
     /** Exact top-k TF-IDF cosine neighbours on any terms (tokens, q-grams, codes). */
     public static Blocking nearestNeighbours(int k, KeyFunction terms) {
         return new NearestNeighbours(k, terms);
+    }
+
+    /**
+     * Exact top-k TF-IDF cosine neighbours that also score at least {@code relative} times the record's best
+     * neighbour (0 keeps all k): a record with one clear partner proposes one, an ambiguous one up to k.
+     */
+    public static Blocking nearestNeighbours(int k, double relative, KeyFunction terms) {
+        return new NearestNeighbours(k, terms, relative);
     }
 
     /** Canopy clustering on TF-IDF cosine of the tokens: loose threshold joins a canopy, tight stops being a centre. */

@@ -78,7 +78,7 @@ public final class BlockingReport {
                 s.put("tokens(*).filter(0.8).meta(" + w + "," + p + ")", Blockers.tokens().filter(0.8).metaBlocking(w, p));
             }
         }
-        s.put("standard(code(*))", Blockers.standard(KeyFunctions.allAttributes("code(*)", BlockingTokenizer::codes)));
+        s.put("standard(code(*))", Blockers.standard(KeyFunctions.allCodes()));
         s.put("standard(prefix(" + main + ",4))", Blockers.standard(KeyFunctions.prefix(main, 4)));
         s.put("standard(soundex(" + main + "))", Blockers.standard(KeyFunctions.phonetic(main, KeyFunctions.Phonetic.SOUNDEX)));
         s.put("qgrams(4, " + main + ")", Blockers.qgrams(4, main));
@@ -90,6 +90,8 @@ public final class BlockingReport {
         s.put("minHash(*, 30 bands x 4 rows)", Blockers.minHash(30, 4));
         s.put("nearestNeighbours(5, *)", Blockers.nearestNeighbours(5));
         s.put("nearestNeighbours(10, *)", Blockers.nearestNeighbours(10));
+        s.put("nearestNeighbours(20, 0.5 x best, tokens+codes)", Blockers.nearestNeighbours(20, 0.5,
+                KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes())));
         s.put("canopy(0.3, 0.6, *)", Blockers.canopy(0.3, 0.6));
         s.put("tokens(*).maxCandidatesPerRecord(20)", Blockers.tokens().maxCandidatesPerRecord(20));
         return s;

@@ -437,7 +437,10 @@ public final class Blocks {
                 distinct = b.countPairs();
             }
         }
-        return b.emit();
+        long t0 = System.nanoTime();
+        Pairs pairs = b.emit();
+        LOG.debug("{} distinct pairs from {} in {} ms", pairs.size(), b, (System.nanoTime() - t0) / 1_000_000);
+        return pairs;
     }
 
     /** Number of distinct candidate pairs, without building them. */

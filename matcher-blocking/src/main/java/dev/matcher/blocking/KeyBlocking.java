@@ -64,13 +64,17 @@ final class KeyBlocking implements BlockBuilder {
         int nl = left.size();
         int nodes = dedup ? nl : nl + right.size();
         long[][] keys = new long[nodes][];
+        long t0 = System.nanoTime();
         Parallel.forRange(nodes, 2048, (from, to) -> {
             for (int u = from; u < to; u++) {
                 keys[u] = u < nl ? hashes(l, u) : hashes(r, u - nl);
             }
             return null;
         });
+        long t1 = System.nanoTime();
         Blocks blocks = Blocks.fromKeyHashes(keys, nl, dedup ? 0 : right.size(), dedup, maxBlockSize);
+        LOG.debug("{}: keys of {} records in {} ms, {} blocks in {} ms", this, nodes, (t1 - t0) / 1_000_000,
+                blocks.size(), (System.nanoTime() - t1) / 1_000_000);
         if (blocks.guardDropped > 0 && !quiet) {
             int u = blocks.guardLargestMember;
             String key = u < 0 ? "?" : keyOf(u < nl ? l : r, u < nl ? u : u - nl, blocks.guardLargestHash);
@@ -131,6 +135,6 @@ final class KeyBlocking implements BlockBuilder {
     public String toString() {
         String fs = functions.stream().map(Object::toString).collect(Collectors.joining(" OR "));
         String guard = maxBlockSize == DEFAULT_MAX_BLOCK_SIZE ? "" : ", maxBlockSize " + maxBlockSize;
-        return name + "(" + fs + guard + ")";
+        return name.isEmpty() ? (guard.isEmpty() ? fs : fs + ".maxBlockSize(" + maxBlockSize + ")") : name + "(" + fs + guard + ")";
     }
 }

@@ -96,7 +96,10 @@ public final class KeyFunctions {
         });
     }
 
-    /** The year of a date value ({@link Values#parseDate}), else the first four-digit number between 1000 and 2999. */
+    /**
+     * The year of a date value: {@code yyyymmdd}, else the first four-digit number between 1000 and 2999, else the
+     * year of {@link Values#parseDate} (two-digit years).
+     */
     public static KeyFunction year(String attribute) {
         return attribute("year(" + attribute + ")", attribute, KeyFunctions::yearOf);
     }
@@ -133,8 +136,8 @@ public final class KeyFunctions {
     /**
      * Extended q-grams (Christen): the value's q-grams in order, and every sub-list that keeps at least
      * {@code max(1, floor(count * threshold))} of them, concatenated. Tolerates a few changed characters while being
-     * far more selective than single q-grams. Values with more than 12 q-grams use only the sub-lists that drop at most
-     * two grams, to bound the number of keys.
+     * far more selective than single q-grams. Meant for short values: the number of grams dropped stops growing
+     * before one more would add over 200 keys.
      */
     public static KeyFunction extendedQgrams(String attribute, int q, double threshold) {
         positive(q, "q");
@@ -208,6 +211,19 @@ public final class KeyFunctions {
         });
     }
 
+    /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */
+    public static KeyFunction allCodes() {
+        return new AllAttributes("code(*)", BlockingTokenizer::codes);
+    }
+
+    /** The keys of several functions in one key space: the same key from two functions is one key. */
+    public static KeyFunction union(KeyFunction first, KeyFunction... more) {
+        List<KeyFunction> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(Arrays.asList(more));
+        return union(all.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" + ")), all);
+    }
+
     /** Keys of several functions in one key space (the same key from two functions is one key). */
     static KeyFunction union(String description, List<KeyFunction> functions) {
         if (functions.size() == 1) {
@@ -231,16 +247,26 @@ public final class KeyFunctions {
     }
 
     static String[] yearOf(String v) {
-        int day = Values.parseDate(v);
-        if (day != Values.NO_DATE) {
-            return new String[] {Integer.toString(LocalDate.ofEpochDay(day).getYear())};
+        // fast path for the common layouts: yyyymmdd, or a four-digit year token (yyyy-mm-dd, dd/mm/yyyy, "4 Mar 2001")
+        String s = v.strip();
+        if (s.length() == 8 && Values.isDigits(s) && isYear(s.substring(0, 4))) {
+            int month = Integer.parseInt(s.substring(4, 6));
+            int day = Integer.parseInt(s.substring(6, 8));
+            if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                return new String[] {s.substring(0, 4)};
+            }
         }
-        for (String t : BlockingTokenizer.tokens(v)) {
-            if (t.length() == 4 && t.charAt(0) >= '1' && t.charAt(0) <= '2' && Values.isDigits(t)) {
+        for (String t : BlockingTokenizer.tokens(s)) {
+            if (isYear(t)) {
                 return new String[] {t};
             }
         }
-        return NONE;
+        int day = Values.parseDate(s);   // two-digit years ("31-Mar-15")
+        return day == Values.NO_DATE ? NONE : new String[] {Integer.toString(LocalDate.ofEpochDay(day).getYear())};
+    }
+
+    private static boolean isYear(String t) {
+        return t.length() == 4 && (t.charAt(0) == '1' || t.charAt(0) == '2') && Values.isDigits(t);
     }
 
     static String[] extendedGrams(String v, int q, double threshold) {
@@ -250,7 +276,15 @@ public final class KeyFunctions {
             return NONE;
         }
         int keep = Math.max(1, (int) Math.floor(n * threshold));
-        int maxDrop = Math.min(n - keep, n > 12 ? 2 : n);
+        // deeper drops multiply the keys: stop before one level would add more than 200
+        int maxDrop = 0;
+        for (long combinations = 1; maxDrop < n - keep; ) {
+            combinations = combinations * (n - maxDrop) / (maxDrop + 1);
+            if (combinations > 200) {
+                break;
+            }
+            maxDrop++;
+        }
         List<String> out = new ArrayList<>();
         // every subset of positions of size n - drop, drop = 0..maxDrop, concatenated in order
         for (int drop = 0; drop <= maxDrop; drop++) {

@@ -145,7 +145,7 @@ public final class LearnedBlocking implements Blocking {
             out.add(KeyFunctions.year(n));
         }
         out.add(KeyFunctions.allTokens());
-        out.add(KeyFunctions.allAttributes("code(*)", BlockingTokenizer::codes));
+        out.add(KeyFunctions.allCodes());
         return out;
     }
 

@@ -11,13 +11,30 @@ import dev.matcher.data.Table;
 final class NearestNeighbours implements Blocking {
     private final int k;
     private final KeyFunction terms;
+    private final double relative;
 
     NearestNeighbours(int k, KeyFunction terms) {
+        this(k, terms, 0);
+    }
+
+    NearestNeighbours(int k, KeyFunction terms, double relative) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
+        if (!(relative >= 0 && relative <= 1)) {
+            throw new IllegalArgumentException("relative must be in [0, 1], got " + relative);
+        }
         this.k = k;
         this.terms = terms;
+        this.relative = relative;
+    }
+
+    /**
+     * Keeps, of each record's k neighbours, only those scoring at least {@code ratio} times its best neighbour's
+     * score: records with one clear partner propose one, ambiguous ones propose up to k.
+     */
+    NearestNeighbours relativeTo(double ratio) {
+        return new NearestNeighbours(k, terms, ratio);
     }
 
     @Override
@@ -47,7 +64,7 @@ final class NearestNeighbours implements Blocking {
             for (int u = from + a; u < from + b; u++) {
                 acc.query(tfidf, index, u);
                 int n = acc.top(k, u, best, bestScore);
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < n && bestScore[i] >= relative * bestScore[0]; i++) {
                     int v = best[i];
                     if (dedup) {
                         out.add(Pairs.pack(Math.min(u, v), Math.max(u, v)));
@@ -64,6 +81,6 @@ final class NearestNeighbours implements Blocking {
 
     @Override
     public String toString() {
-        return "nearestNeighbours(" + k + ", " + terms + ")";
+        return "nearestNeighbours(" + k + ", " + terms + (relative > 0 ? ", score >= " + relative + " x best" : "") + ")";
     }
 }

@@ -67,7 +67,8 @@ final class Comparisons {
                 case CONTAINMENT_LR -> Measures.containment(ta, tb);
                 case CONTAINMENT_RL -> Measures.containment(tb, ta);
                 case QGRAM_JACCARD -> Measures.jaccard(f.left.qgrams[l], f.right.qgrams[r]);
-                case TFIDF_COSINE -> Measures.cosine(ta, f.left.weights[l], tb, f.right.weights[r]);
+                case TFIDF_COSINE -> ta.length == 0 || tb.length == 0 ? (ta.length == tb.length ? 1 : 0)
+                        : Math.min(1, Measures.dot(ta, f.left.weights[l], tb, f.right.weights[r]));   // unit vectors
                 case IDF_JACCARD -> Measures.weightedJaccard(ta, tb, f.idf);
                 case MONGE_ELKAN -> mongeElkan(ta, tb, s);
                 case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);

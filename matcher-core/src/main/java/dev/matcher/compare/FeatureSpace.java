@@ -490,9 +490,9 @@ public final class FeatureSpace {
                 case IDENTIFIER -> {
                     String[] l = prepare(lraw, Generator::alnum);
                     out.add(chars(n, l, dedup ? l : prepare(rraw, Generator::alnum), pick(
-                            List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.DAMERAU_LEVENSHTEIN,
-                                    Measure.JARO_WINKLER, Measure.LCS_SUBSTRING, Measure.PREFIX),
-                            List.of(Measure.JARO, Measure.LCS_SUBSEQUENCE))));
+                            List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER, Measure.PREFIX),
+                            List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
+                                    Measure.LCS_SUBSEQUENCE))));
                 }
                 case NUMERIC -> numeric(n, lraw, rraw);
                 case DATE -> date(n, lraw, rraw);
@@ -525,7 +525,10 @@ public final class FeatureSpace {
                             Measure.LCS_SUBSEQUENCE, Measure.PREFIX));
                 }
             }
-            m.addAll(List.of(Measure.TOKEN_JACCARD, Measure.QGRAM_JACCARD, Measure.TFIDF_COSINE));
+            if (b.allMeasures || isText || f.meanWords >= 1.2) {    // single words: token sets add nothing to exact
+                m.addAll(List.of(Measure.TOKEN_JACCARD, Measure.TFIDF_COSINE));
+            }
+            m.add(Measure.QGRAM_JACCARD);
             if (isText || b.allMeasures) {
                 m.add(Measure.IDF_JACCARD);
                 m.add(Measure.CONTAINMENT_LR);
@@ -588,7 +591,7 @@ public final class FeatureSpace {
             out.add(new Comparisons.Dates(n, l, dedup ? l : dates(rraw)));
             String[] ls = prepare(lraw, TextNormalizer::normalize);
             out.add(chars(n, ls, dedup ? ls : prepare(rraw, TextNormalizer::normalize),
-                    List.of(Measure.EXACT, Measure.LEVENSHTEIN)));
+                    List.of(Measure.LEVENSHTEIN)));
         }
 
         private int[][] dates(String[] raw) {

@@ -23,6 +23,8 @@ public final class Measures {
         int[] c = new int[MAX_CHARS + 2];
         boolean[] m1 = new boolean[MAX_CHARS];
         boolean[] m2 = new boolean[MAX_CHARS];
+        /** Bit masks of pattern positions per Latin-1 character (Myers); kept all-zero between calls. */
+        long[] peq = new long[256];
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -35,10 +37,75 @@ public final class Measures {
         return a.equals(b) ? 1 : 0;
     }
 
-    /** Levenshtein edit distance (insert, delete, substitute) of the first {@value #MAX_CHARS} characters. */
+    /**
+     * Levenshtein edit distance (insert, delete, substitute) of the first {@value #MAX_CHARS} characters. Uses
+     * Myers' bit-parallel algorithm when the shorter string has at most 64 Latin-1 characters (one machine word per
+     * column), dynamic programming otherwise.
+     */
     public static int levenshteinDistance(String s, String t) {
         int n = Math.min(s.length(), MAX_CHARS);
         int m = Math.min(t.length(), MAX_CHARS);
+        if (n > m) {
+            String x = s;
+            s = t;
+            t = x;
+            int y = n;
+            n = m;
+            m = y;
+        }
+        if (n == 0) {
+            return m;
+        }
+        if (n <= 64 && latin1(s, n)) {
+            return myers(s, n, t, m);
+        }
+        return levenshteinDp(s, n, t, m);
+    }
+
+    private static boolean latin1(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Myers (1999) / Hyyrö bit-vector edit distance; pattern {@code p} of 1..64 Latin-1 chars. */
+    private static int myers(String p, int n, String t, int m) {
+        long[] peq = BUFFERS.get().peq;
+        for (int i = 0; i < n; i++) {
+            peq[p.charAt(i)] |= 1L << i;
+        }
+        long pv = n == 64 ? -1L : (1L << n) - 1;
+        long mv = 0;
+        long last = 1L << (n - 1);
+        int score = n;
+        for (int j = 0; j < m; j++) {
+            char c = t.charAt(j);
+            long eq = c <= 0xFF ? peq[c] : 0;
+            long xv = eq | mv;
+            long xh = (((eq & pv) + pv) ^ pv) | eq;
+            long ph = mv | ~(xh | pv);
+            long mh = pv & xh;
+            if ((ph & last) != 0) {
+                score++;
+            } else if ((mh & last) != 0) {
+                score--;
+            }
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+        }
+        for (int i = 0; i < n; i++) {
+            peq[p.charAt(i)] = 0;
+        }
+        return score;
+    }
+
+    /** Textbook two-row dynamic programming. */
+    static int levenshteinDp(String s, int n, String t, int m) {
         if (n == 0 || m == 0) {
             return Math.max(n, m);
         }
@@ -118,40 +185,66 @@ public final class Measures {
         if (n == 0 || m == 0) {
             return 0;
         }
-        Buffers buf = BUFFERS.get();
-        boolean[] ms = buf.m1;
-        boolean[] mt = buf.m2;
-        java.util.Arrays.fill(ms, 0, n, false);
-        java.util.Arrays.fill(mt, 0, m, false);
         int window = Math.max(Math.max(n, m) / 2 - 1, 0);
         int matches = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            int lo = Math.max(0, i - window);
-            int hi = Math.min(m - 1, i + window);
-            for (int j = lo; j <= hi; j++) {
-                if (!mt[j] && t.charAt(j) == c) {
-                    ms[i] = true;
-                    mt[j] = true;
-                    matches++;
-                    break;
+        int transpositions = 0;
+        if (n <= 64 && m <= 64) {                              // common case: match flags in two longs
+            long ms = 0;
+            long mt = 0;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                int hi = Math.min(m - 1, i + window);
+                for (int j = Math.max(0, i - window); j <= hi; j++) {
+                    if ((mt & (1L << j)) == 0 && t.charAt(j) == c) {
+                        ms |= 1L << i;
+                        mt |= 1L << j;
+                        matches++;
+                        break;
+                    }
                 }
             }
-        }
-        if (matches == 0) {
-            return 0;
-        }
-        int transpositions = 0;
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (ms[i]) {
-                while (!mt[k]) {
-                    k++;
-                }
-                if (s.charAt(i) != t.charAt(k)) {
+            if (matches == 0) {
+                return 0;
+            }
+            while (ms != 0) {
+                if (s.charAt(Long.numberOfTrailingZeros(ms)) != t.charAt(Long.numberOfTrailingZeros(mt))) {
                     transpositions++;
                 }
-                k++;
+                ms &= ms - 1;
+                mt &= mt - 1;
+            }
+        } else {
+            Buffers buf = BUFFERS.get();
+            boolean[] ms = buf.m1;
+            boolean[] mt = buf.m2;
+            java.util.Arrays.fill(ms, 0, n, false);
+            java.util.Arrays.fill(mt, 0, m, false);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                int hi = Math.min(m - 1, i + window);
+                for (int j = Math.max(0, i - window); j <= hi; j++) {
+                    if (!mt[j] && t.charAt(j) == c) {
+                        ms[i] = true;
+                        mt[j] = true;
+                        matches++;
+                        break;
+                    }
+                }
+            }
+            if (matches == 0) {
+                return 0;
+            }
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (ms[i]) {
+                    while (!mt[k]) {
+                        k++;
+                    }
+                    if (s.charAt(i) != t.charAt(k)) {
+                        transpositions++;
+                    }
+                    k++;
+                }
             }
         }
         double mm = matches;
@@ -363,6 +456,25 @@ public final class Measures {
             return na == nb ? 1 : 0;
         }
         return Math.min(1.0, Math.max(0.0, dot / Math.sqrt(na * nb)));
+    }
+
+    /** Dot product of two sparse vectors (sorted ids with weights): the cosine when both are unit-length. */
+    public static double dot(int[] ia, float[] wa, int[] ib, float[] wb) {
+        double dot = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ia.length && j < ib.length) {
+            int x = ia[i];
+            int y = ib[j];
+            if (x == y) {
+                dot += wa[i++] * wb[j++];
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return dot;
     }
 
     /**

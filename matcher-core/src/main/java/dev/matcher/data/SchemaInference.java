@@ -128,19 +128,24 @@ public final class SchemaInference {
         return avgTokens > 8 ? AttributeKind.TEXT : AttributeKind.STRING;
     }
 
-    /** A code mixes letters and digits in one token (KDL-40V4100), or is an email or phone number. */
+    /** A code mixes ASCII letters and digits in one short token (kdl-40v4100), or is an email or phone number. */
     private static boolean isCode(String s) {
         if (EMAIL.matcher(s).matches() || (PHONE.matcher(s).matches() && s.chars().filter(Character::isDigit).count() >= 7)) {
             return true;
         }
+        if (s.length() > 32) {
+            return false;
+        }
         boolean letter = false, digit = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c >= 'a' && c <= 'z') {
+                letter = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if ("-_./#".indexOf(c) < 0) {
                 return false;
             }
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
         }
         return letter && digit;
     }
