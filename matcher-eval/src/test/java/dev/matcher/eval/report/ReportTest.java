@@ -100,18 +100,21 @@ class ReportTest {
                 .add(handMade()).add(unpublished()).add(DatasetResult.builder("empty").build())
                 .add(SampleResults.result(new java.util.SplittableRandom(2), "scored", "linkage", "splits", 500, 0.2,
                         2.5, true))
+                .add(DatasetResult.builder("scores only").scores(
+                        SampleResults.metrics(new java.util.SplittableRandom(5), 200, 0.3, 2), 0.5).build())
                 .build();
         String html = report.html();
         Document doc = parse(html);
         assertEquals("html", doc.getDocumentElement().getLocalName());
-        // overview + four plots per dataset
-        assertEquals(1 + 4 * 4, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
+        // overview + four plots per dataset with scores or importances (three of the five)
+        assertEquals(1 + 3 * 4, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
         assertTrue(html.contains("A &lt;title&gt; &amp; more"));
         for (String forbidden : new String[] {"<script", "src=", "href=\"http", "url(", "@import", "<link"}) {
             assertFalse(html.contains(forbidden), "external resource or script: " + forbidden);
         }
         assertTrue(html.contains("no feature importances recorded"));
         assertTrue(html.contains("no scores recorded"));
+        assertTrue(html.contains("No pair scores or feature importances were recorded"));
         assertEquals(html, report.html(), "rendering is deterministic");
     }
 
