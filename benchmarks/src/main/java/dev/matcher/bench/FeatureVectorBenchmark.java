@@ -1,0 +1,93 @@
+package dev.matcher.bench;
+
+import dev.matcher.compare.FeatureSpace;
+import dev.matcher.data.Pairs;
+import dev.matcher.io.BenchmarkDataset;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Full automatic feature vectors per second, on one thread, for pairs of a benchmark dataset: half known matches,
+ * half random pairs (fixed seed). {@code build} measures preparing the per-record profiles (all cores).
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar FeatureVectorBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ *      [-p folder=/path/to/datasets] [-p dataset=febrl3]
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class FeatureVectorBenchmark {
+    static final int PAIRS = 4096;
+
+    @Param({"febrl3", "dm_textual_abt_buy"})
+    public String dataset;
+
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    @Param({""})
+    public String folder;
+
+    private BenchmarkDataset data;
+    private FeatureSpace space;
+    private int[] left;
+    private int[] right;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String root = folder.isEmpty() ? System.getProperty("matcher.datasets", "/work/shared/datasets") : folder;
+        data = BenchmarkDataset.load(Path.of(root, dataset));
+        space = FeatureSpace.builder(data.left(), data.right()).build();
+        Pairs m = data.matches();
+        SplittableRandom rnd = new SplittableRandom(42);
+        left = new int[PAIRS];
+        right = new int[PAIRS];
+        for (int i = 0; i < PAIRS; i++) {
+            if (i % 2 == 0 && m.size() > 0) {
+                int k = rnd.nextInt(m.size());
+                left[i] = m.left(k);
+                right[i] = m.right(k);
+            } else {
+                left[i] = rnd.nextInt(data.left().size());
+                right[i] = rnd.nextInt(data.right().size());
+            }
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Row {
+        double[] out;
+    }
+
+    /** Vectors per second on one thread (score = vectors/s). */
+    @Benchmark
+    @OperationsPerInvocation(PAIRS)
+    public void vectors(Row row, Blackhole bh) {
+        if (row.out == null) {
+            row.out = new double[space.size()];
+        }
+        double[] out = row.out;
+        for (int i = 0; i < PAIRS; i++) {
+            space.compute(left[i], right[i], out);
+            bh.consume(out[0]);
+        }
+    }
+
+    /** Building the space (profiles for every record of both tables), builds per second. */
+    @Benchmark
+    public FeatureSpace build() {
+        return FeatureSpace.builder(data.left(), data.right()).build();
+    }
+}

@@ -1,0 +1,448 @@
+package dev.matcher.compare;
+
+import java.util.List;
+
+/** The comparison kinds a {@link FeatureSpace} generates; each works on profiles prepared once per record. */
+final class Comparisons {
+    private Comparisons() {
+    }
+
+    static String[] names(String prefix, List<String> suffixes) {
+        return suffixes.stream().map(s -> prefix + "." + s).toArray(String[]::new);
+    }
+
+    /** Text measures over a {@link TextField}: character, token/set, TF-IDF, codes, numbers, phonetic. */
+    static final class Text extends Comparison {
+        private final TextField f;
+        private final Measure[] measures;
+
+        Text(String prefix, TextField f, List<Measure> measures) {
+            super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
+            this.f = f;
+            this.measures = measures.toArray(new Measure[0]);
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            TextField.Side a = f.left;
+            TextField.Side b = f.right;
+            String x = a.text[l];
+            String y = b.text[r];
+            boolean gone = x == null || y == null;
+            boolean matrix = false;
+            for (int k = 0; k < measures.length; k++) {
+                if (!on(k)) {
+                    continue;
+                }
+                Measure m = measures[k];
+                double v;
+                switch (m) {
+                    case CODES_EXACT, CODES_FUZZY -> v = codes(m, a.codes[l], b.codes[r]);
+                    case NUMBERS -> v = numbers(a.numbers[l], b.numbers[r]);
+                    default -> {
+                        if (gone) {
+                            v = -1;
+                        } else if (m.isCharacter()) {
+                            v = Measure.character(m, x, y);
+                        } else {
+                            if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
+                                fillMatrix(a.tokens[l], b.tokens[r], scratch);
+                                matrix = true;
+                            }
+                            v = token(m, l, r, scratch);
+                        }
+                    }
+                }
+                out[slots[k]] = v;
+            }
+        }
+
+        private double token(Measure m, int l, int r, Scratch s) {
+            int[] ta = f.left.tokens[l];
+            int[] tb = f.right.tokens[r];
+            return switch (m) {
+                case TOKEN_JACCARD -> Measures.jaccard(ta, tb);
+                case TOKEN_DICE -> Measures.dice(ta, tb);
+                case TOKEN_OVERLAP -> Measures.overlap(ta, tb);
+                case CONTAINMENT_LR -> Measures.containment(ta, tb);
+                case CONTAINMENT_RL -> Measures.containment(tb, ta);
+                case QGRAM_JACCARD -> Measures.jaccard(f.left.qgrams[l], f.right.qgrams[r]);
+                case TFIDF_COSINE -> ta.length == 0 || tb.length == 0 ? (ta.length == tb.length ? 1 : 0)
+                        : Math.min(1, Measures.dot(ta, f.left.weights[l], tb, f.right.weights[r]));   // unit vectors
+                case IDF_JACCARD -> Measures.weightedJaccard(ta, tb, f.idf);
+                case MONGE_ELKAN -> mongeElkan(ta, tb, s);
+                case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);
+                case SOUNDEX -> same(f.left.soundex[l], f.right.soundex[r]);
+                case DOUBLE_METAPHONE -> same(f.left.metaphone[l], f.right.metaphone[r]);
+                case NYSIIS -> same(f.left.nysiis[l], f.right.nysiis[r]);
+                default -> throw new IllegalStateException(m.name());
+            };
+        }
+
+        /** Jaro-Winkler of every token pair (first 16 tokens of each side), shared by Monge-Elkan and soft TF-IDF. */
+        private void fillMatrix(int[] ta, int[] tb, Scratch s) {
+            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
+            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+            String[] vocab = f.vocab;
+            for (int i = 0; i < na; i++) {
+                String wa = vocab[ta[i]];
+                for (int j = 0; j < nb; j++) {
+                    s.matrix[i * Scratch.MAX_TOKENS + j] = ta[i] == tb[j] ? 1 : Measures.jaroWinkler(wa, vocab[tb[j]]);
+                }
+            }
+        }
+
+        private static double mongeElkan(int[] ta, int[] tb, Scratch s) {
+            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
+            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+            if (na == 0 || nb == 0) {
+                return na == nb ? 1 : 0;
+            }
+            double ab = 0;
+            for (int i = 0; i < na; i++) {
+                double best = 0;
+                for (int j = 0; j < nb; j++) {
+                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
+                }
+                ab += best;
+            }
+            double ba = 0;
+            for (int j = 0; j < nb; j++) {
+                double best = 0;
+                for (int i = 0; i < na; i++) {
+                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
+                }
+                ba += best;
+            }
+            return (ab / na + ba / nb) / 2;
+        }
+
+        /** Soft TF-IDF (Cohen et al. 2003) with Jaro-Winkler >= 0.9 as the closeness test, both directions averaged. */
+        private static double softTfidf(float[] wa, float[] wb, int[] ta, int[] tb, Scratch s) {
+            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
+            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+            if (na == 0 || nb == 0) {
+                return na == nb ? 1 : 0;
+            }
+            double ab = 0;
+            for (int i = 0; i < na; i++) {
+                double best = 0;
+                int bj = -1;
+                for (int j = 0; j < nb; j++) {
+                    double v = s.matrix[i * Scratch.MAX_TOKENS + j];
+                    if (v >= 0.9 && v > best) {
+                        best = v;
+                        bj = j;
+                    }
+                }
+                if (bj >= 0) {
+                    ab += wa[i] * wb[bj] * best;
+                }
+            }
+            double ba = 0;
+            for (int j = 0; j < nb; j++) {
+                double best = 0;
+                int bi = -1;
+                for (int i = 0; i < na; i++) {
+                    double v = s.matrix[i * Scratch.MAX_TOKENS + j];
+                    if (v >= 0.9 && v > best) {
+                        best = v;
+                        bi = i;
+                    }
+                }
+                if (bi >= 0) {
+                    ba += wa[bi] * wb[j] * best;
+                }
+            }
+            return Math.min(1, (ab + ba) / 2);
+        }
+    }
+
+    static double same(String a, String b) {
+        return a == null || b == null ? -1 : a.equals(b) ? 1 : 0;
+    }
+
+    /** Share of the smaller code set found in the other (exact), or mean best normalised Levenshtein (fuzzy). */
+    static double codes(Measure m, String[] a, String[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) {
+            return -1;
+        }
+        if (a.length > b.length) {
+            String[] t = a;
+            a = b;
+            b = t;
+        }
+        if (m == Measure.CODES_EXACT) {
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < a.length && j < b.length) {
+                int c = a[i].compareTo(b[j]);
+                if (c == 0) {
+                    k++;
+                    i++;
+                    j++;
+                } else if (c < 0) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return (double) k / a.length;
+        }
+        double sum = 0;
+        for (String x : a) {
+            double best = 0;
+            for (String y : b) {
+                best = Math.max(best, x.equals(y) ? 1 : Measures.levenshtein(x, y));
+                if (best == 1) {
+                    break;
+                }
+            }
+            sum += best;
+        }
+        return sum / a.length;
+    }
+
+    /** Overlap coefficient of the two sets of quantities; -1 when either side has none. */
+    static double numbers(long[] a, long[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) {
+            return -1;
+        }
+        return Measures.overlap(Measures.intersection(a, b), a.length, b.length);
+    }
+
+    /** Character measures over one prepared string per record (identifiers, categorical values). */
+    static final class Chars extends Comparison {
+        private final String[] left;
+        private final String[] right;
+        private final Measure[] measures;
+
+        Chars(String prefix, String[] left, String[] right, List<Measure> measures) {
+            super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
+            this.left = left;
+            this.right = right;
+            this.measures = measures.toArray(new Measure[0]);
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            String a = left[l];
+            String b = right[r];
+            if (a == null || b == null) {
+                missing(out);
+                return;
+            }
+            for (int k = 0; k < measures.length; k++) {
+                if (on(k)) {
+                    out[slots[k]] = Measure.character(measures[k], a, b);
+                }
+            }
+        }
+    }
+
+    /** Numbers: absolute difference, relative similarity, log-ratio, tolerance, Gaussian/linear/exponential decay. */
+    static final class Numeric extends Comparison {
+        static final List<String> ALL = List.of("abs_diff", "rel_sim", "log_ratio", "within_1pct", "gauss", "linear",
+                "exp");
+        private final double[] left;
+        private final double[] right;
+        private final double scale;
+
+        Numeric(String prefix, double[] left, double[] right, double scale) {
+            super(names(prefix, ALL));
+            this.left = left;
+            this.right = right;
+            this.scale = scale;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            double a = left[l];
+            double b = right[r];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                missing(out);
+                return;
+            }
+            double d = Math.abs(a - b);
+            put(out, 0, Math.min(d, 1e300));
+            put(out, 1, Measures.relativeSimilarity(a, b));
+            put(out, 2, Math.abs(Math.log1p(Math.abs(a)) - Math.log1p(Math.abs(b))));
+            put(out, 3, d <= 0.01 * Math.max(Math.abs(a), Math.abs(b)) ? 1 : 0);
+            put(out, 4, Measures.gaussian(d, scale));
+            put(out, 5, Measures.linear(d, scale));
+            put(out, 6, Measures.exponential(d, scale));
+        }
+    }
+
+    /** Dates as epoch days: day difference, decay, same year, same month, day-month swap. */
+    static final class Dates extends Comparison {
+        static final List<String> ALL = List.of("day_diff", "date_sim", "same_year", "same_month", "day_month_swap");
+        private final int[][] left;
+        private final int[][] right;
+
+        /** {@code left[0]} epoch days ({@code Values.NO_DATE} when missing), then year, month, day. */
+        Dates(String prefix, int[][] left, int[][] right) {
+            super(names(prefix, ALL));
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            int a = left[0][l];
+            int b = right[0][r];
+            if (a == dev.matcher.data.Values.NO_DATE || b == dev.matcher.data.Values.NO_DATE) {
+                missing(out);
+                return;
+            }
+            int d = Math.abs(a - b);
+            int ya = left[1][l];
+            int yb = right[1][r];
+            int ma = left[2][l];
+            int mb = right[2][r];
+            int da = left[3][l];
+            int db = right[3][r];
+            put(out, 0, d);
+            put(out, 1, Measures.exponential(d, 30));
+            put(out, 2, ya == yb ? 1 : 0);
+            put(out, 3, ya == yb && ma == mb ? 1 : 0);
+            put(out, 4, ya == yb && ma != mb && ma == db && mb == da ? 1 : 0);
+        }
+    }
+
+    /** Categorical: term-frequency-adjusted agreement and category-path prefix. */
+    static final class Categorical extends Comparison {
+        private final String[] left;
+        private final String[] right;
+        private final float[] leftFreq;
+        private final String[][] leftPath;
+        private final String[][] rightPath;
+
+        Categorical(String prefix, String[] left, String[] right, float[] leftFreq, String[][] leftPath,
+                    String[][] rightPath) {
+            super(names(prefix, leftPath == null ? List.of("tf_agree") : List.of("tf_agree", "path_prefix")));
+            this.left = left;
+            this.right = right;
+            this.leftFreq = leftFreq;
+            this.leftPath = leftPath;
+            this.rightPath = rightPath;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            String a = left[l];
+            String b = right[r];
+            if (a == null || b == null) {
+                missing(out);
+                return;
+            }
+            put(out, 0, a.equals(b) ? 1 - leftFreq[l] : 0);
+            if (leftPath != null && on(1)) {
+                String[] pa = leftPath[l];
+                String[] pb = rightPath[r];
+                int n = Math.min(pa.length, pb.length);
+                int k = 0;
+                while (k < n && pa[k].equals(pb[k])) {
+                    k++;
+                }
+                int max = Math.max(pa.length, pb.length);
+                put(out, 1, max == 0 ? 1 : (double) k / max);
+            }
+        }
+    }
+
+    /** Perceptual hashes: agreement of difference hash and DCT hash. */
+    static final class Image extends Comparison {
+        private final long[][] left;
+        private final long[][] right;
+
+        /** {@code left[0]} dHash, {@code left[1]} pHash, {@code left[2]} 1 when present. */
+        Image(String prefix, long[][] left, long[][] right) {
+            super(names(prefix, List.of("dhash", "phash")));
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            if (left[2][l] == 0 || right[2][r] == 0) {
+                missing(out);
+                return;
+            }
+            put(out, 0, Measures.hamming64(left[0][l], right[0][r]));
+            put(out, 1, Measures.hamming64(left[1][l], right[1][r]));
+        }
+    }
+
+    /** Missing-value indicators: left null, right null, both null (0 or 1). */
+    static final class Missing extends Comparison {
+        private final boolean[] left;
+        private final boolean[] right;
+
+        Missing(String prefix, boolean[] left, boolean[] right) {
+            super(names(prefix, List.of("left_null", "right_null", "both_null")));
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            boolean a = left[l];
+            boolean b = right[r];
+            put(out, 0, a ? 1 : 0);
+            put(out, 1, b ? 1 : 0);
+            put(out, 2, a && b ? 1 : 0);
+        }
+    }
+
+    /** Variant conflicts: 1 when both records name values of a category and share none, 0 when they share one. */
+    static final class Variants extends Comparison {
+        private final long[][][] left;
+        private final long[][][] right;
+
+        Variants(List<String> categories, long[][][] left, long[][][] right) {
+            super(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new));
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            for (int c = 0; c < left.length; c++) {
+                if (!on(c)) {
+                    continue;
+                }
+                long[] a = left[c][l];
+                long[] b = right[c][r];
+                out[slots[c]] = a.length == 0 || b.length == 0 ? -1 : Measures.intersection(a, b) == 0 ? 1 : 0;
+            }
+        }
+    }
+
+    /** A user's {@link Similarity} on the raw values. */
+    static final class Custom extends Comparison {
+        private final String[] left;
+        private final String[] right;
+        private final Similarity similarity;
+
+        Custom(String name, String[] left, String[] right, Similarity similarity) {
+            super(new String[] {name});
+            this.left = left;
+            this.right = right;
+            this.similarity = similarity;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            String a = left[l];
+            String b = right[r];
+            if (a == null || b == null) {
+                put(out, 0, -1);
+                return;
+            }
+            double v = similarity.score(a, b);
+            put(out, 0, Double.isNaN(v) ? -1 : Math.max(0, Math.min(1, v)));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.matcher.compare;
+
+import dev.matcher.text.Phonetics;
+import dev.matcher.text.StopWords;
+import dev.matcher.text.TextNormalizer;
+import dev.matcher.text.Tokenizer;
+import dev.matcher.text.VariantVocabulary;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Per-record text profiles of one field (an attribute, or all attributes concatenated) for both tables: normalised
+ * text, token ids with TF-IDF weights, q-grams, codes, quantities, phonetic codes. Built once, in parallel; the token
+ * dictionary and document frequencies are fitted on both tables together (once in deduplication).
+ */
+final class TextField {
+    /** What to prepare. */
+    record Options(boolean qgrams, boolean codes, boolean numbers, boolean phonetic, boolean stopWords,
+                   VariantVocabulary stripVariants) {
+    }
+
+    static final class Side {
+        final int n;
+        /** Words joined by single spaces (after variant stripping); null when missing. */
+        final String[] text;
+        final int[][] tokens;
+        final float[][] weights;
+        final long[][] qgrams;
+        final String[][] codes;
+        final long[][] numbers;
+        String[] soundex;
+        String[] metaphone;
+        String[] nysiis;
+        /** Unstripped normalised text, kept only for variant extraction. */
+        final String[] normalized;
+
+        Side(int n, Options o) {
+            this.n = n;
+            text = new String[n];
+            normalized = new String[n];
+            tokens = new int[n][];
+            weights = new float[n][];
+            qgrams = o.qgrams() ? new long[n][] : null;
+            codes = o.codes() ? new String[n][] : null;
+            numbers = o.numbers() ? new long[n][] : null;
+            if (o.phonetic()) {
+                soundex = new String[n];
+                metaphone = new String[n];
+                nysiis = new String[n];
+            }
+        }
+
+        boolean missing(int row) {
+            return text[row] == null;
+        }
+    }
+
+    final String name;
+    final Side left;
+    final Side right;
+    String[] vocab;
+    float[] idf;
+    /** Share of present values holding at least one code / number; mean words per present value; name-likeness. */
+    double codeShare;
+    double numberShare;
+    double meanWords;
+    double nameLike;
+    double presentShare;
+
+    private TextField(String name, Side left, Side right) {
+        this.name = name;
+        this.left = left;
+        this.right = right;
+    }
+
+    static TextField build(String name, String[] leftRaw, String[] rightRaw, Options o, ForkJoinPool pool) {
+        boolean dedup = leftRaw == rightRaw;
+        Side l = new Side(leftRaw.length, o);
+        Side r = dedup ? l : new Side(rightRaw.length, o);
+        TextField f = new TextField(name, l, r);
+        String[][] lw = new String[l.n][];
+        String[][] rw = dedup ? lw : new String[r.n][];
+        pool.submit(() -> {
+            IntStream.range(0, l.n).parallel().forEach(i -> prepare(l, i, leftRaw[i], o, lw));
+            if (!dedup) {
+                IntStream.range(0, r.n).parallel().forEach(i -> prepare(r, i, rightRaw[i], o, rw));
+            }
+        }).join();
+        // dictionary and document frequencies: sequential, both sides, each record once
+        Map<String, Integer> ids = new HashMap<>();
+        int[] df = new int[1024];
+        int docs = 0;
+        int[][] lIds = new int[l.n][];
+        int[][] rIds = dedup ? lIds : new int[r.n][];
+        for (int side = 0; side < (dedup ? 1 : 2); side++) {
+            String[][] w = side == 0 ? lw : rw;
+            int[][] out = side == 0 ? lIds : rIds;
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] == null) {
+                    continue;
+                }
+                docs++;
+                int[] t = new int[w[i].length];
+                for (int k = 0; k < t.length; k++) {
+                    Integer id = ids.get(w[i][k]);
+                    if (id == null) {
+                        id = ids.size();
+                        ids.put(w[i][k], id);
+                    }
+                    t[k] = id;
+                }
+                Arrays.sort(t);
+                out[i] = t;
+                for (int k = 0; k < t.length; k++) {
+                    if (k == 0 || t[k] != t[k - 1]) {
+                        if (t[k] >= df.length) {
+                            df = Arrays.copyOf(df, Math.max(df.length * 2, t[k] + 1));
+                        }
+                        df[t[k]]++;
+                    }
+                }
+            }
+        }
+        f.vocab = new String[ids.size()];
+        ids.forEach((w, id) -> f.vocab[id] = w);
+        f.idf = new float[ids.size()];
+        for (int id = 0; id < f.idf.length; id++) {
+            f.idf[id] = (float) (Math.log((docs + 1.0) / (df[id] + 1.0)) + 1.0);
+        }
+        pool.submit(() -> {
+            IntStream.range(0, l.n).parallel().forEach(i -> weigh(f, l, i, lIds[i]));
+            if (!dedup) {
+                IntStream.range(0, r.n).parallel().forEach(i -> weigh(f, r, i, rIds[i]));
+            }
+        }).join();
+        f.statistics(lw, dedup ? null : rw);
+        return f;
+    }
+
+    private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
+        String norm = TextNormalizer.normalize(raw);
+        if (norm == null || norm.isBlank()) {
+            s.tokens[i] = new int[0];
+            s.weights[i] = new float[0];
+            return;
+        }
+        String stripped = o.stripVariants() != null ? o.stripVariants().strip(norm) : norm;
+        String[] w = Tokenizer.words(stripped);
+        if (o.stopWords()) {
+            w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);
+        }
+        s.normalized[i] = norm;
+        if (w.length == 0) {
+            s.tokens[i] = new int[0];
+            s.weights[i] = new float[0];
+            if (o.codes()) {
+                s.codes[i] = Tokenizer.codes(norm);
+            }
+            return;
+        }
+        s.text[i] = String.join(" ", w);
+        words[i] = w;
+        if (o.qgrams()) {
+            s.qgrams[i] = Tokenizer.qgrams(s.text[i], 3);
+        }
+        if (o.codes()) {
+            s.codes[i] = Tokenizer.codes(norm);        // codes from the unstripped text: never neutralised
+        }
+        if (o.numbers()) {
+            s.numbers[i] = Tokenizer.quantityKeys(stripped, false);
+        }
+        if (o.phonetic()) {
+            s.soundex[i] = Phonetics.soundex(s.text[i]);
+            s.metaphone[i] = Phonetics.doubleMetaphone(s.text[i]);
+            s.nysiis[i] = Phonetics.nysiis(s.text[i]);
+        }
+    }
+
+    /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
+    private static void weigh(TextField f, Side s, int i, int[] sortedIds) {
+        if (sortedIds == null) {
+            if (s.tokens[i] == null) {
+                s.tokens[i] = new int[0];
+                s.weights[i] = new float[0];
+            }
+            return;
+        }
+        int distinct = 0;
+        for (int k = 0; k < sortedIds.length; k++) {
+            if (k == 0 || sortedIds[k] != sortedIds[k - 1]) {
+                distinct++;
+            }
+        }
+        int[] ids = new int[distinct];
+        float[] w = new float[distinct];
+        int d = -1;
+        int tf = 0;
+        double norm = 0;
+        for (int k = 0; k <= sortedIds.length; k++) {
+            if (k == sortedIds.length || (k > 0 && sortedIds[k] != sortedIds[k - 1])) {
+                float x = (float) ((1 + Math.log(tf)) * f.idf[ids[d]]);
+                w[d] = x;
+                norm += x * x;
+                tf = 0;
+            }
+            if (k < sortedIds.length && (k == 0 || sortedIds[k] != sortedIds[k - 1])) {
+                ids[++d] = sortedIds[k];
+            }
+            tf++;
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= inv;
+        }
+        s.tokens[i] = ids;
+        s.weights[i] = w;
+    }
+
+    private void statistics(String[][] lw, String[][] rw) {
+        long present = 0;
+        long withCodes = 0;
+        long withNumbers = 0;
+        long words = 0;
+        long names = 0;
+        long total = 0;
+        for (Side s : rw == null ? new Side[] {left} : new Side[] {left, right}) {
+            for (int i = 0; i < s.n; i++) {
+                total++;
+                if (s.text[i] == null) {
+                    continue;
+                }
+                present++;
+                int nw = s.tokens[i].length;
+                words += nw;
+                if (s.codes != null && s.codes[i] != null && s.codes[i].length > 0) {
+                    withCodes++;
+                }
+                if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
+                    withNumbers++;
+                }
+                if (nw <= 2 && s.text[i].length() <= 24 && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                    names++;
+                }
+            }
+        }
+        presentShare = total == 0 ? 0 : (double) present / total;
+        codeShare = present == 0 ? 0 : (double) withCodes / present;
+        numberShare = present == 0 ? 0 : (double) withNumbers / present;
+        meanWords = present == 0 ? 0 : (double) words / present;
+        nameLike = present == 0 ? 0 : (double) names / present;
+    }
+}

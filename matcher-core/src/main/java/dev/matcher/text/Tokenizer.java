@@ -1,0 +1,226 @@
+package dev.matcher.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits normalised text (see {@link TextNormalizer}) into the pieces the measures compare: word tokens, padded
+ * character q-grams (as sorted 64-bit keys), alphanumeric codes (model numbers, SKUs, ISBNs; separators dropped) and
+ * numbers with units. All methods are stateless and thread-safe; they run once per record, never per pair.
+ *
+ * <pre>{@code
+ * Tokenizer.words("sony kdl-40v4100 40\" lcd");   // [sony, kdl, 40v4100, 40, lcd]
+ * Tokenizer.codes("sony kdl-40v4100 40\" lcd");   // [kdl40v4100]
+ * Tokenizer.quantities("40\" lcd, 1.5 kg");       // [40 in, 1500 g]
+ * long[] grams = Tokenizer.qgrams("martha", 3);    // sorted, distinct
+ * }</pre>
+ */
+public final class Tokenizer {
+    private record Unit(String canonical, double factor) {
+    }
+
+    private static final Map<String, Unit> UNITS = Map.ofEntries(
+            Map.entry("tb", new Unit("gb", 1000)), Map.entry("gb", new Unit("gb", 1)),
+            Map.entry("mb", new Unit("gb", 1e-3)), Map.entry("kb", new Unit("gb", 1e-6)),
+            Map.entry("ghz", new Unit("mhz", 1000)), Map.entry("mhz", new Unit("mhz", 1)),
+            Map.entry("khz", new Unit("mhz", 1e-3)), Map.entry("hz", new Unit("mhz", 1e-6)),
+            Map.entry("kg", new Unit("g", 1000)), Map.entry("g", new Unit("g", 1)), Map.entry("mg", new Unit("g", 1e-3)),
+            Map.entry("lb", new Unit("g", 453.59)), Map.entry("lbs", new Unit("g", 453.59)),
+            Map.entry("oz", new Unit("g", 28.35)),
+            Map.entry("l", new Unit("ml", 1000)), Map.entry("ml", new Unit("ml", 1)), Map.entry("cl", new Unit("ml", 10)),
+            Map.entry("m", new Unit("mm", 1000)), Map.entry("cm", new Unit("mm", 10)), Map.entry("mm", new Unit("mm", 1)),
+            Map.entry("in", new Unit("in", 1)), Map.entry("inch", new Unit("in", 1)),
+            Map.entry("inches", new Unit("in", 1)), Map.entry("\"", new Unit("in", 1)),
+            Map.entry("''", new Unit("in", 1)), Map.entry("ft", new Unit("in", 12)),
+            Map.entry("w", new Unit("w", 1)), Map.entry("kw", new Unit("w", 1000)), Map.entry("watt", new Unit("w", 1)),
+            Map.entry("watts", new Unit("w", 1)), Map.entry("v", new Unit("v", 1)), Map.entry("volt", new Unit("v", 1)),
+            Map.entry("mah", new Unit("mah", 1)), Map.entry("mp", new Unit("mp", 1)), Map.entry("rpm", new Unit("rpm", 1)),
+            Map.entry("pack", new Unit("pack", 1)), Map.entry("pk", new Unit("pack", 1)),
+            Map.entry("pcs", new Unit("pack", 1)), Map.entry("count", new Unit("pack", 1)),
+            Map.entry("ct", new Unit("pack", 1)), Map.entry("%", new Unit("%", 1)));
+
+    private static final String UNIT_ALT = "tb|gb|mb|kb|ghz|mhz|khz|hz|kg|mg|g|lbs|lb|oz|ml|cl|l|mm|cm|m|inches|inch|in"
+            + "|ft|kw|watts|watt|w|volt|v|mah|mp|rpm|pack|pk|pcs|count|ct";
+    /** A number (not glued to letters in front), then optionally a unit; a plain number must end there. */
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.])(\\d+(?:[.,]\\d+)?)(?:[\\s-]?(" + UNIT_ALT + ")(?![\\p{L}\\p{N}])|\\s?(\"|''|%)|(?![\\p{L}\\p{N}]))");
+    private static final Pattern PACK_OF = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
+    private static final Pattern IS_QUANTITY = Pattern.compile("\\d+(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
+
+    private Tokenizer() {
+    }
+
+    /**
+     * Word tokens: maximal runs of letters and digits; a decimal point or comma between digits stays inside
+     * ({@code 1.5}). Input should be normalised already.
+     */
+    public static String[] words(String text) {
+        if (text == null) {
+            return new String[0];
+        }
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            boolean inside = Character.isLetterOrDigit(c)
+                    || ((c == '.' || c == ',') && start >= 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1)));
+            if (inside) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                out.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** The words joined by single spaces: punctuation and repeated blanks removed. */
+    public static String compact(String text) {
+        return String.join(" ", words(text));
+    }
+
+    /**
+     * Codes: blank-separated chunks that, after dropping {@code - / . _ + #}, mix letters and digits
+     * ({@code KDL-40V4100 -> kdl40v4100}, {@code am53bk}) with at least 3 characters, or are digit runs of at least
+     * 6 (ISBN, EAN, phone numbers); numbers with units ({@code 32gb}) and ordinals are not codes.
+     * Sorted and distinct.
+     */
+    public static String[] codes(String text) {
+        if (text == null) {
+            return new String[0];
+        }
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                cur.append(c);
+            } else if ((c == '-' || c == '/' || c == '.' || c == '_' || c == '+' || c == '#') && cur.length() > 0) {
+                continue;                                   // separator inside a code: dropped
+            } else {
+                if (cur.length() > 0) {
+                    String s = cur.toString();
+                    if (isCode(s)) {
+                        out.add(s);
+                    }
+                    cur.setLength(0);
+                }
+            }
+        }
+        return sortedDistinct(out);
+    }
+
+    static boolean isCode(String s) {
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (letters == 0) {
+            return digits >= 6;
+        }
+        return digits > 0 && s.length() >= 3 && !IS_QUANTITY.matcher(s).matches();
+    }
+
+    /** Numbers with optional units, scaled to base units; pack counts ({@code pack of 6}, {@code 6-pack}, {@code x6}). */
+    public static Quantity[] quantities(String text) {
+        if (text == null) {
+            return new Quantity[0];
+        }
+        List<Quantity> out = new ArrayList<>();
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            double v;
+            try {
+                v = Double.parseDouble(m.group(1).replace(',', '.'));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String u = m.group(2) != null ? m.group(2) : m.group(3);
+            if (u == null) {
+                out.add(new Quantity(v, ""));
+            } else {
+                Unit unit = UNITS.get(u);
+                out.add(new Quantity(v * unit.factor(), unit.canonical()));
+            }
+        }
+        Matcher p = PACK_OF.matcher(text);
+        while (p.find()) {
+            out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
+        }
+        return out.toArray(new Quantity[0]);
+    }
+
+    /** Sorted distinct keys of {@link #quantities}; with {@code unitsOnly} plain numbers are left out. */
+    public static long[] quantityKeys(String text, boolean unitsOnly) {
+        Quantity[] qs = quantities(text);
+        long[] keys = new long[qs.length];
+        int k = 0;
+        for (Quantity q : qs) {
+            if (!unitsOnly || q.hasUnit()) {
+                keys[k++] = q.key();
+            }
+        }
+        return sortedDistinct(keys, k);
+    }
+
+    /**
+     * Character q-grams of the compacted text, padded with {@code q-1} boundary marks on both sides, as sorted
+     * distinct 64-bit keys (exact for {@code q <= 4}: four 16-bit chars packed; hashed above).
+     */
+    public static long[] qgrams(String text, int q) {
+        if (q < 1) {
+            throw new IllegalArgumentException("q must be >= 1: " + q);
+        }
+        if (text == null || text.isEmpty()) {
+            return new long[0];
+        }
+        String s = compact(text);
+        int n = s.length() + 2 * (q - 1);
+        if (s.isEmpty()) {
+            return new long[0];
+        }
+        long[] keys = new long[n - q + 1];
+        for (int i = 0; i + q <= n; i++) {
+            long k = 0;
+            for (int j = 0; j < q; j++) {
+                int p = i + j - (q - 1);
+                char c = p < 0 || p >= s.length() ? '\u0001' : s.charAt(p);
+                k = q <= 4 ? (k << 16) | c : k * 0x100000001B3L + c;
+            }
+            keys[i] = k;
+        }
+        return sortedDistinct(keys, keys.length);
+    }
+
+    static long[] sortedDistinct(long[] a, int n) {
+        long[] c = Arrays.copyOf(a, n);
+        Arrays.sort(c);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k == 0 || c[k - 1] != c[i]) {
+                c[k++] = c[i];
+            }
+        }
+        return k == n ? c : Arrays.copyOf(c, k);
+    }
+
+    private static String[] sortedDistinct(List<String> list) {
+        return list.stream().sorted().distinct().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.matcher.compare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.matcher.data.AttributeKind;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FeatureSpaceTest {
+    static Table products() {
+        return Table.builder("title", "brand", "price", "released", "color")
+                .row("a", "Sony KDL-40V4100 40\" LCD TV black", "Sony", "899.99", "2009-03-01", "black")
+                .row("b", "Sony Bravia KDL40V4100 40 inch LCD television", "sony", "879.00", "2009-01-03", null)
+                .row("c", "Apple iPhone 12 64GB black", "Apple", "699", "2020-10-13", "black")
+                .row("d", "Apple iPhone 12 128GB white", "Apple", "799", "2020-10-13", "white")
+                .row("e", "Bose Acoustimass 5 Series III speaker system am53bk", null, null, null, "black")
+                .row("f", "Canon EOS 5D Mark II 21.1MP DSLR camera body", "Canon", "2499.00", "2008-09-17", null)
+                .build()
+                .withKind("title", AttributeKind.STRING).withKind("brand", AttributeKind.CATEGORICAL)
+                .withKind("price", AttributeKind.NUMERIC).withKind("released", AttributeKind.DATE)
+                .withKind("color", AttributeKind.CATEGORICAL);
+    }
+
+    @Test
+    void generatesNamedFeaturesPerKindAndWholeRecord() {
+        FeatureSpace fs = FeatureSpace.builder(products(), products()).build();
+        List<String> n = fs.names();
+        assertEquals(fs.size(), n.size());
+        for (String expected : List.of("title.jaro_winkler", "title.levenshtein", "title.tfidf_cosine",
+                "title.codes_exact", "brand.tf_agree", "price.abs_diff", "price.rel_sim", "released.day_month_swap",
+                "*.tfidf_cosine", "title.left_null", "brand.both_null", "variant.colour_conflict")) {
+            assertTrue(n.contains(expected), expected + " in " + n);
+        }
+        assertTrue(fs.toString().contains("title: exact, levenshtein, jaro_winkler"), fs.toString());
+    }
+
+    @Test
+    void valuesAreFiniteSimilaritiesInRangeAndMinusOneWhenMissing() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
+        double[] row = new double[fs.size()];
+        for (int l = 0; l < t.size(); l++) {
+            for (int r = 0; r < t.size(); r++) {
+                fs.compute(l, r, row);
+                for (int k = 0; k < row.length; k++) {
+                    String name = fs.names().get(k);
+                    assertTrue(Double.isFinite(row[k]), name);
+                    if (!name.endsWith("_diff") && !name.endsWith("log_ratio")) {
+                        assertTrue(row[k] >= -1 && row[k] <= 1, name + "=" + row[k]);
+                    }
+                }
+            }
+        }
+        Map<String, Double> e = fs.explain(4, 0);              // record e has no brand, price or date
+        assertEquals(-1, e.get("brand.tf_agree"));
+        assertEquals(-1, e.get("price.rel_sim"));
+        assertEquals(1, e.get("brand.left_null"));
+        assertEquals(0, e.get("brand.right_null"));
+        assertEquals(0, e.get("brand.both_null"));
+        assertEquals(1, fs.explain(4, 4).get("brand.both_null"));
+    }
+
+    @Test
+    void sameRecordScoresOneOnEverySimilarity() {
+        FeatureSpace fs = FeatureSpace.builder(products(), products()).build();
+        Map<String, Double> e = fs.explain(0, 0);
+        for (String s : List.of("title.exact", "title.levenshtein", "title.jaro_winkler", "title.token_jaccard",
+                "title.qgram_jaccard", "title.tfidf_cosine", "title.codes_exact", "*.tfidf_cosine", "price.rel_sim")) {
+            assertEquals(1.0, e.get(s), 1e-6, s);
+        }
+        assertEquals(0, e.get("price.abs_diff"));
+    }
+
+    @Test
+    void matchingModelNumbersAgreeDespiteFormatting() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
+        assertEquals(1, fs.explain(0, 1).get("title.codes_exact"));
+        assertTrue(fs.explain(0, 1).get("*.tfidf_cosine") > fs.explain(0, 5).get("*.tfidf_cosine"));
+        assertEquals(1, fs.explain(0, 1).get("released.day_month_swap"));
+        assertEquals(1, fs.explain(2, 3).get("variant.colour_conflict"));
+        assertEquals(0, fs.explain(0, 2).get("variant.colour_conflict"));
+    }
+
+    @Test
+    void linkageOfTwoTablesMatchesAttributesByName() {
+        Table left = Table.builder("name", "city").row("1", "Jon Smith", "Boston").row("2", "Ann Lee", "Denver").build();
+        Table right = Table.builder("city", "name", "extra").row("x", "boston", "John Smith", "q").build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).build();
+        assertTrue(fs.names().stream().noneMatch(s -> s.startsWith("extra.")), fs.names().toString());
+        Map<String, Double> e = fs.explain(0, 0);
+        assertEquals(1, e.get("city.exact"));
+        assertTrue(e.get("name.jaro_winkler") > 0.9);
+        assertTrue(fs.explain(1, 0).get("name.jaro_winkler") < 0.7);
+    }
+
+    @Test
+    void dropAndAddCustomFeatures() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).drop("price.abs_diff", "released.*")
+                .add("title.same_length", (a, b) -> a.length() == b.length() ? 1 : 0).build();
+        assertFalse(fs.names().contains("price.abs_diff"));
+        assertTrue(fs.names().stream().noneMatch(s -> s.startsWith("released.") && !s.endsWith("_null")
+                && !s.startsWith("released.")));
+        assertTrue(fs.names().contains("price.rel_sim"));
+        assertEquals(1, fs.explain(2, 2).get("title.same_length"));
+        assertEquals(-1, fs.explain(4, 0).get("brand.tf_agree"));
+        assertThrows(IllegalArgumentException.class, () -> FeatureSpace.builder(t, t).drop("nope.x").build());
+        assertThrows(IllegalArgumentException.class, () -> FeatureSpace.builder(t, t).add("nope", (a, b) -> 1));
+    }
+
+    @Test
+    void specIsSerialisableAndRebuildsTheSameSpace() throws Exception {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).variantAttributes("color").drop("title.exact").build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(fs.spec());
+        }
+        FeatureSpace.Spec back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (FeatureSpace.Spec) in.readObject();
+        }
+        assertEquals(fs.spec(), back);
+        FeatureSpace again = FeatureSpace.fromSpec(back, t, t);
+        assertEquals(fs.names(), again.names());
+        assertArrayEquals(fs.compute(0, 1), again.compute(0, 1), 1e-12);
+    }
+
+    @Test
+    void computesManyPairsInParallelLikeOneByOne() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).parallelism(2).build();
+        Pairs p = Pairs.of(new int[] {0, 1, 2, 4}, new int[] {1, 2, 3, 5});
+        double[][] x = fs.compute(p);
+        for (int i = 0; i < p.size(); i++) {
+            assertArrayEquals(fs.compute(p.left(i), p.right(i)), x[i], 0);
+        }
+    }
+
+    @Test
+    void variantModeIgnoresVariantWordsButNotModelNumbers() {
+        Table t = products();
+        FeatureSpace exact = FeatureSpace.builder(t, t).variantAttributes("color").build();
+        FeatureSpace variant = FeatureSpace.builder(t, t).variantAttributes("color").neutralizeVariants(true).build();
+        assertTrue(exact.names().contains("color.exact"));
+        assertFalse(variant.names().contains("color.exact"));
+        assertTrue(variant.names().stream().noneMatch(s -> s.startsWith("variant.")));
+        // iPhone 64GB black vs 128GB white: identical titles once variant words are gone
+        assertEquals(1, variant.explain(2, 3).get("title.token_jaccard"));
+        assertTrue(exact.explain(2, 3).get("title.token_jaccard") < 1);
+        assertEquals(1, exact.explain(2, 3).get("variant.capacity_conflict"));
+    }
+}
