@@ -199,7 +199,8 @@ public final class BenchmarkRunner {
             Pairs pool = subset(candidates, i -> fold[i] != current);
             Pairs target = subset(candidates, i -> fold[i] == current);
             start = System.nanoTime();
-            ActiveLearner learner = ActiveLearner.start(builder(), left, right, pool);
+            // the labelling loop retrains often, so without the hyper-parameter search; the final model searches
+            ActiveLearner learner = ActiveLearner.start(builder().search(false), left, right, pool);
             while (learner.labelled() < options.labels()) {
                 Pairs ask = learner.propose(Math.min(50, options.labels() - learner.labelled()));
                 if (ask.size() == 0) {
@@ -214,7 +215,7 @@ public final class BenchmarkRunner {
                     learner.retrain();
                 }
             }
-            Matcher m = learner.matcher();
+            Matcher m = builder().train(left, right, learner.labels(), null);
             labelsUsed += learner.labelled();
             trainSeconds += seconds(start);
             thresholds[f] = m.threshold();
