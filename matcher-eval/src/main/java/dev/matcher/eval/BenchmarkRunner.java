@@ -21,9 +21,6 @@ import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.MatcherBuilder;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +97,7 @@ public final class BenchmarkRunner {
 
     /** Runs the protocol the dataset's files allow. */
     public DatasetResult run(BenchmarkDataset d) {
-        resetPeakHeap();
+        HeapPeak.reset();
         DatasetResult.Builder result = DatasetResult.builder(d.name()).task(d.isDeduplication() ? "deduplication" : "linkage");
         if (d.split("train").isPresent()) {
             splits(d, d.split("train").get(), d.split("valid").orElse(null), d.split("test").orElseThrow(), result);
@@ -116,7 +113,7 @@ public final class BenchmarkRunner {
             result.protocol("full pipeline: auto blocking, 2-fold active learning (" + options.labels()
                     + " labels per fold), clustering");
         }
-        result.extra("peak_heap_mb", peakHeapMegabytes());
+        result.extra("peak_heap_mb", HeapPeak.megabytes());
         return result.build();
     }
 
@@ -291,24 +288,5 @@ public final class BenchmarkRunner {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
-    private static double peakHeapMegabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / 1e6;
     }
 }
