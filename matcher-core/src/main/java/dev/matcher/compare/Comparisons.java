@@ -190,6 +190,11 @@ final class Comparisons {
             }
             return (double) k / a.length;
         }
+        double ab = bestMatches(a, b);
+        return a.length == b.length ? (ab + bestMatches(b, a)) / 2 : ab;   // equal sizes: both directions, symmetric
+    }
+
+    private static double bestMatches(String[] a, String[] b) {
         double sum = 0;
         for (String x : a) {
             double best = 0;
