@@ -37,7 +37,7 @@ final class Comparisons {
                 Measure m = measures[k];
                 double v;
                 switch (m) {
-                    case CODES_EXACT, CODES_FUZZY -> v = codes(m, a.codes[l], b.codes[r]);
+                    case CODES_EXACT, CODES_FUZZY -> v = codes(m, a.codeIds[l], b.codeIds[r], f.codeVocab);
                     case NUMBERS -> v = numbers(a.numbers[l], b.numbers[r]);
                     default -> {
                         if (gone) {
@@ -158,48 +158,33 @@ final class Comparisons {
         }
     }
 
-    static double same(String a, String b) {
-        return a == null || b == null ? -1 : a.equals(b) ? 1 : 0;
+    static double same(long a, long b) {
+        return a == 0 || b == 0 ? -1 : a == b ? 1 : 0;
     }
 
     /** Share of the smaller code set found in the other (exact), or mean best normalised Levenshtein (fuzzy). */
-    static double codes(Measure m, String[] a, String[] b) {
+    static double codes(Measure m, int[] a, int[] b, String[] vocab) {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
             return -1;
         }
+        if (m == Measure.CODES_EXACT) {
+            return Measures.overlap(Measures.intersection(a, b), a.length, b.length);
+        }
         if (a.length > b.length) {
-            String[] t = a;
+            int[] t = a;
             a = b;
             b = t;
         }
-        if (m == Measure.CODES_EXACT) {
-            int i = 0;
-            int j = 0;
-            int k = 0;
-            while (i < a.length && j < b.length) {
-                int c = a[i].compareTo(b[j]);
-                if (c == 0) {
-                    k++;
-                    i++;
-                    j++;
-                } else if (c < 0) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            return (double) k / a.length;
-        }
-        double ab = bestMatches(a, b);
-        return a.length == b.length ? (ab + bestMatches(b, a)) / 2 : ab;   // equal sizes: both directions, symmetric
+        double ab = bestMatches(a, b, vocab);
+        return a.length == b.length ? (ab + bestMatches(b, a, vocab)) / 2 : ab;   // equal sizes: symmetric
     }
 
-    private static double bestMatches(String[] a, String[] b) {
+    private static double bestMatches(int[] a, int[] b, String[] vocab) {
         double sum = 0;
-        for (String x : a) {
+        for (int x : a) {
             double best = 0;
-            for (String y : b) {
-                best = Math.max(best, x.equals(y) ? 1 : Measures.levenshtein(x, y));
+            for (int y : b) {
+                best = Math.max(best, x == y ? 1 : Measures.levenshtein(vocab[x], vocab[y]));
                 if (best == 1) {
                     break;
                 }
