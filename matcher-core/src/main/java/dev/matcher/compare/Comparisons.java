@@ -30,6 +30,7 @@ final class Comparisons {
             String y = b.text[r];
             boolean gone = x == null || y == null;
             boolean matrix = false;
+            boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
                 if (!on(k)) {
                     continue;
@@ -48,6 +49,9 @@ final class Comparisons {
                             if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
                                 fillMatrix(a.tokens[l], b.tokens[r], scratch);
                                 matrix = true;
+                            } else if (m.isTokenSet() && !merged) {
+                                merge(l, r, scratch);
+                                merged = true;
                             }
                             v = token(m, l, r, scratch);
                         }
@@ -57,19 +61,55 @@ final class Comparisons {
             }
         }
 
+        /** One pass over both sorted token-id arrays for every set measure (they only differ in what they divide). */
+        private void merge(int l, int r, Scratch s) {
+            int[] ta = f.left.tokens[l];
+            int[] tb = f.right.tokens[r];
+            float[] wa = f.left.weights[l];
+            float[] wb = f.right.weights[r];
+            float[] idf = f.idf;
+            int i = 0;
+            int j = 0;
+            int inter = 0;
+            double dot = 0;
+            double shared = 0;
+            while (i < ta.length && j < tb.length) {
+                int p = ta[i];
+                int q = tb[j];
+                if (p == q) {
+                    inter++;
+                    dot += wa[i] * wb[j];
+                    shared += idf[p];
+                    i++;
+                    j++;
+                } else if (p < q) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            s.inter = inter;
+            s.dot = dot;
+            s.idfInter = shared;
+        }
+
         private double token(Measure m, int l, int r, Scratch s) {
             int[] ta = f.left.tokens[l];
             int[] tb = f.right.tokens[r];
+            int na = ta.length;
+            int nb = tb.length;
             return switch (m) {
-                case TOKEN_JACCARD -> Measures.jaccard(ta, tb);
-                case TOKEN_DICE -> Measures.dice(ta, tb);
-                case TOKEN_OVERLAP -> Measures.overlap(ta, tb);
-                case CONTAINMENT_LR -> Measures.containment(ta, tb);
-                case CONTAINMENT_RL -> Measures.containment(tb, ta);
+                case TOKEN_JACCARD -> Measures.jaccard(s.inter, na, nb);
+                case TOKEN_DICE -> Measures.dice(s.inter, na, nb);
+                case TOKEN_OVERLAP -> Measures.overlap(s.inter, na, nb);
+                case CONTAINMENT_LR -> na == 0 ? 1 : (double) s.inter / na;
+                case CONTAINMENT_RL -> nb == 0 ? 1 : (double) s.inter / nb;
                 case QGRAM_JACCARD -> Measures.jaccard(f.left.qgrams[l], f.right.qgrams[r]);
-                case TFIDF_COSINE -> ta.length == 0 || tb.length == 0 ? (ta.length == tb.length ? 1 : 0)
-                        : Math.min(1, Measures.dot(ta, f.left.weights[l], tb, f.right.weights[r]));   // unit vectors
-                case IDF_JACCARD -> Measures.weightedJaccard(ta, tb, f.idf);
+                case TFIDF_COSINE -> na == 0 || nb == 0 ? (na == nb ? 1 : 0) : Math.min(1, s.dot);   // unit vectors
+                case IDF_JACCARD -> {
+                    double union = f.left.idfSum[l] + f.right.idfSum[r] - s.idfInter;
+                    yield union <= 0 ? 1 : Math.min(1, Math.max(0, s.idfInter / union));
+                }
                 case MONGE_ELKAN -> mongeElkan(ta, tb, s);
                 case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);
                 case SOUNDEX -> same(f.left.soundex[l], f.right.soundex[r]);

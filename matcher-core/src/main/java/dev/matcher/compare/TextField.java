@@ -28,6 +28,8 @@ final class TextField {
         final String[] text;
         final int[][] tokens;
         final float[][] weights;
+        /** Sum of the IDF of the record's distinct tokens. */
+        final float[] idfSum;
         final long[][] qgrams;
         /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
         String[][] codes;
@@ -47,6 +49,7 @@ final class TextField {
             normalized = new String[n];
             tokens = new int[n][];
             weights = new float[n][];
+            idfSum = new float[n];
             qgrams = o.qgrams() ? new long[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
@@ -253,6 +256,11 @@ final class TextField {
             }
             tf++;
         }
+        double idfSum = 0;
+        for (int id : ids) {
+            idfSum += f.idf[id];
+        }
+        s.idfSum[i] = (float) idfSum;
         float inv = (float) (1 / Math.sqrt(norm));
         for (int k = 0; k < w.length; k++) {
             w[k] *= inv;
