@@ -158,6 +158,9 @@ public final class Clusters {
 
     private static int[] canonical(int[] labels) {
         int n = labels.length;
+        if (isCanonical(labels)) {
+            return labels.clone();
+        }
         // map arbitrary labels to 0.. in order of first appearance (= order of smallest member)
         long[] keyed = new long[n];
         for (int r = 0; r < n; r++) {
@@ -192,6 +195,19 @@ public final class Clusters {
             out[r] = order[groupOf[r]];
         }
         return out;
+    }
+
+    /** True when labels already number clusters 0.. in order of their smallest record (as union-find gives them). */
+    private static boolean isCanonical(int[] labels) {
+        int next = 0;
+        for (int l : labels) {
+            if (l == next) {
+                next++;
+            } else if (l < 0 || l > next) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same clusters with record ids (one per record) ordered by {@link #NATURAL_ORDER}. */
