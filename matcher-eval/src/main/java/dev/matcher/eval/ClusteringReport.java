@@ -1,8 +1,10 @@
 package dev.matcher.eval;
 
+import dev.matcher.cluster.ClusterChanges;
 import dev.matcher.cluster.Clusterer;
 import dev.matcher.cluster.Clusterers;
 import dev.matcher.cluster.Clusters;
+import dev.matcher.cluster.IncrementalClusterer;
 import dev.matcher.cluster.Linkage;
 import dev.matcher.cluster.RecordSpace;
 import dev.matcher.cluster.ScoredPairs;
@@ -134,6 +136,7 @@ public final class ClusteringReport {
                 table.row(cells(top));
             }
             System.out.print(table);
+            incremental(space, scored, truth, best);
         }
         System.out.println("\n== mean over the datasets each algorithm ran on, at ONE threshold for all of them");
         TextTable summary = new TextTable("algorithm", "datasets", "t (pair)", "mean pair F1", "t (B3)",
@@ -148,6 +151,64 @@ public final class ClusteringReport {
                     f(meanBcubedF1ByThreshold.get(name)[kb] / n), f(oracle));
         }
         System.out.print(summary);
+    }
+
+    /**
+     * Clusters the first 80% of the records, adds the last 20% with {@link IncrementalClusterer}, and compares the
+     * result with a batch run over all records (agreement = pairwise F1 between the two clusterings), at the
+     * threshold that was best for the batch run.
+     */
+    private static void incremental(RecordSpace space, ScoredPairs scored, Clusters truth, List<Row> best) {
+        int n = space.size();
+        int old = (int) (n * 0.8);
+        int[] ol = new int[scored.size()];
+        int[] or = new int[scored.size()];
+        double[] os = new double[scored.size()];
+        int[] nl = new int[scored.size()];
+        int[] nr = new int[scored.size()];
+        double[] ns = new double[scored.size()];
+        int mo = 0;
+        int mn = 0;
+        for (int i = 0; i < scored.size(); i++) {
+            if (scored.left(i) < old && scored.right(i) < old) {
+                ol[mo] = scored.left(i);
+                or[mo] = scored.right(i);
+                os[mo++] = scored.score(i);
+            } else {
+                nl[mn] = scored.left(i);
+                nr[mn] = scored.right(i);
+                ns[mn++] = scored.score(i);
+            }
+        }
+        ScoredPairs oldPairs = ScoredPairs.of(Arrays.copyOf(ol, mo), Arrays.copyOf(or, mo), Arrays.copyOf(os, mo));
+        ScoredPairs newPairs = ScoredPairs.of(Arrays.copyOf(nl, mn), Arrays.copyOf(nr, mn), Arrays.copyOf(ns, mn));
+        String[] newIds = new String[n - old];
+        for (int i = 0; i < newIds.length; i++) {
+            newIds[i] = Integer.toString(old + i);
+        }
+        System.out.printf(Locale.ROOT, "incremental: %d records clustered, then %d added (%d new pairs)%n", old,
+                n - old, newPairs.size());
+        TextTable t = new TextTable("algorithm", "aggregation", "t", "agreement with batch (pair F1)",
+                "pair F1 batch", "pair F1 incremental", "created", "attached", "merged", "renamed", "ms");
+        String[] names = {"connectedComponents", "hierarchical AVERAGE", "pivot"};
+        for (String name : names) {
+            Algorithm a = algorithms().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            double threshold = best.stream().filter(r -> r.algorithm().equals(name)).reduce((x, y) -> y)
+                    .orElseThrow().threshold();
+            Clusterer c = a.at().apply(threshold);
+            Clusters batch = c.cluster(n, scored);
+            Clusters before = c.cluster(old, oldPairs);
+            for (IncrementalClusterer.Aggregation agg : IncrementalClusterer.Aggregation.values()) {
+                long s = System.nanoTime();
+                IncrementalClusterer.Update u = IncrementalClusterer.of(c, agg).add(before, newIds, newPairs);
+                long ms = (System.nanoTime() - s) / 1_000_000;
+                ClusterChanges ch = u.changes();
+                t.row(name, agg, threshold, f(ClusterMetrics.of(u.clusters(), batch).pairF1()),
+                        f(ClusterMetrics.of(batch, truth).pairF1()), f(ClusterMetrics.of(u.clusters(), truth).pairF1()),
+                        ch.created().size(), ch.attached().size(), ch.merged().size(), ch.renamed().size(), ms);
+            }
+        }
+        System.out.print(t);
     }
 
     private static Object[] cells(Row r) {
