@@ -112,18 +112,26 @@ public final class Calibration {
         return new Calibration(Method.ISOTONIC, xs, ps);
     }
 
-    /** Platt scaling with his smoothed targets, fitted by Newton's method on the log-loss. */
+    /**
+     * Platt scaling with his smoothed targets, fitted by Newton's method with backtracking (Lin, Lin and Weng 2007),
+     * which stays stable when the held-out scores separate the classes perfectly.
+     */
     private static Calibration platt(double[] raw, boolean[] y, int pos) {
         int n = raw.length;
         double hi = (pos + 1.0) / (pos + 2.0);
         double lo = 1.0 / (n - pos + 2.0);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = y[i] ? hi : lo;
+        }
         double a = 1;
         double b = 0;
+        double f = plattLoss(raw, t, a, b);
         for (int iter = 0; iter < 100; iter++) {
-            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+            double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
             for (int i = 0; i < n; i++) {
                 double p = sigmoid(a * raw[i] + b);
-                double d = p - (y[i] ? hi : lo);
+                double d = p - t[i];
                 double w = p * (1 - p);
                 ga += d * raw[i];
                 gb += d;
@@ -131,19 +139,43 @@ public final class Calibration {
                 hab += w * raw[i];
                 hbb += w;
             }
-            double det = haa * hbb - hab * hab;
-            if (Math.abs(det) < 1e-12) {
+            if (Math.abs(ga) < 1e-7 && Math.abs(gb) < 1e-7) {
                 break;
             }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) {
+            double det = haa * hbb - hab * hab;
+            double da = -(hbb * ga - hab * gb) / det;
+            double db = -(haa * gb - hab * ga) / det;
+            double gd = ga * da + gb * db;
+            double step = 1;
+            boolean moved = false;
+            while (step >= 1e-10) {
+                double na = a + step * da;
+                double nb = b + step * db;
+                double nf = plattLoss(raw, t, na, nb);
+                if (nf < f + 1e-4 * step * gd) {
+                    a = na;
+                    b = nb;
+                    f = nf;
+                    moved = true;
+                    break;
+                }
+                step /= 2;
+            }
+            if (!moved) {
                 break;
             }
         }
         return new Calibration(Method.PLATT, new double[] {a, b}, new double[0]);
+    }
+
+    /** Cross-entropy of sigmoid(a * raw + b) against targets t, computed without overflow. */
+    private static double plattLoss(double[] raw, double[] t, double a, double b) {
+        double f = 0;
+        for (int i = 0; i < raw.length; i++) {
+            double z = a * raw[i] + b;
+            f += z >= 0 ? (1 - t[i]) * z + Math.log1p(Math.exp(-z)) : -t[i] * z + Math.log1p(Math.exp(z));
+        }
+        return f;
     }
 
     static double sigmoid(double z) {

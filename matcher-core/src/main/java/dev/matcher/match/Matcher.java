@@ -154,14 +154,20 @@ public final class Matcher {
         FeatureSpace fs = features(left, right);
         int n = candidates.size();
         double[] p = new double[n];
-        int chunk = 2048;
+        int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
         run(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-            double[] row = new double[fs.size()];
-            for (int i = c * chunk, end = Math.min(n, (c + 1) * chunk); i < end; i++) {
-                fs.compute(candidates.left(i), candidates.right(i), row);
-                p[i] = model.probability(row);
+            // features of a block of pairs, then the model over the block (each tree read once per block)
+            double[][] rows = new double[chunk][fs.size()];
+            double[] out = new double[chunk];
+            double[] raw = new double[chunk];
+            int from = c * chunk;
+            int to = Math.min(n, from + chunk);
+            for (int i = from; i < to; i++) {
+                fs.compute(candidates.left(i), candidates.right(i), rows[i - from]);
             }
+            model.probabilities(rows, 0, to - from, out, raw);
+            System.arraycopy(out, 0, p, from, to - from);
         }));
         return p;
     }

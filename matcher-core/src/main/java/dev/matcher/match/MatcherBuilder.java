@@ -64,7 +64,7 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** Cross-validation folds (default 4): the fold models form the final model. */
+    /** Cross-validation folds (default 5): the fold models form the final model. */
     public MatcherBuilder folds(int k) {
         trainer.folds(k);
         return this;

@@ -17,6 +17,13 @@ public sealed interface TrainedModel permits TreeEnsemble, LinearModel {
     /** The raw score: log-odds for boosting and logistic regression, a match fraction for random forests. */
     double raw(double[] x);
 
+    /** Raw scores of rows {@code from..to-1} into {@code out[0..to-from-1]}. */
+    default void raw(double[][] rows, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            out[i - from] = raw(rows[i]);
+        }
+    }
+
     /** The expected raw score over the training data (the explanation baseline). */
     double baseValue();
 

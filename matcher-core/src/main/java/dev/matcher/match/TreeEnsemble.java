@@ -32,6 +32,11 @@ public final class TreeEnsemble implements TrainedModel {
     private final double[] cover;
     private final int maxDepth;
     private final double expected;
+    // scoring layout: nodes renumbered depth-first so the left child directly follows its parent; per node
+    // packedInt[2n] = feature (-1 leaf), packedInt[2n+1] = right child, packedValue[n] = threshold or leaf value
+    private final int[] packedRoots;
+    private final int[] packedInt;
+    private final double[] packedValue;
 
     /** Arrays are taken as they are (not copied): callers hand over fresh arrays. */
     TreeEnsemble(ModelType type, int features, double base, int[] roots, int[] feature, double[] threshold,
@@ -63,6 +68,28 @@ public final class TreeEnsemble implements TrainedModel {
         }
         this.maxDepth = depth;
         this.expected = e;
+        this.packedRoots = new int[roots.length];
+        this.packedInt = new int[2 * n];
+        this.packedValue = new double[n];
+        int next = 0;
+        for (int t = 0; t < roots.length; t++) {
+            packedRoots[t] = next;
+            next = pack(roots[t], next);
+        }
+    }
+
+    /** Copies the subtree at {@code node} to packed slot {@code slot} onwards; returns the next free slot. */
+    private int pack(int node, int slot) {
+        if (feature[node] < 0) {
+            packedInt[2 * slot] = -1;
+            packedValue[slot] = value[node];
+            return slot + 1;
+        }
+        packedInt[2 * slot] = feature[node];
+        packedValue[slot] = threshold[node];
+        int afterLeft = pack(left[node], slot + 1);
+        packedInt[2 * slot + 1] = afterLeft;
+        return pack(right[node], afterLeft);
     }
 
     private int depth(int node) {
@@ -106,15 +133,37 @@ public final class TreeEnsemble implements TrainedModel {
 
     @Override
     public double raw(double[] x) {
+        final int[] pi = packedInt;
+        final double[] pv = packedValue;
         double s = base;
-        for (int root : roots) {
+        for (int root : packedRoots) {
             int n = root;
-            while (feature[n] >= 0) {
-                n = x[feature[n]] <= threshold[n] ? left[n] : right[n];
+            int f;
+            while ((f = pi[2 * n]) >= 0) {
+                n = x[f] <= pv[n] ? n + 1 : pi[2 * n + 1];
             }
-            s += value[n];
+            s += pv[n];
         }
         return s;
+    }
+
+    /** Raw scores of rows {@code from..to-1} into {@code out[0..]}: tree by tree, so a tree stays in cache. */
+    @Override
+    public void raw(double[][] rows, int from, int to, double[] out) {
+        final int[] pi = packedInt;
+        final double[] pv = packedValue;
+        java.util.Arrays.fill(out, 0, to - from, base);
+        for (int root : packedRoots) {
+            for (int i = from; i < to; i++) {
+                double[] x = rows[i];
+                int n = root;
+                int f;
+                while ((f = pi[2 * n]) >= 0) {
+                    n = x[f] <= pv[n] ? n + 1 : pi[2 * n + 1];
+                }
+                out[i - from] += pv[n];
+            }
+        }
     }
 
     @Override

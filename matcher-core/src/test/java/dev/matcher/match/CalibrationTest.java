@@ -49,6 +49,21 @@ class CalibrationTest {
     }
 
     @Test
+    void plattStaysSaneWhenTheScoresSeparateTheClassesPerfectly() {
+        // like the out-of-fold log-odds of a boosted model on a small easy dataset
+        double[] raw = new double[60];
+        boolean[] y = new boolean[60];
+        for (int i = 0; i < 60; i++) {
+            y[i] = i % 5 == 0;
+            raw[i] = y[i] ? 6 + i % 3 : -7 - i % 4;
+        }
+        Calibration c = Calibration.fit(Calibration.Method.PLATT, raw, y);
+        assertTrue(c.probability(7) > 0.8, c.toString());
+        assertTrue(c.probability(-8) < 0.2, c.toString());
+        assertTrue(c.probability(0) > c.probability(-8) && c.probability(7) > c.probability(0));
+    }
+
+    @Test
     void thresholdMaximisesF1AndTheKnobMovesIt() {
         double[] p = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
         boolean[] y = {true, false, true, false, false, true};
