@@ -21,8 +21,9 @@ import java.nio.file.Path;
  * }</pre>
  */
 @Command(name = "dedupe", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Find duplicates in one CSV or Parquet table: block, score, cluster, and write the input rows in order with",
-        "match_id (records of one entity share it: the smallest id among them) and match_confidence.",
+        "Find the duplicates in one table (CSV or Parquet).",
+        "Blocks, scores and clusters, then writes the input rows in order with match_id (records of one entity",
+        "share it: the smallest id among them) and match_confidence.",
         "The matcher comes from --model or is trained from --labels; with neither, an interactive labelling session",
         "asks about candidate pairs (y/n/u/q) and saves every answer to the labels file, so it can be resumed.",
         "Variant mode adds family_id (the clusters of the variant model); match_id then comes from --exact-model",

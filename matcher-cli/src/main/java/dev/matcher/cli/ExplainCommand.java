@@ -24,8 +24,9 @@ import java.util.Locale;
  * }</pre>
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Explain one pair: the two records side by side, the match probability and decision, and each feature's",
-        "value and contribution (positive pushes toward match). Without --right both ids are rows of --left."})
+        "Explain why a saved model matches (or not) one pair of records.",
+        "Shows the two records side by side, the match probability and decision, and each feature's value and",
+        "contribution (positive pushes toward match). Without --right both ids are rows of --left."})
 final class ExplainCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "M.bin", description = "A model saved by 'matcher train'.")
     Path modelFile;

@@ -179,6 +179,9 @@ final class LabelSession {
                 out.println();
                 return null;
             }
+            if (System.console() == null) {
+                out.println(line.strip());       // piped answers: echo them so the transcript reads like a session
+            }
             String a = line.strip().toLowerCase(Locale.ROOT);
             switch (a) {
                 case "y", "yes" -> { return 'y'; }

@@ -21,8 +21,9 @@ import java.util.List;
  * }</pre>
  */
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Link two CSV or Parquet tables: block, score, cluster (one-to-one), and write DIR/left.<ext> and",
-        "DIR/right.<ext>: the input rows in order with match_id and match_confidence. Ids are prefixed with L: or R:",
+        "Link the records of two tables (CSV or Parquet).",
+        "Blocks, scores and clusters (one-to-one), then writes DIR/left.<ext> and DIR/right.<ext>: the input rows",
+        "in order with match_id and match_confidence. Ids are prefixed with L: or R:",
         "(the smallest id of the cluster, so a right record linked to left record a7 gets L:a7).",
         "The matcher comes from --model or is trained from --labels (left_id,right_id,label); with neither, an",
         "interactive labelling session asks about candidate pairs (y/n/u/q), saving every answer so it can be resumed.",

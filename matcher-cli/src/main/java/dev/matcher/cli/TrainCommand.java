@@ -28,7 +28,8 @@ import java.util.Locale;
  * }</pre>
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Train a matcher on labelled pairs and save it. Pairs files have the header left_id,right_id,label",
+        "Train a matcher on labelled pairs and save it.",
+        "Pairs files have the header left_id,right_id,label",
         "(label 1 = match, 0 = non-match); without --right both ids refer to --left (deduplication).",
         "Prints the decision threshold and the most important features."})
 final class TrainCommand implements Runnable {

@@ -263,4 +263,53 @@ class CliJobsTest {
         }
         assertNotEquals(t.size(), (int) java.util.stream.IntStream.range(0, t.size()).mapToObj(i -> t.value(i, "family_id")).distinct().count());
     }
+
+    @Test
+    void variantModelWithAnExactModelNestsItemsInFamilies() {
+        Path products = Path.of("matcher-cli/src/main/resources/examples/products.csv");
+        Path exactLabels = Path.of("matcher-cli/src/main/resources/examples/products-labels.csv");
+        Path variantLabels = People.write(dir.resolve("variant-labels.csv"), """
+                left_id,right_id,label
+                p01,p03,1
+                p01,p05,1
+                p02,p04,1
+                p06,p08,1
+                p09,p11,1
+                p10,p12,1
+                p14,p16,1
+                p17,p19,1
+                p01,p06,0
+                p09,p14,0
+                p17,p20,0
+                p06,p20,0
+                p11,p13,0
+                p03,p08,0
+                """);
+        Path exact = dir.resolve("exact.bin");
+        Path variant = dir.resolve("variant.bin");
+        assertEquals(0, run("train", "--left", products.toString(), "--labels", exactLabels.toString(), "--model",
+                exact.toString(), "--quiet"), err::toString);
+        assertEquals(0, run("train", "--left", products.toString(), "--labels", variantLabels.toString(), "--model",
+                variant.toString(), "--mode", "variant", "--variant-attributes", "colour,size", "--quiet"), err::toString);
+        assertTrue(out.toString().contains("in variant mode"), out.toString());
+        Path outFile = dir.resolve("v.csv");
+        assertEquals(0, run("dedupe", products.toString(), "--model", variant.toString(), "--exact-model",
+                exact.toString(), "--out", outFile.toString(), "--quiet"), err::toString);
+        Table t = Table.read(outFile);
+        Map<String, String> familyOfItem = new HashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            String before = familyOfItem.putIfAbsent(t.value(i, "match_id"), t.value(i, "family_id"));
+            assertTrue(before == null || before.equals(t.value(i, "family_id")), "item in two families");
+        }
+        int p01 = t.indexOf("p01");
+        int p03 = t.indexOf("p03");
+        assertEquals(t.value(p01, "family_id"), t.value(p03, "family_id"), "red and blue shirt: one family");
+        assertNotEquals(t.value(p01, "match_id"), t.value(p03, "match_id"), "but two items");
+        assertEquals(t.value(p01, "match_id"), t.value(t.indexOf("p02"), "match_id"), "duplicate listing: one item");
+
+        // an exact model where the variant one belongs is refused
+        assertEquals(1, run("dedupe", products.toString(), "--model", exact.toString(), "--exact-model",
+                exact.toString(), "--out", outFile.toString(), "--quiet"));
+        assertOneLine("matcher: " + exact + ": --exact-model splits variant families into items");
+    }
 }
