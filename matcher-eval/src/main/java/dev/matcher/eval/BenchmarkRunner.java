@@ -17,6 +17,7 @@ import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.io.BenchmarkDataset;
 import dev.matcher.match.ActiveLearner;
 import dev.matcher.match.FeatureImportance;
+import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.MatcherBuilder;
 
@@ -25,6 +26,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -54,18 +56,29 @@ public final class BenchmarkRunner {
      * @param labels    label budget of the full-pipeline protocol (per fold)
      * @param folds     folds of the test-only protocol
      * @param clusterer makes the clusterer for a threshold and task (true = linkage)
+     * @param mode      exact duplicates or variants
+     * @param variantAttributes the attributes that name variants (used in {@link MatchMode#VARIANT})
      */
-    public record Options(long seed, int labels, int folds, ClustererChoice clusterer) {
+    public record Options(long seed, int labels, int folds, ClustererChoice clusterer, MatchMode mode,
+                          List<String> variantAttributes) {
+        public Options {
+            variantAttributes = List.copyOf(variantAttributes);
+        }
+
         public static Options defaults() {
-            return new Options(42, 500, 5, ClustererChoice.DEFAULT);
+            return new Options(42, 500, 5, ClustererChoice.DEFAULT, MatchMode.EXACT, List.of());
         }
 
         public Options withLabels(int budget) {
-            return new Options(seed, budget, folds, clusterer);
+            return new Options(seed, budget, folds, clusterer, mode, variantAttributes);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(newSeed, labels, folds, clusterer);
+            return new Options(newSeed, labels, folds, clusterer, mode, variantAttributes);
+        }
+
+        public Options withMode(MatchMode newMode, String... newVariantAttributes) {
+            return new Options(seed, labels, folds, clusterer, newMode, List.of(newVariantAttributes));
         }
     }
 
@@ -108,7 +121,8 @@ public final class BenchmarkRunner {
     }
 
     private MatcherBuilder builder() {
-        return Matcher.builder().seed(options.seed());
+        return Matcher.builder().seed(options.seed()).mode(options.mode())
+                .variantAttributes(options.variantAttributes().toArray(String[]::new));
     }
 
     private void splits(BenchmarkDataset d, LabelledPairs train, LabelledPairs valid, LabelledPairs test,
@@ -185,7 +199,8 @@ public final class BenchmarkRunner {
             Pairs pool = subset(candidates, i -> fold[i] != current);
             Pairs target = subset(candidates, i -> fold[i] == current);
             start = System.nanoTime();
-            ActiveLearner learner = ActiveLearner.start(builder(), left, right, pool);
+            // the labelling loop retrains often, so without the hyper-parameter search; the final model searches
+            ActiveLearner learner = ActiveLearner.start(builder().search(false), left, right, pool);
             while (learner.labelled() < options.labels()) {
                 Pairs ask = learner.propose(Math.min(50, options.labels() - learner.labelled()));
                 if (ask.size() == 0) {
@@ -200,7 +215,7 @@ public final class BenchmarkRunner {
                     learner.retrain();
                 }
             }
-            Matcher m = learner.matcher();
+            Matcher m = builder().train(left, right, learner.labels(), null);
             labelsUsed += learner.labelled();
             trainSeconds += seconds(start);
             thresholds[f] = m.threshold();
