@@ -120,13 +120,16 @@ class ImageHashTest {
             ImageHash.read(encode(resized(original, 200, 150), "jpg", 0.75f)),
             brighter(original, 12),
         };
-        for (BufferedImage copy : copies) {
-            double[] s = similarity(original, copy);
-            assertTrue(s[0] >= 0.8, "dHash of an edited copy: " + s[0]);   // <= 12 of 64 bits differ
-            assertTrue(s[1] >= 0.85, "pHash of an edited copy: " + s[1]);  // <= 9 of 64 bits differ
-        }
         double[] other = similarity(original, scene(seed + 10_001, 320, 240));
-        assertTrue(other[0] + other[1] < 1.6, "different scenes: " + other[0] + ", " + other[1]);
+        assertTrue(other[0] + other[1] < 1.5, "different scenes: " + other[0] + ", " + other[1]);
+        for (int i = 0; i < copies.length; i++) {
+            double[] s = similarity(original, copies[i]);
+            // pHash is the robust one (<= 9 of 64 bits differ); dHash flips bits in flat areas under JPEG
+            // compression (400 seeds: >= 0.83 for resizes and brightness, >= 0.66 for JPEG quality 0.6)
+            assertTrue(s[1] >= 0.85, "pHash of edited copy " + i + ": " + s[1]);
+            assertTrue(s[0] >= (i == 3 || i == 4 ? 0.6 : 0.8), "dHash of edited copy " + i + ": " + s[0]);
+            assertTrue(s[0] + s[1] > other[0] + other[1], "copy " + i + " nearer than a different scene");
+        }
     }
 
     @Test
