@@ -89,6 +89,12 @@ public final class BenchmarkRunner {
                 : dev.matcher.cluster.Clusterers.hierarchical(t, dev.matcher.cluster.Linkage.AVERAGE);
     }
 
+    /**
+     * With fewer labels than this of one class (e.g. candidates that are nearly all matches) a tuned threshold is
+     * noise; the full pipeline then decides at the calibrated probability 0.5.
+     */
+    static final int MIN_CLASS_FOR_THRESHOLD = 10;
+
     private final Options options;
 
     public BenchmarkRunner(Options options) {
@@ -198,21 +204,28 @@ public final class BenchmarkRunner {
             start = System.nanoTime();
             // the labelling loop retrains often, so without the hyper-parameter search; the final model searches
             ActiveLearner learner = ActiveLearner.start(builder().search(false), left, right, pool);
-            while (learner.labelled() < options.labels()) {
-                Pairs ask = learner.propose(Math.min(50, options.labels() - learner.labelled()));
+            int matches = 0;
+            // past the budget only while one class is still missing (e.g. candidates that are nearly all matches)
+            while (learner.labelled() < options.labels() || matches < 2 || learner.labelled() - matches < 2) {
+                Pairs ask = learner.propose(Math.max(1, Math.min(50, options.labels() - learner.labelled())));
                 if (ask.size() == 0) {
                     break;
                 }
                 boolean[] answers = new boolean[ask.size()];
                 for (int i = 0; i < answers.length; i++) {
                     answers[i] = oracle.apply(ask.packed(i));
+                    matches += answers[i] ? 1 : 0;
                 }
                 learner.label(ask, answers);
                 if (learner.canTrain()) {
                     learner.retrain();
                 }
             }
-            Matcher m = builder().train(left, right, learner.labels(), null);
+            LabelledPairs labels = learner.labels();
+            Matcher m = builder().train(left, right, labels, null);
+            if (Math.min(labels.positives(), labels.size() - labels.positives()) < MIN_CLASS_FOR_THRESHOLD) {
+                m = m.withThreshold(0.5);
+            }
             labelsUsed += learner.labelled();
             trainSeconds += seconds(start);
             thresholds[f] = m.threshold();
