@@ -221,6 +221,8 @@ class CliJobsTest {
         assertEquals(2, run("dedupe", csv.toString(), "--model", model.toString(), "--labels", "x.csv", "--out", "o.csv"));
         assertTrue(err.toString().contains("--model and --labels exclude each other"), err.toString());
         assertEquals(2, run("dedupe", csv.toString(), "--mode", "fuzzy", "--out", "o.csv"));
+        assertEquals(2, run("dedupe", csv.toString(), "--exact-model", model.toString(), "--out", "o.csv"));
+        assertTrue(err.toString().contains("--exact-model splits variant families into items"), err.toString());
         assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--mode", "variant", "--out",
                 dir.resolve("o.csv").toString(), "--quiet"));
         assertOneLine("matcher: " + model + ": this model was trained in exact mode, but --mode variant was given");
