@@ -20,14 +20,16 @@ import java.nio.file.Path;
  * matcher dedupe products.csv --out deduped.csv          # no model, no labels: label pairs interactively
  * }</pre>
  */
-@Command(name = "dedupe", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "dedupe", sortOptions = false, description = {
         "Find the duplicates in one table (CSV or Parquet).",
-        "Blocks, scores and clusters, then writes the input rows in order with match_id (records of one entity",
-        "share it: the smallest id among them) and match_confidence.",
-        "The matcher comes from --model or is trained from --labels; with neither, an interactive labelling session",
-        "asks about candidate pairs (y/n/u/q) and saves every answer to the labels file, so it can be resumed.",
-        "Variant mode adds family_id (the clusters of the variant model); match_id then comes from --exact-model",
-        "if given, else it equals family_id."})
+        "Blocks, scores and clusters, then writes the input rows in order with",
+        "match_id (shared by the records of one entity: the smallest id among them)",
+        "and match_confidence.",
+        "The matcher comes from --model or is trained from --labels. With neither,",
+        "an interactive session asks about candidate pairs (y/n/u/q), saving every",
+        "answer to the labels file so that it can be resumed.",
+        "Variant mode adds family_id (clusters of the variant model); match_id then",
+        "comes from --exact-model if given, else it equals family_id."})
 final class DedupeCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input table (.csv or .parquet).")
     Path input;
@@ -41,6 +43,9 @@ final class DedupeCommand implements Runnable {
 
     @Mixin
     ModelOptions model;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;

@@ -23,10 +23,11 @@ import java.util.Locale;
  * matcher explain --model model.bin --left products.csv p17 p230
  * }</pre>
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "explain", sortOptions = false, description = {
         "Explain why a saved model matches (or not) one pair of records.",
-        "Shows the two records side by side, the match probability and decision, and each feature's value and",
-        "contribution (positive pushes toward match). Without --right both ids are rows of --left."})
+        "Shows the two records side by side, the match probability and decision,",
+        "and each feature's value and contribution (positive pushes toward match).",
+        "Without --right both ids are rows of --left."})
 final class ExplainCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "M.bin", description = "A model saved by 'matcher train'.")
     Path modelFile;
@@ -45,6 +46,9 @@ final class ExplainCommand implements Runnable {
 
     @Option(names = "--features", defaultValue = "15", description = "Features to list (default ${DEFAULT-VALUE}); the rest are summed.")
     int features;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;

@@ -14,21 +14,22 @@ final class JobOptions {
     Path labels;
 
     @Option(names = "--exact-model", paramLabel = "M.bin",
-            description = {"Variant mode only: an exact-mode model that splits each family into items.",
-                    "match_id then names the item and family_id the family; without it match_id equals family_id."})
+            description = "Variant mode: an exact-mode model that splits each family into items (match_id).")
     Path exactModel;
 
     @Option(names = "--save-model", paramLabel = "FILE", description = "Save the matcher trained from --labels or the session.")
     Path saveModel;
 
     @Option(names = "--save-labels", paramLabel = "FILE",
-            description = "Labelling session: answers are saved here after every answer, and loaded from here to resume (default labels.csv beside the output).")
+            description = "Session: save answers here, resume from here (default labels.csv beside the output).")
     Path saveLabels;
 
-    @Option(names = "--max-labels", defaultValue = "100", description = "Labelling session: stop asking after this many answers (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-labels", defaultValue = "100", paramLabel = "N",
+            description = "Session: stop asking after N answers (default ${DEFAULT-VALUE}).")
     int maxLabels;
 
-    @Option(names = "--retrain-every", defaultValue = "5", description = "Labelling session: retrain after this many answers (default ${DEFAULT-VALUE}).")
+    @Option(names = "--retrain-every", defaultValue = "5", paramLabel = "N",
+            description = "Session: retrain after every N answers (default ${DEFAULT-VALUE}).")
     int retrainEvery;
 
     @Option(names = "--quiet", description = "No progress on stderr.")

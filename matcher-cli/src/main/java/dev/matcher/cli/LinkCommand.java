@@ -20,15 +20,17 @@ import java.util.List;
  * matcher link shop-a.csv shop-b.csv --labels pairs.csv --out linked --format parquet
  * }</pre>
  */
-@Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "link", sortOptions = false, description = {
         "Link the records of two tables (CSV or Parquet).",
-        "Blocks, scores and clusters (one-to-one), then writes DIR/left.<ext> and DIR/right.<ext>: the input rows",
-        "in order with match_id and match_confidence. Ids are prefixed with L: or R:",
-        "(the smallest id of the cluster, so a right record linked to left record a7 gets L:a7).",
-        "The matcher comes from --model or is trained from --labels (left_id,right_id,label); with neither, an",
-        "interactive labelling session asks about candidate pairs (y/n/u/q), saving every answer so it can be resumed.",
-        "Variant mode adds family_id (the clusters of the variant model); match_id then comes from --exact-model",
-        "if given, else it equals family_id."})
+        "Blocks, scores and clusters (one-to-one), then writes DIR/left.<ext> and",
+        "DIR/right.<ext>: the input rows in order with match_id and match_confidence.",
+        "Ids are prefixed L: or R: (a cluster's id is its smallest member id, so a",
+        "right record linked to left record a7 gets L:a7).",
+        "The matcher comes from --model or is trained from --labels. With neither,",
+        "an interactive session asks about candidate pairs (y/n/u/q), saving every",
+        "answer to DIR/labels.csv so that it can be resumed.",
+        "Variant mode adds family_id (clusters of the variant model); match_id then",
+        "comes from --exact-model if given, else it equals family_id."})
 final class LinkCommand implements Runnable {
     enum Format { csv, parquet }
 
@@ -50,6 +52,9 @@ final class LinkCommand implements Runnable {
 
     @Mixin
     ModelOptions model;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;

@@ -24,6 +24,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class MatchJob {
                   double threshold) {
         /** Number of distinct match ids. */
         int clusters() {
-            return (int) java.util.Arrays.stream(matchIds).distinct().count();
+            return (int) Arrays.stream(matchIds).distinct().count();
         }
 
         /** Number of match ids shared by more than one record. */
@@ -87,6 +88,10 @@ final class MatchJob {
     static void validate(CommandSpec spec, JobOptions job, ModelOptions model) {
         if (job.model != null && job.labels != null) {
             throw new ParameterException(spec.commandLine(), "--model and --labels exclude each other");
+        }
+        if (job.exactModel != null && job.model == null && model.mode != MatchMode.VARIANT) {
+            throw new ParameterException(spec.commandLine(), "--exact-model splits variant families into items: "
+                    + "train with --mode variant (or give a variant --model)");
         }
         if (job.model != null && !model.variantAttributes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--variant-attributes is for training; a saved --model has its own");

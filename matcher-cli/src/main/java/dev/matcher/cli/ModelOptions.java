@@ -14,15 +14,15 @@ import java.util.Locale;
 /** Options for training a matcher, shared by {@code train}, {@code dedupe} and {@code link}. */
 final class ModelOptions {
     @Option(names = "--mode", paramLabel = "exact|variant", converter = ModeConverter.class,
-            description = {"exact (default): other colours/sizes are different items;",
-                    "variant: the same product in another colour/size matches (labels then mean 'same family')."})
+            description = {"exact (default): other colours/sizes are other items;",
+                    "variant: they match (labels then mean 'same family')."})
     MatchMode mode;
 
     @Option(names = "--variant-attributes", split = ",", paramLabel = "ATTR",
-            description = "Attributes that describe variants (e.g. color,size): ignored in variant mode, compared in exact mode.")
+            description = "Attributes that describe variants, e.g. colour,size.")
     List<String> variantAttributes = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     MatchMode modeOrDefault() {

@@ -2,6 +2,9 @@ package dev.matcher.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -38,10 +41,30 @@ final class Progress {
         return quiet;
     }
 
-    /** Runs one step of unknown length and reports how many things it produced or read, and how fast. */
+    /**
+     * Runs one step of unknown length and reports how many things it produced or read, and how fast. A step that
+     * runs longer than five update intervals says so every five intervals, so a long silence never looks like a hang.
+     */
     <T> T stage(String what, Supplier<T> work, ToLongFunction<T> count, String unit) {
         long start = nanoClock.getAsLong();
-        T result = work.get();
+        T result;
+        if (quiet) {
+            result = work.get();
+        } else {
+            long every = 5 * intervalNanos;
+            ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "matcher-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            heartbeat.scheduleAtFixedRate(() -> line(what + ": running for "
+                    + duration((nanoClock.getAsLong() - start) / 1e9) + " ..."), every, every, TimeUnit.NANOSECONDS);
+            try {
+                result = work.get();
+            } finally {
+                stop(heartbeat);
+            }
+        }
         if (!quiet) {
             double seconds = (nanoClock.getAsLong() - start) / 1e9;
             long n = count.applyAsLong(result);
@@ -49,6 +72,16 @@ final class Progress {
                     rate(n, seconds), unit));
         }
         return result;
+    }
+
+    /** Stops the heartbeat and waits for a line in flight, so that none follows the stage's summary. */
+    private static void stop(ScheduledExecutorService heartbeat) {
+        heartbeat.shutdownNow();
+        try {
+            heartbeat.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A meter over {@code total} units of work. */
@@ -64,8 +97,10 @@ final class Progress {
     }
 
     private void line(String text) {
-        err.println(text);
-        err.flush();
+        synchronized (err) {
+            err.println(text);
+            err.flush();
+        }
     }
 
     /** Counts work done toward a known total. Not thread-safe: advance it from the thread that hands out chunks. */

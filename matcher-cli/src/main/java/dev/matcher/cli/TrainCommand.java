@@ -27,10 +27,10 @@ import java.util.Locale;
  * matcher train --left a.csv --right b.csv --labels pairs.csv --model variants.bin --mode variant --variant-attributes color,size
  * }</pre>
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, description = {
+@Command(name = "train", sortOptions = false, description = {
         "Train a matcher on labelled pairs and save it.",
-        "Pairs files have the header left_id,right_id,label",
-        "(label 1 = match, 0 = non-match); without --right both ids refer to --left (deduplication).",
+        "Pairs files have the header left_id,right_id,label (1 match, 0 non-match);",
+        "without --right both ids are rows of --left (deduplication).",
         "Prints the decision threshold and the most important features."})
 final class TrainCommand implements Runnable {
     private static final int TOP_FEATURES = 10;
@@ -56,6 +56,9 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;

@@ -221,6 +221,8 @@ class CliJobsTest {
         assertEquals(2, run("dedupe", csv.toString(), "--model", model.toString(), "--labels", "x.csv", "--out", "o.csv"));
         assertTrue(err.toString().contains("--model and --labels exclude each other"), err.toString());
         assertEquals(2, run("dedupe", csv.toString(), "--mode", "fuzzy", "--out", "o.csv"));
+        assertEquals(2, run("dedupe", csv.toString(), "--exact-model", model.toString(), "--out", "o.csv"));
+        assertTrue(err.toString().contains("--exact-model splits variant families into items"), err.toString());
         assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--mode", "variant", "--out",
                 dir.resolve("o.csv").toString(), "--quiet"));
         assertOneLine("matcher: " + model + ": this model was trained in exact mode, but --mode variant was given");
@@ -264,9 +266,10 @@ class CliJobsTest {
         assertNotEquals(t.size(), (int) java.util.stream.IntStream.range(0, t.size()).mapToObj(i -> t.value(i, "family_id")).distinct().count());
     }
 
-    @Test
-    void variantModelWithAnExactModelNestsItemsInFamilies() {
-        Path products = Path.of("matcher-cli/src/main/resources/examples/products.csv");
+    private static final Path PRODUCTS = Path.of("matcher-cli/src/main/resources/examples/products.csv");
+
+    /** An exact model (products-labels.csv) and a variant model (colour and size ignored) of the bundled products. */
+    private Path[] productModels() {
         Path exactLabels = Path.of("matcher-cli/src/main/resources/examples/products-labels.csv");
         Path variantLabels = People.write(dir.resolve("variant-labels.csv"), """
                 left_id,right_id,label
@@ -287,20 +290,34 @@ class CliJobsTest {
                 """);
         Path exact = dir.resolve("exact.bin");
         Path variant = dir.resolve("variant.bin");
-        assertEquals(0, run("train", "--left", products.toString(), "--labels", exactLabels.toString(), "--model",
+        assertEquals(0, run("train", "--left", PRODUCTS.toString(), "--labels", exactLabels.toString(), "--model",
                 exact.toString(), "--quiet"), err::toString);
-        assertEquals(0, run("train", "--left", products.toString(), "--labels", variantLabels.toString(), "--model",
+        assertEquals(0, run("train", "--left", PRODUCTS.toString(), "--labels", variantLabels.toString(), "--model",
                 variant.toString(), "--mode", "variant", "--variant-attributes", "colour,size", "--quiet"), err::toString);
         assertTrue(out.toString().contains("in variant mode"), out.toString());
+        return new Path[] {exact, variant};
+    }
+
+    /** Every item (match_id) lies inside one family. */
+    private static void assertItemsNestInFamilies(Table... tables) {
+        Map<String, String> familyOfItem = new HashMap<>();
+        for (Table t : tables) {
+            for (int i = 0; i < t.size(); i++) {
+                String before = familyOfItem.putIfAbsent(t.value(i, "match_id"), t.value(i, "family_id"));
+                assertTrue(before == null || before.equals(t.value(i, "family_id")), "item in two families");
+            }
+        }
+    }
+
+    @Test
+    void variantModelWithAnExactModelNestsItemsInFamilies() {
+        Path[] models = productModels();
+        Path exact = models[0];
         Path outFile = dir.resolve("v.csv");
-        assertEquals(0, run("dedupe", products.toString(), "--model", variant.toString(), "--exact-model",
+        assertEquals(0, run("dedupe", PRODUCTS.toString(), "--model", models[1].toString(), "--exact-model",
                 exact.toString(), "--out", outFile.toString(), "--quiet"), err::toString);
         Table t = Table.read(outFile);
-        Map<String, String> familyOfItem = new HashMap<>();
-        for (int i = 0; i < t.size(); i++) {
-            String before = familyOfItem.putIfAbsent(t.value(i, "match_id"), t.value(i, "family_id"));
-            assertTrue(before == null || before.equals(t.value(i, "family_id")), "item in two families");
-        }
+        assertItemsNestInFamilies(t);
         int p01 = t.indexOf("p01");
         int p03 = t.indexOf("p03");
         assertEquals(t.value(p01, "family_id"), t.value(p03, "family_id"), "red and blue shirt: one family");
@@ -308,8 +325,38 @@ class CliJobsTest {
         assertEquals(t.value(p01, "match_id"), t.value(t.indexOf("p02"), "match_id"), "duplicate listing: one item");
 
         // an exact model where the variant one belongs is refused
-        assertEquals(1, run("dedupe", products.toString(), "--model", exact.toString(), "--exact-model",
+        assertEquals(1, run("dedupe", PRODUCTS.toString(), "--model", exact.toString(), "--exact-model",
                 exact.toString(), "--out", outFile.toString(), "--quiet"));
         assertOneLine("matcher: " + exact + ": --exact-model splits variant families into items");
+    }
+
+    @Test
+    void variantLinkageGroupsFamiliesAcrossBothTables() throws IOException {
+        Path[] models = productModels();
+        List<String> lines = Files.readAllLines(PRODUCTS);
+        StringBuilder left = new StringBuilder(lines.get(0)).append('\n');
+        StringBuilder right = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            (i % 2 == 1 ? left : right).append(lines.get(i)).append('\n');     // p01, p03, ... left; p02, ... right
+        }
+        Path l = Files.writeString(dir.resolve("a.csv"), left);
+        Path r = Files.writeString(dir.resolve("b.csv"), right);
+        Path outDir = dir.resolve("linked");
+        assertEquals(0, run("link", l.toString(), r.toString(), "--model", models[1].toString(), "--exact-model",
+                models[0].toString(), "--out", outDir.toString(), "--quiet"), err::toString);
+        Table lo = Table.read(outDir.resolve("left.csv"));
+        Table ro = Table.read(outDir.resolve("right.csv"));
+        assertItemsNestInFamilies(lo, ro);
+        // the shirt family: p01, p03, p05 left and p02, p04 right, in one family, p01 and p02 one item
+        String family = lo.value(lo.indexOf("p01"), "family_id");
+        assertEquals("L:p01", family);
+        for (String id : new String[] {"p03", "p05"}) {
+            assertEquals(family, lo.value(lo.indexOf(id), "family_id"), id);
+        }
+        for (String id : new String[] {"p02", "p04"}) {
+            assertEquals(family, ro.value(ro.indexOf(id), "family_id"), id);
+        }
+        assertEquals("L:p01", ro.value(ro.indexOf("p02"), "match_id"));
+        assertNotEquals("L:p01", lo.value(lo.indexOf("p03"), "match_id"));
     }
 }

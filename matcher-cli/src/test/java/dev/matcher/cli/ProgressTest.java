@@ -60,4 +60,20 @@ class ProgressTest {
         assertEquals("42 s", Progress.duration(42.3));
         assertEquals("0.3 s", Progress.duration(0.25));
     }
+
+    @Test
+    void aLongStageSaysItIsStillRunning() {
+        // 1 ms interval: the heartbeat comes every 5 ms; the step waits for it instead of sleeping a fixed time
+        Progress p = new Progress(new PrintWriter(err), false, System::nanoTime, 1_000_000L);
+        String result = p.stage("blocking", () -> {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!err.toString().contains("blocking: running for") && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return "done";
+        }, s -> 1, "step");
+        assertEquals("done", result);
+        assertTrue(err.toString().contains("blocking: running for"), err.toString());
+        assertTrue(err.toString().strip().endsWith("step/s)"), err.toString());
+    }
 }
