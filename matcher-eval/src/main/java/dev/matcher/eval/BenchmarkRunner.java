@@ -253,7 +253,7 @@ public final class BenchmarkRunner {
         result.decision(threshold, new ConfusionMatrix(onCandidates.truePositives(), onCandidates.falsePositives(),
                 onCandidates.falseNegatives() + missed, onCandidates.trueNegatives()));
         result.seconds("train", trainSeconds).seconds("score", scoreSeconds)
-                .extra("labels_used", labelsUsed).extra("candidates", candidates.size());
+                .extra("labels_used", labelsUsed);
 
         start = System.nanoTime();
         RecordSpace space = dedup ? RecordSpace.deduplication(left.size()) : RecordSpace.linkage(left.size(), right.size());
