@@ -119,7 +119,13 @@ public final class ClusteringReport {
             ScoredPairs scored;
             double matcherThreshold = Double.NaN;
             if (learned) {
-                Learned l = Learned.score(d, labels, 42);
+                Learned l;
+                try {
+                    l = Learned.score(d, labels, 42);
+                } catch (IllegalArgumentException e) {
+                    System.out.printf("%n== %s: no learned scores: %s%n", d, e.getMessage());
+                    continue;
+                }
                 scored = space.toRecords(new ScoredPairs(l.candidates(), l.scores()));
                 matcherThreshold = l.threshold();
                 System.out.printf(Locale.ROOT, "%n== %s: %d records, %d true clusters (%d matching pairs)%n"
