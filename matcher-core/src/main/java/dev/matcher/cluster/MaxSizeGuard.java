@@ -85,9 +85,11 @@ final class MaxSizeGuard implements Clusterer {
             LOG.debug("maximum cluster size {}: {}", maxSize, split);
             splits.add(split);
         }
-        LOG.warn("maximum cluster size {}: split {} clusters (largest {} records, strongest link cut {}); "
-                        + "see Clusters.splits()", maxSize, splits.size(), clusters.largestSize(),
-                splits.stream().mapToDouble(Clusters.Split::strongestCut).max().orElse(0));
+        if (LOG.isWarnEnabled()) {
+            LOG.warn(String.format(java.util.Locale.ROOT, "maximum cluster size %d: split %d clusters (largest %d "
+                            + "records, strongest link cut %.3f); see Clusters.splits()", maxSize, splits.size(),
+                    clusters.largestSize(), splits.stream().mapToDouble(Clusters.Split::strongestCut).max().orElse(0)));
+        }
         return Clusters.of(newLabel, pairs).withSplits(splits);
     }
 

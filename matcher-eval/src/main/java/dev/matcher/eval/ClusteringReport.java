@@ -11,7 +11,10 @@ import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.TextTable;
+import dev.matcher.blocking.Blockers;
 import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.match.ActiveLearner;
+import dev.matcher.match.Matcher;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import java.nio.file.Path;
@@ -27,20 +30,27 @@ import java.util.stream.IntStream;
 /**
  * Compares the clustering algorithms on benchmark datasets with complete gold standards: for each algorithm and
  * threshold, pairwise and B-cubed precision/recall/F1 and the cluster count against the true clusters (the connected
- * components of {@code matches.csv}).
+ * components of {@code matches.csv}); then adds the last 20% of the records incrementally and compares with the batch
+ * run.
  *
- * <p><b>The scores are a stand-in</b> until the learned matcher lands: candidate pairs from a plain token blocking
- * (records sharing a word, words in more than {@code --max-block} records ignored) scored by the mean over attributes
- * present in both records of max(Jaro-Winkler, word Jaccard). Absolute numbers therefore say little about the
- * library's final quality; the comparison between clustering algorithms on the same scores is the point.
+ * <p>Scores come from one of two sources:
+ * <ul>
+ *   <li>{@code --learned}: the library's matcher by the full-pipeline protocol of {@link BenchmarkRunner}
+ *   ({@code Blockers.auto}, two folds, each scored by a matcher trained by active learning on the other fold with
+ *   {@code --labels} labels, the gold standard as oracle). The table also shows each algorithm at the matcher's own
+ *   threshold, the untuned default.</li>
+ *   <li>otherwise <b>a stand-in</b>: candidate pairs from a plain token blocking (records sharing a word, words in
+ *   more than {@code --max-block} records ignored) scored by the mean over attributes present in both records of
+ *   max(Jaro-Winkler, word Jaccard). Not probabilities; only the comparison between algorithms means something.</li>
+ * </ul>
  *
  * <pre>{@code
- * java -cp ... dev.matcher.eval.ClusteringReport [--max-block 100] /work/shared/datasets/febrl3 \
- *     /work/shared/datasets/pricerunner_products:title     # ":a,b" compares only these attributes
+ * java -cp ... dev.matcher.eval.ClusteringReport [--learned [--labels 500]] [--max-block 100] \
+ *     /work/shared/datasets/febrl3 /work/shared/datasets/pricerunner_products:title   # ":a,b" = stand-in attributes
  * }</pre>
  */
 public final class ClusteringReport {
-    private static final double[] THRESHOLDS = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+    private static final double[] THRESHOLDS = {0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
     private static final String[] DEFAULT_DATASETS = {"febrl3", "cora", "dedupe_chicago_early_childhood",
         "pricerunner_products", "febrl4"};
 
@@ -72,10 +82,16 @@ public final class ClusteringReport {
 
     public static void main(String[] args) {
         int maxBlock = 100;
+        boolean learned = false;
+        int labels = 500;
         List<String> folders = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--max-block")) {
                 maxBlock = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--learned")) {
+                learned = true;
+            } else if (args[i].equals("--labels")) {
+                labels = Integer.parseInt(args[++i]);
             } else {
                 folders.add(args[i]);
             }
@@ -89,6 +105,7 @@ public final class ClusteringReport {
         Map<String, double[]> meanPairF1ByThreshold = new LinkedHashMap<>();
         Map<String, double[]> meanBcubedF1ByThreshold = new LinkedHashMap<>();
         Map<String, Integer> datasetsPerAlgorithm = new LinkedHashMap<>();
+        Map<String, double[]> atMatcherThreshold = new LinkedHashMap<>();   // summed pair F1, B3 F1
         for (String arg : folders) {
             long t0 = System.nanoTime();
             int colon = arg.lastIndexOf(':');
@@ -99,20 +116,40 @@ public final class ClusteringReport {
                     : RecordSpace.linkage(d.left().size(), d.right().size());
             Pairs matches = toRecords(space, d.matches());
             Clusters truth = ClusterMetrics.truth(space.size(), matches);
-            StandIn standIn = new StandIn(d.left(), d.right(), d.isDeduplication(), attributes);
-            Pairs candidates = standIn.candidates(maxBlock);
-            long t1 = System.nanoTime();
-            double[] scores = standIn.score(candidates);
-            ScoredPairs scored = space.toRecords(new ScoredPairs(candidates, scores));
-            long t2 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "%n== %s: %d records, %d true clusters (%d matching pairs)%n"
-                            + "stand-in scores: %d candidate pairs (token blocking, blocks <= %d) holding %.1f%% of the "
-                            + "matching pairs; attributes %s; load+block %.1f s, score %.1f s%n",
-                    d, space.size(), truth.count(), d.matches().size(), candidates.size(), maxBlock,
-                    100.0 * candidateRecall(candidates, d.matches(), d.isDeduplication()),
-                    colon < 0 ? "all" : attributes, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+            ScoredPairs scored;
+            double matcherThreshold = Double.NaN;
+            if (learned) {
+                Learned l;
+                try {
+                    l = Learned.score(d, labels, 42);
+                } catch (IllegalArgumentException e) {
+                    System.out.printf("%n== %s: no learned scores: %s%n", d, e.getMessage());
+                    continue;
+                }
+                scored = space.toRecords(new ScoredPairs(l.candidates(), l.scores()));
+                matcherThreshold = l.threshold();
+                System.out.printf(Locale.ROOT, "%n== %s: %d records, %d true clusters (%d matching pairs)%n"
+                                + "learned scores: %d candidate pairs (Blockers.auto) holding %.1f%% of the matching pairs;"
+                                + " 2-fold active learning, %d labels per fold; matcher threshold %.3f; %.1f s%n",
+                        d, space.size(), truth.count(), d.matches().size(), l.candidates().size(),
+                        100.0 * candidateRecall(l.candidates(), d.matches(), d.isDeduplication()), labels,
+                        matcherThreshold, (System.nanoTime() - t0) / 1e9);
+            } else {
+                StandIn standIn = new StandIn(d.left(), d.right(), d.isDeduplication(), attributes);
+                Pairs candidates = standIn.candidates(maxBlock);
+                long t1 = System.nanoTime();
+                double[] scores = standIn.score(candidates);
+                scored = space.toRecords(new ScoredPairs(candidates, scores));
+                long t2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "%n== %s: %d records, %d true clusters (%d matching pairs)%n"
+                                + "stand-in scores: %d candidate pairs (token blocking, blocks <= %d) holding %.1f%% of "
+                                + "the matching pairs; attributes %s; load+block %.1f s, score %.1f s%n",
+                        d, space.size(), truth.count(), d.matches().size(), candidates.size(), maxBlock,
+                        100.0 * candidateRecall(candidates, d.matches(), d.isDeduplication()),
+                        colon < 0 ? "all" : attributes, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+            }
             TextTable table = new TextTable("algorithm", "best t", "pair P", "pair R", "pair F1", "B3 P", "B3 R",
-                    "B3 F1", "clusters", "truth", "ms");
+                    "B3 F1", "clusters", "truth", "ms", "pair F1 / B3 F1 at matcher t");
             for (Algorithm a : algorithms()) {
                 if (a.linkageOnly() && d.isDeduplication()) {
                     continue;
@@ -133,14 +170,25 @@ public final class ClusteringReport {
                     }
                 }
                 best.add(top);
-                table.row(cells(top));
+                String atMatcher = "-";
+                if (!Double.isNaN(matcherThreshold)) {
+                    ClusterMetrics m = ClusterMetrics.of(a.at().apply(matcherThreshold).cluster(space.size(), scored),
+                            truth);
+                    atMatcher = f(m.pairF1()) + " / " + f(m.bcubedF1());
+                    double[] sums = atMatcherThreshold.computeIfAbsent(a.name(), k -> new double[2]);
+                    sums[0] += m.pairF1();
+                    sums[1] += m.bcubedF1();
+                }
+                Object[] cells = Arrays.copyOf(cells(top), 12);
+                cells[11] = atMatcher;
+                table.row(cells);
             }
             System.out.print(table);
             incremental(space, scored, truth, best);
         }
         System.out.println("\n== mean over the datasets each algorithm ran on, at ONE threshold for all of them");
         TextTable summary = new TextTable("algorithm", "datasets", "t (pair)", "mean pair F1", "t (B3)",
-                "mean B3 F1", "mean pair F1 at best t per dataset");
+                "mean B3 F1", "mean pair F1 at best t per dataset", "mean pair F1 / B3 F1 at matcher t");
         for (String name : meanPairF1ByThreshold.keySet()) {
             int n = datasetsPerAlgorithm.get(name);
             int kp = argmax(meanPairF1ByThreshold.get(name));
@@ -148,7 +196,9 @@ public final class ClusteringReport {
             double oracle = best.stream().filter(r -> r.algorithm().equals(name))
                     .mapToDouble(r -> r.metrics().pairF1()).average().orElse(Double.NaN);
             summary.row(name, n, THRESHOLDS[kp], f(meanPairF1ByThreshold.get(name)[kp] / n), THRESHOLDS[kb],
-                    f(meanBcubedF1ByThreshold.get(name)[kb] / n), f(oracle));
+                    f(meanBcubedF1ByThreshold.get(name)[kb] / n), f(oracle),
+                    atMatcherThreshold.containsKey(name) ? f(atMatcherThreshold.get(name)[0] / n) + " / "
+                            + f(atMatcherThreshold.get(name)[1] / n) : "-");
         }
         System.out.print(summary);
     }
@@ -255,6 +305,68 @@ public final class ClusteringReport {
             }
         }
         return matches.size() == 0 ? 1 : (double) found / matches.size();
+    }
+
+    /**
+     * Scores from the learned matcher, by the full-pipeline protocol of {@link BenchmarkRunner}: automatic blocking;
+     * candidates split in two folds by a hash of the pair; for each fold a matcher trained by active learning on the
+     * other fold (gold standard as the oracle, {@code labels} labels) scores this fold.
+     */
+    record Learned(Pairs candidates, double[] scores, double threshold) {
+        static Learned score(BenchmarkDataset d, int labels, long seed) {
+            Table left = d.left();
+            Table right = d.right();
+            boolean dedup = d.isDeduplication();
+            Pairs gold = d.matches();
+            java.util.function.LongPredicate oracle = key -> dedup
+                    ? gold.containsUnordered(Pairs.left(key), Pairs.right(key))
+                    : gold.contains(Pairs.left(key), Pairs.right(key));
+            Pairs candidates = Blockers.auto(left, right).candidates(left, right);
+            int[] fold = new int[candidates.size()];
+            for (int i = 0; i < fold.length; i++) {
+                fold[i] = (int) (mix(seed ^ candidates.packed(i)) & 1);
+            }
+            double[] scores = new double[candidates.size()];
+            double threshold = 0;
+            for (int f = 0; f < 2; f++) {
+                int current = f;
+                Pairs pool = Pairs.fromPacked(IntStream.range(0, fold.length).filter(i -> fold[i] != current)
+                        .mapToLong(candidates::packed).toArray());
+                Pairs target = Pairs.fromPacked(IntStream.range(0, fold.length).filter(i -> fold[i] == current)
+                        .mapToLong(candidates::packed).toArray());
+                ActiveLearner learner = ActiveLearner.start(Matcher.builder().seed(seed).search(false), left, right,
+                        pool);
+                while (learner.labelled() < labels) {
+                    Pairs ask = learner.propose(Math.min(50, labels - learner.labelled()));
+                    if (ask.size() == 0) {
+                        break;
+                    }
+                    boolean[] answers = new boolean[ask.size()];
+                    for (int i = 0; i < answers.length; i++) {
+                        answers[i] = oracle.test(ask.packed(i));
+                    }
+                    learner.label(ask, answers);
+                    if (learner.canTrain()) {
+                        learner.retrain();
+                    }
+                }
+                Matcher m = Matcher.builder().seed(seed).train(left, right, learner.labels(), null);
+                threshold += m.threshold() / 2;
+                double[] s = m.score(left, right, target);
+                for (int i = 0, j = 0; i < fold.length; i++) {
+                    if (fold[i] == current) {
+                        scores[i] = s[j++];
+                    }
+                }
+            }
+            return new Learned(candidates, scores, threshold);
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            return z ^ (z >>> 31);
+        }
     }
 
     /**
