@@ -424,10 +424,19 @@ public final class Blocks {
      */
     public Pairs pairs(long budget) {
         Blocks b = this;
+        // counting distinct pairs costs as much as making them: first cut on comparisons, which bound them from above
+        // (a pair in several blocks counts several times, hence the slack)
+        while (b.totalComparisons() > 4 * budget) {
+            int limit = b.sizeLimitFor(4.0 * budget);
+            Blocks smaller = b.purge(limit);
+            LOG.warn("candidate guard: {} comparisons exceed 4 x the budget of {} candidates; dropped {} blocks with more "
+                    + "than {} records", b.totalComparisons(), budget, b.size() - smaller.size(), limit);
+            b = smaller;
+        }
         if (b.totalComparisons() > budget) {
             long distinct = b.countPairs();
             while (distinct > budget) {
-                int limit = Math.max(1, b.largestBlockSize() / 2);
+                int limit = b.sizeLimitFor(budget * (b.totalComparisons() / (double) distinct));
                 Blocks smaller = b.purge(limit);
                 LOG.warn("candidate guard: {} distinct candidates exceed the budget of {}; dropped {} blocks with more than "
                         + "{} records", distinct, budget, b.size() - smaller.size(), limit);
@@ -439,6 +448,28 @@ public final class Blocks {
         Pairs pairs = b.emit();
         LOG.debug("{} distinct pairs from {} in {} ms", pairs.size(), b, (System.nanoTime() - t0) / 1_000_000);
         return pairs;
+    }
+
+    /**
+     * The largest block size such that the blocks up to that size ask for at most {@code comparisons} comparisons;
+     * always below the largest block size, so that each guard round drops something.
+     */
+    int sizeLimitFor(double comparisons) {
+        int largest = largestBlockSize();
+        double[] bySize = new double[largest + 1];
+        for (int b = 0; b < size(); b++) {
+            bySize[blockSize(b)] += comparisons(b);
+        }
+        double sum = 0;
+        int limit = 1;
+        for (int s = 2; s < largest; s++) {
+            sum += bySize[s];
+            if (sum > comparisons) {
+                break;
+            }
+            limit = s;
+        }
+        return limit;
     }
 
     /** Number of distinct candidate pairs, without building them. */
