@@ -7,8 +7,9 @@ import dev.matcher.data.Table;
  * benchmark datasets with {@link BlockingReport} (numbers in the module's issue note).
  *
  * <ul>
- *   <li>Every task: exact top-20 TF-IDF cosine neighbours over all tokens plus extracted product/model codes, keeping
- *       neighbours scoring at least half of the record's best. Linkage of two sources is mostly one-to-few, so this
+ *   <li>Every task: top-20 TF-IDF cosine neighbours over all tokens plus extracted product/model codes, keeping
+ *       neighbours scoring at least half of the record's best. Terms found in more than {@value #MAX_POSTINGS}
+ *       records are left out of the index (not of the vector norms), which bounds the work per record. Linkage of two sources is mostly one-to-few, so this
  *       alone keeps recall high with very few candidates.</li>
  *   <li>Deduplication adds schema-agnostic token blocking with block filtering (0.8) and ARCS/WEP meta-blocking:
  *       one table may hold large clusters of duplicates that a per-record top-k cannot cover, and meta-blocking
@@ -21,7 +22,8 @@ import dev.matcher.data.Table;
  * </ul>
  */
 final class AutoBlocking {
-    static final int LARGE = 200_000;
+    static final int LARGE = 100_000;
+    static final int MAX_POSTINGS = 1000;
     static final int LARGE_CANDIDATES_PER_RECORD = 20;
     static final int K = 20;
     static final double RELATIVE = 0.5;
@@ -29,6 +31,7 @@ final class AutoBlocking {
     private AutoBlocking() {
     }
 
+    /** The default for two tables (the same table twice for deduplication). */
     static Blocking forSchema(Table left, Table right) {
         boolean dedup = left == right;
         long records = dedup ? left.size() : (long) left.size() + right.size();
@@ -36,8 +39,8 @@ final class AutoBlocking {
             return Blockers.tokens().filter(0.8).candidateBudget(records * LARGE_CANDIDATES_PER_RECORD);
         }
         Blocking meta = Blockers.tokens().filter(0.8).metaBlocking(MetaBlocking.Weighting.ARCS, MetaBlocking.Pruning.WEP);
-        Blocking neighbours = Blockers.nearestNeighbours(K, RELATIVE,
-                KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes()));
+        Blocking neighbours = new NearestNeighbours(K, KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes()),
+                RELATIVE, MAX_POSTINGS);
         return dedup ? neighbours.or(meta) : neighbours;
     }
 }

@@ -31,13 +31,19 @@ public final class Blocks {
     private final int[] leftCount;
     private volatile int[][] entityIndex;
 
-    // what the size guard dropped while building (for the log message of the caller)
-    int guardDropped;
-    int guardLargestSize;
-    int guardLargestMember = -1;
-    long guardLargestHash;
+    /** What the size guard dropped while building: the caller logs it, naming the largest block's key. */
+    record GuardCut(int dropped, int largestSize, int largestMember, long largestHash) {
+        static final GuardCut NONE = new GuardCut(0, 0, -1, 0);
+    }
+
+    final GuardCut guard;
 
     private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members) {
+        this(leftSize, rightSize, dedup, start, members, GuardCut.NONE);
+    }
+
+    private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members, GuardCut guard) {
+        this.guard = guard;
         this.leftSize = leftSize;
         this.rightSize = rightSize;
         this.dedup = dedup;
@@ -122,7 +128,7 @@ public final class Blocks {
     /**
      * Blocks from key hashes per node: nodes sharing a hash share a block. Blocks are ordered by hash value, members
      * by node, so the result does not depend on thread timing. Blocks with more than {@code maxBlockSize} members are
-     * dropped (the caller logs it from the {@code guard*} fields).
+     * dropped (the caller logs it from {@link #guard}).
      */
     static Blocks fromKeyHashes(long[][] keys, int leftSize, int rightSize, boolean dedup, int maxBlockSize) {
         int nodes = keys.length;
@@ -199,12 +205,8 @@ public final class Blocks {
                 }
             }
         }
-        Blocks blocks = new Blocks(leftSize, rightSize, dedup, start, members);
-        blocks.guardDropped = dropped;
-        blocks.guardLargestSize = largest;
-        blocks.guardLargestMember = largestMember;
-        blocks.guardLargestHash = largestId >= 0 ? dictionary[largestId] : 0;
-        return blocks;
+        return new Blocks(leftSize, rightSize, dedup, start, members, dropped == 0 ? GuardCut.NONE
+                : new GuardCut(dropped, largest, largestMember, dictionary[largestId]));
     }
 
     /** Number of blocks. */
