@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * Synthetic person records for blocking at scale, made from Febrl records (until the eval module's generator exists):
- * each new person mixes the given name, surname, address and other fields of different source records (so most
- * records are distinct people), and a share of records are copies of earlier ones with one to three fields modified
+ * each new person mixes the given name, surname, address and other fields of different source records, with fresh
+ * identity numbers and birth dates (so most records are distinct people), and a share of records are copies of earlier ones with one to three fields modified
  * (a typo, a lost value, a changed digit; sometimes given name and surname swapped), as Febrl's own generator does.
  * Deterministic for a seed.
  *
@@ -50,12 +50,31 @@ public final class BlockingPeopleGenerator {
                 ids[i] = "p" + i + "-dup-of-" + original;
             } else {
                 for (int a = 0; a < attributes; a++) {
-                    values[a][i] = source.value(random.nextInt(source.size()), a);
+                    values[a][i] = fresh(source.value(random.nextInt(source.size()), a), random);
                 }
                 ids[i] = "p" + i;
             }
         }
         return Table.of("people" + size, ids, source.schema().names(), values, source.schema());
+    }
+
+    /**
+     * Long digit strings (identity numbers, yyyymmdd dates) are drawn anew for each person, so that they stay about
+     * as rare as in real data instead of repeating with the small source; dates stay valid.
+     */
+    static String fresh(String value, Random random) {
+        if (value == null || value.length() < 6 || !value.chars().allMatch(Character::isDigit)) {
+            return value;
+        }
+        if (value.length() == 8 && (value.startsWith("19") || value.startsWith("20"))) {
+            return String.format("%04d%02d%02d", 1920 + random.nextInt(90), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        sb.append((char) ('1' + random.nextInt(9)));
+        while (sb.length() < value.length()) {
+            sb.append((char) ('0' + random.nextInt(10)));
+        }
+        return sb.toString();
     }
 
     /** One modification: the value is lost (1 in 6), or gets one typo or one changed digit. */

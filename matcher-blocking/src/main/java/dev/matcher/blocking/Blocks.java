@@ -31,13 +31,19 @@ public final class Blocks {
     private final int[] leftCount;
     private volatile int[][] entityIndex;
 
-    // what the size guard dropped while building (for the log message of the caller)
-    int guardDropped;
-    int guardLargestSize;
-    int guardLargestMember = -1;
-    long guardLargestHash;
+    /** What the size guard dropped while building: the caller logs it, naming the largest block's key. */
+    record GuardCut(int dropped, int largestSize, int largestMember, long largestHash) {
+        static final GuardCut NONE = new GuardCut(0, 0, -1, 0);
+    }
+
+    final GuardCut guard;
 
     private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members) {
+        this(leftSize, rightSize, dedup, start, members, GuardCut.NONE);
+    }
+
+    private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members, GuardCut guard) {
+        this.guard = guard;
         this.leftSize = leftSize;
         this.rightSize = rightSize;
         this.dedup = dedup;
@@ -122,7 +128,7 @@ public final class Blocks {
     /**
      * Blocks from key hashes per node: nodes sharing a hash share a block. Blocks are ordered by hash value, members
      * by node, so the result does not depend on thread timing. Blocks with more than {@code maxBlockSize} members are
-     * dropped (the caller logs it from the {@code guard*} fields).
+     * dropped (the caller logs it from {@link #guard}).
      */
     static Blocks fromKeyHashes(long[][] keys, int leftSize, int rightSize, boolean dedup, int maxBlockSize) {
         int nodes = keys.length;
@@ -199,12 +205,8 @@ public final class Blocks {
                 }
             }
         }
-        Blocks blocks = new Blocks(leftSize, rightSize, dedup, start, members);
-        blocks.guardDropped = dropped;
-        blocks.guardLargestSize = largest;
-        blocks.guardLargestMember = largestMember;
-        blocks.guardLargestHash = largestId >= 0 ? dictionary[largestId] : 0;
-        return blocks;
+        return new Blocks(leftSize, rightSize, dedup, start, members, dropped == 0 ? GuardCut.NONE
+                : new GuardCut(dropped, largest, largestMember, dictionary[largestId]));
     }
 
     /** Number of blocks. */
@@ -424,10 +426,19 @@ public final class Blocks {
      */
     public Pairs pairs(long budget) {
         Blocks b = this;
+        // counting distinct pairs costs as much as making them: first cut on comparisons, which bound them from above
+        // (a pair in several blocks counts several times, hence the slack)
+        while (b.totalComparisons() > 4 * budget) {
+            int limit = b.sizeLimitFor(4.0 * budget);
+            Blocks smaller = b.purge(limit);
+            LOG.warn("candidate guard: {} comparisons exceed 4 x the budget of {} candidates; dropped {} blocks with more "
+                    + "than {} records", b.totalComparisons(), budget, b.size() - smaller.size(), limit);
+            b = smaller;
+        }
         if (b.totalComparisons() > budget) {
             long distinct = b.countPairs();
             while (distinct > budget) {
-                int limit = Math.max(1, b.largestBlockSize() / 2);
+                int limit = b.sizeLimitFor(budget * (b.totalComparisons() / (double) distinct));
                 Blocks smaller = b.purge(limit);
                 LOG.warn("candidate guard: {} distinct candidates exceed the budget of {}; dropped {} blocks with more than "
                         + "{} records", distinct, budget, b.size() - smaller.size(), limit);
@@ -439,6 +450,28 @@ public final class Blocks {
         Pairs pairs = b.emit();
         LOG.debug("{} distinct pairs from {} in {} ms", pairs.size(), b, (System.nanoTime() - t0) / 1_000_000);
         return pairs;
+    }
+
+    /**
+     * The largest block size such that the blocks up to that size ask for at most {@code comparisons} comparisons;
+     * always below the largest block size, so that each guard round drops something.
+     */
+    int sizeLimitFor(double comparisons) {
+        int largest = largestBlockSize();
+        double[] bySize = new double[largest + 1];
+        for (int b = 0; b < size(); b++) {
+            bySize[blockSize(b)] += comparisons(b);
+        }
+        double sum = 0;
+        int limit = 1;
+        for (int s = 2; s < largest; s++) {
+            sum += bySize[s];
+            if (sum > comparisons) {
+                break;
+            }
+            limit = s;
+        }
+        return limit;
     }
 
     /** Number of distinct candidate pairs, without building them. */

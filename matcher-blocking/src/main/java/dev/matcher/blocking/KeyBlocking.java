@@ -75,11 +75,12 @@ final class KeyBlocking implements BlockBuilder {
         Blocks blocks = Blocks.fromKeyHashes(keys, nl, dedup ? 0 : right.size(), dedup, maxBlockSize);
         LOG.debug("{}: keys of {} records in {} ms, {} blocks in {} ms", this, nodes, (t1 - t0) / 1_000_000,
                 blocks.size(), (System.nanoTime() - t1) / 1_000_000);
-        if (blocks.guardDropped > 0 && !quiet) {
-            int u = blocks.guardLargestMember;
-            String key = u < 0 ? "?" : keyOf(u < nl ? l : r, u < nl ? u : u - nl, blocks.guardLargestHash);
+        Blocks.GuardCut cut = blocks.guard;
+        if (cut.dropped() > 0 && !quiet) {
+            int u = cut.largestMember();
+            String key = u < 0 ? "?" : keyOf(u < nl ? l : r, u < nl ? u : u - nl, cut.largestHash());
             LOG.warn("{}: size guard dropped {} blocks with more than {} records (largest: key '{}', {} records); "
-                    + "raise it with maxBlockSize(n)", this, blocks.guardDropped, maxBlockSize, key, blocks.guardLargestSize);
+                    + "raise it with maxBlockSize(n)", this, cut.dropped(), maxBlockSize, key, cut.largestSize());
         }
         return blocks;
     }

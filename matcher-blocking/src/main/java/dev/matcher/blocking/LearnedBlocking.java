@@ -115,7 +115,7 @@ public final class LearnedBlocking implements Blocking {
         // greedy weighted set cover
         int need = (int) Math.ceil(targetRecall * gold.length);
         BitSet covered = new BitSet(gold.length);
-        List<Rule> chosen = new ArrayList<>();
+        List<Candidate> chosen = new ArrayList<>();
         long candidates = 0;
         while (covered.cardinality() < need) {
             Candidate best = null;
@@ -136,15 +136,32 @@ public final class LearnedBlocking implements Blocking {
             if (best == null) {
                 break;
             }
-            chosen.add(best.rule);
+            chosen.add(best);
             covered.or(best.covered);
-            candidates += best.candidates;
             all.remove(best);
+        }
+        // a rule chosen early can be subsumed by later ones (exact(title) after exact(title) AND year): drop it
+        for (int i = 0; i < chosen.size() && chosen.size() > 1; ) {
+            BitSet others = new BitSet(gold.length);
+            for (int j = 0; j < chosen.size(); j++) {
+                if (j != i) {
+                    others.or(chosen.get(j).covered);
+                }
+            }
+            if (others.cardinality() == covered.cardinality()) {
+                chosen.remove(i);
+            } else {
+                i++;
+            }
+        }
+        for (Candidate c : chosen) {
+            candidates += c.candidates;
         }
         if (chosen.isEmpty()) {
             throw new IllegalStateException("no blocking rule covers any of the " + gold.length + " matches");
         }
-        return new LearnedBlocking(chosen, covered.cardinality() / (double) gold.length, gold.length, candidates);
+        return new LearnedBlocking(chosen.stream().map(Candidate::rule).toList(), covered.cardinality() / (double) gold.length,
+                gold.length, candidates);
     }
 
     /** The rules tried: per shared attribute (images excepted), plus schema-agnostic tokens and codes. */

@@ -103,9 +103,9 @@ final class MinHashBlocking implements BlockBuilder {
             return null;
         });
         Blocks blocks = Blocks.fromKeyHashes(keys, nl, dedup ? 0 : right.size(), dedup, maxBlockSize);
-        if (blocks.guardDropped > 0) {
+        if (blocks.guard.dropped() > 0) {
             LOG.warn("{}: size guard dropped {} buckets with more than {} records (largest {} records)", this,
-                    blocks.guardDropped, maxBlockSize, blocks.guardLargestSize);
+                    blocks.guard.dropped(), maxBlockSize, blocks.guard.largestSize());
         }
         return blocks;
     }

@@ -12,12 +12,22 @@ final class NearestNeighbours implements Blocking {
     private final int k;
     private final KeyFunction terms;
     private final double relative;
+    private final int maxPostings;
 
     NearestNeighbours(int k, KeyFunction terms) {
         this(k, terms, 0);
     }
 
     NearestNeighbours(int k, KeyFunction terms, double relative) {
+        this(k, terms, relative, Integer.MAX_VALUE);
+    }
+
+    /**
+     * With {@code maxPostings} below the table size the search is no longer exact: terms found in more records than
+     * that are left out of the index (they still count in each vector's norm), which bounds the work per query.
+     */
+    NearestNeighbours(int k, KeyFunction terms, double relative, int maxPostings) {
+        this.maxPostings = maxPostings;
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -34,7 +44,7 @@ final class NearestNeighbours implements Blocking {
      * score: records with one clear partner propose one, ambiguous ones propose up to k.
      */
     NearestNeighbours relativeTo(double ratio) {
-        return new NearestNeighbours(k, terms, ratio);
+        return new NearestNeighbours(k, terms, ratio, maxPostings);
     }
 
     @Override
@@ -52,10 +62,10 @@ final class NearestNeighbours implements Blocking {
         int nl = left.size();
         Proposal[] all;
         if (dedup) {
-            all = propose(tfidf, tfidf.index(0, nl), 0, nl, true);
+            all = propose(tfidf, tfidf.index(0, nl, maxPostings), 0, nl, true);
         } else {
-            Proposal[] a = propose(tfidf, tfidf.index(nl, tfidf.nodes), 0, nl, false);
-            Proposal[] b = propose(tfidf, tfidf.index(0, nl), nl, tfidf.nodes, false);
+            Proposal[] a = propose(tfidf, tfidf.index(nl, tfidf.nodes, maxPostings), 0, nl, false);
+            Proposal[] b = propose(tfidf, tfidf.index(0, nl, maxPostings), nl, tfidf.nodes, false);
             all = new Proposal[a.length + b.length];
             System.arraycopy(a, 0, all, 0, a.length);
             System.arraycopy(b, 0, all, a.length, b.length);
@@ -111,6 +121,7 @@ final class NearestNeighbours implements Blocking {
 
     @Override
     public String toString() {
-        return "nearestNeighbours(" + k + ", " + terms + (relative > 0 ? ", score >= " + relative + " x best" : "") + ")";
+        return "nearestNeighbours(" + k + ", " + terms + (relative > 0 ? ", score >= " + relative + " x best" : "")
+                + (maxPostings < Integer.MAX_VALUE ? ", terms in <= " + maxPostings + " records" : "") + ")";
     }
 }

@@ -105,10 +105,23 @@ final class TfIdf {
 
     /** An inverted index (term -> nodes with weights) over the nodes {@code [from, to)}. */
     Index index(int from, int to) {
+        return index(from, to, Integer.MAX_VALUE);
+    }
+
+    /**
+     * An inverted index over the nodes {@code [from, to)} that leaves out terms with more than {@code maxPostings}
+     * postings there: such terms carry little weight and would make every query touch most records.
+     */
+    Index index(int from, int to, int maxPostings) {
         int[] start = new int[termCount + 1];
         for (int u = from; u < to; u++) {
             for (int t : terms[u]) {
                 start[t + 1]++;
+            }
+        }
+        for (int t = 0; t < termCount; t++) {
+            if (start[t + 1] > maxPostings) {
+                start[t + 1] = 0;
             }
         }
         for (int t = 0; t < termCount; t++) {
@@ -119,9 +132,12 @@ final class TfIdf {
         float[] weight = new float[node.length];
         for (int u = from; u < to; u++) {
             for (int i = 0; i < terms[u].length; i++) {
-                int k = fill[terms[u][i]]++;
-                node[k] = u;
-                weight[k] = weights[u][i];
+                int t = terms[u][i];
+                if (start[t + 1] > start[t]) {
+                    int k = fill[t]++;
+                    node[k] = u;
+                    weight[k] = weights[u][i];
+                }
             }
         }
         return new Index(start, node, weight);
