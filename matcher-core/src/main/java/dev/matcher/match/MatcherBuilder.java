@@ -160,11 +160,7 @@ public final class MatcherBuilder {
         if (valid != null && valid.positives() > 0) {
             return m.withThreshold(left, right, valid, tradeoff);
         }
-        return m.withThreshold(Thresholds.best(r.outOfFold(), trainLabels(r), tradeoff));
-    }
-
-    private boolean[] trainLabels(ModelTrainer.Result r) {
-        return r.labels();
+        return m.withThreshold(Thresholds.best(r.outOfFold(), r.labels(), tradeoff));
     }
 
     @Override

@@ -42,8 +42,10 @@ public final class ModelTrainer {
     private final boolean search;
     private final boolean balance;
     private final Calibration.Method calibration;
+    private final List<Config> grid;
 
     private ModelTrainer(Builder b) {
+        this.grid = b.grid;
         this.type = b.type;
         this.seed = b.seed;
         this.folds = b.folds;
@@ -64,6 +66,16 @@ public final class ModelTrainer {
         private boolean search = true;
         private boolean balance = true;
         private Calibration.Method calibration = Calibration.Method.AUTO;
+        private List<Config> grid;
+
+        /** Replaces the built-in search grid of the model type (the first configuration is used without search). */
+        public Builder grid(Config... configs) {
+            if (configs.length == 0) {
+                throw new IllegalArgumentException("empty grid");
+            }
+            grid = List.of(configs);
+            return this;
+        }
 
         public Builder type(ModelType t) {
             type = t;
@@ -131,6 +143,9 @@ public final class ModelTrainer {
     }
 
     List<Config> candidates(int n) {
+        if (grid != null) {
+            return search ? grid : grid.subList(0, 1);
+        }
         List<Config> c = new ArrayList<>();
         switch (type) {
             case GRADIENT_BOOSTING -> {
