@@ -109,11 +109,9 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** Threads for features and scoring (default: all cores). */
+    /** Threads for features, training fits and scoring (default: all cores). */
     public MatcherBuilder parallelism(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
-        }
+        trainer.parallelism(threads);
         parallelism = threads;
         return this;
     }
