@@ -49,6 +49,10 @@ public final class BlockingScale {
                         KeyFunctions.and(KeyFunctions.prefix("given_name", 3), KeyFunctions.exact("postcode"))));
         strategies.put("tokens(soc_sec_id, date_of_birth, surname).maxBlockSize(50)",
                 Blockers.tokens("soc_sec_id", "date_of_birth", "surname").maxBlockSize(50));
+        strategies.put("tokens(given_name, surname, postcode, date_of_birth, soc_sec_id).maxBlockSize(300)",
+                Blockers.tokens("given_name", "surname", "postcode", "date_of_birth", "soc_sec_id").maxBlockSize(300));
+        strategies.put("auto = tokens(*).filter(0.8).metaBlocking(ARCS, WEP) above 200k records",
+                Blockers.auto(people, people));
         String only = System.getProperty("only");
         for (Map.Entry<String, Blocker> e : strategies.entrySet()) {
             if (only != null && !e.getKey().startsWith(only)) {

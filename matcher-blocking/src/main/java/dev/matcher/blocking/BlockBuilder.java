@@ -30,17 +30,17 @@ public interface BlockBuilder extends Blocking {
 
     /** Block purging: no block with more than {@code maxBlockSize} records. */
     default BlockBuilder maxBlockSize(int maxBlockSize) {
-        return new Cleaning(this, "maxBlockSize(" + maxBlockSize + ")", b -> b.purge(maxBlockSize));
+        return new CleaningStep(this, "maxBlockSize(" + maxBlockSize + ")", b -> b.purge(maxBlockSize));
     }
 
     /** Block purging by cardinality: no block asking for more than {@code maxComparisons} comparisons. */
     default BlockBuilder purgeComparisons(long maxComparisons) {
-        return new Cleaning(this, "purgeComparisons(" + maxComparisons + ")", b -> b.purgeComparisons(maxComparisons));
+        return new CleaningStep(this, "purgeComparisons(" + maxComparisons + ")", b -> b.purgeComparisons(maxComparisons));
     }
 
     /** Block filtering: each record stays in its smallest {@code ratio} share of blocks (0.8 is typical). */
     default BlockBuilder filter(double ratio) {
-        return new Cleaning(this, "filter(" + ratio + ")", b -> b.filter(ratio));
+        return new CleaningStep(this, "filter(" + ratio + ")", b -> b.filter(ratio));
     }
 
     /** Candidate guard: at most {@code budget} distinct pairs; the largest blocks go first (logged) when it cuts. */
@@ -67,19 +67,5 @@ public interface BlockBuilder extends Blocking {
     /** Meta-blocking: weight the pairs by their shared blocks and keep the heavy ones (JedAI's WEP, CNP, WNP). */
     default Blocking metaBlocking(MetaBlocking.Weighting weighting, MetaBlocking.Pruning pruning) {
         return new MetaBlocking(this, weighting, pruning);
-    }
-
-    /** A block builder followed by one cleaning step. */
-    record Cleaning(BlockBuilder inner, String step, java.util.function.UnaryOperator<Blocks> operation)
-            implements BlockBuilder {
-        @Override
-        public Blocks blocks(Table left, Table right) {
-            return operation.apply(inner.blocks(left, right));
-        }
-
-        @Override
-        public String toString() {
-            return inner + "." + step;
-        }
     }
 }

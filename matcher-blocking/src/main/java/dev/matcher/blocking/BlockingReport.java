@@ -25,6 +25,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class BlockingReport {
+    private static final String LEARNED = "learned (50% of matches, recall 0.99)";
+
     private BlockingReport() {
     }
 
@@ -40,14 +42,24 @@ public final class BlockingReport {
         for (String folder : args) {
             BenchmarkDataset d = BenchmarkDataset.load(Path.of(folder));
             System.out.println("== " + d);
-            System.out.println(table(run(d)));
+            Map<String, Blocker> strategies = strategies(d);
+            System.out.println(table(run(d, strategies)));
+            System.out.println("auto: " + strategies.get("auto"));
+            System.out.println("learned: " + strategies.get(LEARNED));
         }
     }
 
     /** Runs all strategies on a dataset. */
     public static List<Row> run(BenchmarkDataset d) {
+        return run(d, strategies(d));
+    }
+
+    private static List<Row> run(BenchmarkDataset d, Map<String, Blocker> strategies) {
+        // warm the JIT on the shared code paths so that the first strategy's time is not mostly compilation
+        Blockers.auto(d.left(), d.right()).candidates(d.left(), d.right());
+        Blockers.tokens().filter(0.8).candidates(d.left(), d.right());
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, Blocker> s : strategies(d).entrySet()) {
+        for (Map.Entry<String, Blocker> s : strategies.entrySet()) {
             rows.add(measure(d, s.getKey(), s.getValue()));
         }
         return rows;
@@ -69,7 +81,7 @@ public final class BlockingReport {
         String main = mainAttribute(left, right);
         Map<String, Blocker> s = new LinkedHashMap<>();
         s.put("auto", Blockers.auto(left, right));
-        s.put("learned (50% of matches, recall 0.99)", learned(d));
+        s.put(LEARNED, learned(d));
         s.put("tokens(*)", Blockers.tokens());
         s.put("tokens(" + main + ")", Blockers.tokens(main));
         s.put("tokens(*).filter(0.8)", Blockers.tokens().filter(0.8));
@@ -105,8 +117,28 @@ public final class BlockingReport {
             l[n] = gold.left(i);
             r[n] = gold.right(i);
         }
-        Pairs half = Pairs.of(l, r);
-        return (left, right) -> LearnedBlocking.learn(left, right, half, 0.99).candidates(left, right);
+        return new LearnThenBlock(Pairs.of(l, r));
+    }
+
+    /** Learns on the given matches inside the timed run, and remembers the rules it chose. */
+    private static final class LearnThenBlock implements Blocker {
+        private final Pairs training;
+        private LearnedBlocking learned;
+
+        LearnThenBlock(Pairs training) {
+            this.training = training;
+        }
+
+        @Override
+        public Pairs candidates(Table left, Table right) {
+            learned = LearnedBlocking.learn(left, right, training, 0.99);
+            return learned.candidates(left, right);
+        }
+
+        @Override
+        public String toString() {
+            return learned == null ? "not learned yet" : learned.toString();
+        }
     }
 
     /** The common text attribute with the most distinct values (the one most likely to tell records apart). */

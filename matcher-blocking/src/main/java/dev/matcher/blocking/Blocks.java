@@ -374,17 +374,15 @@ public final class Blocks {
                     continue;
                 }
                 int limit = Math.max(1, (int) Math.round(ratio * n));
-                // order this node's blocks by (comparisons, block id) and keep the first `limit`
-                Integer[] idx = new Integer[n];
+                // order this node's blocks by (comparisons, block id): ids ascend within a node, so one long sort of
+                // (capped comparisons, position) does it without boxing
+                long[] order = new long[n];
                 for (int k = 0; k < n; k++) {
-                    idx[k] = k;
+                    order[k] = (Math.min(cost[nodeBlocks[s + k]], (1L << 38) - 1) << 25) | k;
                 }
-                Arrays.sort(idx, (a, c) -> {
-                    int cmp = Long.compare(cost[nodeBlocks[s + a]], cost[nodeBlocks[s + c]]);
-                    return cmp != 0 ? cmp : Integer.compare(nodeBlocks[s + a], nodeBlocks[s + c]);
-                });
+                java.util.Arrays.sort(order);
                 for (int k = 0; k < limit; k++) {
-                    kept[s + idx[k]] = true;
+                    kept[s + (int) (order[k] & ((1 << 25) - 1))] = true;
                 }
             }
             return null;

@@ -14,10 +14,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Learned blocking, as in dedupe: from known matches, choose a disjunction of simple key rules (exact value, prefix,
- * phonetic code, tokens, codes, year, and conjunctions of two of them) that covers at least a target share of the
- * matches with as few candidates as possible, by greedy weighted set cover (each step takes the rule with the fewest
- * candidates per newly covered match). {@code toString()} prints the chosen rules.
+ * Learned blocking, as in dedupe: from known matches, choose a disjunction of simple rules that covers at least a
+ * target share of the matches with as few candidates as possible, by greedy weighted set cover (each step takes the
+ * rule with the fewest candidates per newly covered match). Rules are key functions on each shared attribute (exact
+ * value, prefix, suffix, phonetic code, tokens, first token, codes, year), conjunctions of two of the most useful of
+ * them, and top-k TF-IDF nearest neighbours (k = 1, 2, 3, 5, 10) per text attribute and over all tokens, like dedupe's
+ * TF-IDF predicates. {@code toString()} prints the chosen rules.
  *
  * <pre>{@code
  * LearnedBlocking b = LearnedBlocking.learn(left, right, dataset.split("train").orElseThrow(), 0.99);
@@ -30,12 +32,14 @@ public final class LearnedBlocking implements Blocking {
     static final double MAX_RULE_SHARE = 0.05;
     private static final int CONJUNCTION_POOL = 12;
 
-    private final List<KeyFunction> rules;
+    private static final int[] NEIGHBOURS = {1, 2, 3, 5, 10};
+
+    private final List<Rule> rules;
     private final double trainingRecall;
     private final int trainingMatches;
     private final long trainingCandidates;
 
-    private LearnedBlocking(List<KeyFunction> rules, double trainingRecall, int trainingMatches, long trainingCandidates) {
+    private LearnedBlocking(List<Rule> rules, double trainingRecall, int trainingMatches, long trainingCandidates) {
         this.rules = List.copyOf(rules);
         this.trainingRecall = trainingRecall;
         this.trainingMatches = trainingMatches;
@@ -75,15 +79,32 @@ public final class LearnedBlocking implements Blocking {
             }
         }
         List<Candidate> all = new ArrayList<>(singles);
+        for (KeyFunction terms : neighbourTerms(left, right)) {
+            long[][] perK = new NearestNeighbours(NEIGHBOURS[NEIGHBOURS.length - 1], terms).forEachK(left, right, NEIGHBOURS);
+            for (int i = 0; i < NEIGHBOURS.length; i++) {
+                BitSet covered = new BitSet(gold.length);
+                for (int g = 0; g < gold.length; g++) {
+                    if (java.util.Arrays.binarySearch(perK[i], gold[g]) >= 0) {
+                        covered.set(g);
+                    }
+                }
+                if (!covered.isEmpty() && perK[i].length <= maxCandidates) {
+                    all.add(new Candidate(new Rule(null, new NearestNeighbours(NEIGHBOURS[i], terms)), perK[i].length, covered));
+                }
+            }
+        }
         List<Candidate> pool = singles.stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> -c.covered.cardinality()).thenComparing(c -> c.rule.toString()))
                 .limit(CONJUNCTION_POOL).toList();
         for (int i = 0; i < pool.size(); i++) {
             for (int j = i + 1; j < pool.size(); j++) {
+                if (pool.get(i).rule.key == null || pool.get(j).rule.key == null) {
+                    continue;
+                }
                 BitSet both = (BitSet) pool.get(i).covered.clone();
                 both.and(pool.get(j).covered);
                 if (both.cardinality() > 0) {
-                    Candidate c = evaluate(KeyFunctions.and(pool.get(i).rule, pool.get(j).rule), left, right, gold,
+                    Candidate c = evaluate(KeyFunctions.and(pool.get(i).rule.key, pool.get(j).rule.key), left, right, gold,
                             maxCandidates);
                     if (c != null) {
                         all.add(c);
@@ -94,7 +115,7 @@ public final class LearnedBlocking implements Blocking {
         // greedy weighted set cover
         int need = (int) Math.ceil(targetRecall * gold.length);
         BitSet covered = new BitSet(gold.length);
-        List<KeyFunction> chosen = new ArrayList<>();
+        List<Rule> chosen = new ArrayList<>();
         long candidates = 0;
         while (covered.cardinality() < need) {
             Candidate best = null;
@@ -149,7 +170,27 @@ public final class LearnedBlocking implements Blocking {
         return out;
     }
 
-    private record Candidate(KeyFunction rule, long candidates, BitSet covered) {
+    /** A key rule (several are run as one standard blocking) or another blocker (nearest neighbours). */
+    private record Rule(KeyFunction key, Blocking other) {
+        @Override
+        public String toString() {
+            return key != null ? key.toString() : other.toString();
+        }
+    }
+
+    private record Candidate(Rule rule, long candidates, BitSet covered) {
+    }
+
+    /** Term sets for nearest-neighbour rules: each shared text attribute, and all tokens with codes. */
+    static List<KeyFunction> neighbourTerms(Table left, Table right) {
+        List<KeyFunction> out = new ArrayList<>();
+        for (Attribute a : left.schema().attributes()) {
+            if ((a.kind() == AttributeKind.STRING || a.kind() == AttributeKind.TEXT) && right.schema().indexOf(a.name()) >= 0) {
+                out.add(KeyFunctions.tokens(a.name()));
+            }
+        }
+        out.add(KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes()));
+        return out;
     }
 
     private static Candidate evaluate(KeyFunction rule, Table left, Table right, long[] gold, long maxCandidates) {
@@ -169,7 +210,7 @@ public final class LearnedBlocking implements Blocking {
             return null;
         }
         long candidates = blocks.countPairs();
-        return candidates > maxCandidates ? null : new Candidate(rule, candidates, covered);
+        return candidates > maxCandidates ? null : new Candidate(new Rule(rule, null), candidates, covered);
     }
 
     private static boolean shareBlock(int[][] index, int u, int v) {
@@ -186,9 +227,9 @@ public final class LearnedBlocking implements Blocking {
         return false;
     }
 
-    /** The chosen rules, in the order they were chosen. */
-    public List<KeyFunction> rules() {
-        return rules;
+    /** The chosen rules in readable form, in the order they were chosen. */
+    public List<String> rules() {
+        return rules.stream().map(Rule::toString).toList();
     }
 
     /** Share of the training matches the rules cover. */
@@ -198,7 +239,14 @@ public final class LearnedBlocking implements Blocking {
 
     @Override
     public Pairs candidates(Table left, Table right) {
-        return new KeyBlocking("learned", rules, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE).candidates(left, right);
+        List<KeyFunction> keys = rules.stream().filter(r -> r.key != null).map(Rule::key).toList();
+        Blocking all = keys.isEmpty() ? null : new KeyBlocking("learned", keys, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
+        for (Rule r : rules) {
+            if (r.other != null) {
+                all = all == null ? r.other : all.or(r.other);
+            }
+        }
+        return all.candidates(left, right);
     }
 
     @Override

@@ -39,26 +39,55 @@ final class NearestNeighbours implements Blocking {
 
     @Override
     public Pairs candidates(Table left, Table right) {
+        return Pairs.fromPacked(forEachK(left, right, new int[] {k})[0]);
+    }
+
+    /**
+     * The candidates for several smaller neighbour counts at once (one search with this blocker's k): element
+     * {@code i} holds the sorted packed pairs of {@code nearestNeighbours(ks[i])}.
+     */
+    long[][] forEachK(Table left, Table right, int[] ks) {
         boolean dedup = left == right;
         TfIdf tfidf = TfIdf.build(left, right, terms);
         int nl = left.size();
+        Proposal[] all;
         if (dedup) {
-            return Pairs.fromPacked(LongBuffer.sortedUnique(propose(tfidf, tfidf.index(0, nl), 0, nl, true)));
+            all = propose(tfidf, tfidf.index(0, nl), 0, nl, true);
+        } else {
+            Proposal[] a = propose(tfidf, tfidf.index(nl, tfidf.nodes), 0, nl, false);
+            Proposal[] b = propose(tfidf, tfidf.index(0, nl), nl, tfidf.nodes, false);
+            all = new Proposal[a.length + b.length];
+            System.arraycopy(a, 0, all, 0, a.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
         }
-        LongBuffer[] a = propose(tfidf, tfidf.index(nl, tfidf.nodes), 0, nl, false);
-        LongBuffer[] b = propose(tfidf, tfidf.index(0, nl), nl, tfidf.nodes, false);
-        LongBuffer[] both = new LongBuffer[a.length + b.length];
-        System.arraycopy(a, 0, both, 0, a.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return Pairs.fromPacked(LongBuffer.sortedUnique(both));
+        long[][] out = new long[ks.length][];
+        for (int i = 0; i < ks.length; i++) {
+            if (ks[i] > k) {
+                throw new IllegalArgumentException(ks[i] + " neighbours asked of a search for " + k);
+            }
+            LongBuffer pairs = new LongBuffer(1024);
+            for (Proposal p : all) {
+                for (int j = 0; j < p.pairs.size; j++) {
+                    if (p.ranks.data[j] < ks[i]) {
+                        pairs.add(p.pairs.data[j]);
+                    }
+                }
+            }
+            out[i] = LongBuffer.sortedUnique(pairs.toArray());
+        }
+        return out;
     }
 
-    private LongBuffer[] propose(TfIdf tfidf, TfIdf.Index index, int from, int to, boolean dedup) {
+    /** One chunk's proposed pairs with the rank (0 = best) of the partner in the proposing record's list. */
+    private record Proposal(LongBuffer pairs, IntBuffer ranks) {
+    }
+
+    private Proposal[] propose(TfIdf tfidf, TfIdf.Index index, int from, int to, boolean dedup) {
         int nl = tfidf.leftSize;
         Parallel.Scratch<TfIdf.Accumulator> scratch = new Parallel.Scratch<>(() -> new TfIdf.Accumulator(tfidf.nodes));
-        return Parallel.map(to - from, 256, LongBuffer[]::new, (a, b) -> {
+        return Parallel.map(to - from, 256, Proposal[]::new, (a, b) -> {
             TfIdf.Accumulator acc = scratch.take();
-            LongBuffer out = new LongBuffer((b - a) * k);
+            Proposal out = new Proposal(new LongBuffer((b - a) * k), new IntBuffer((b - a) * k));
             int[] best = new int[k];
             double[] bestScore = new double[k];
             for (int u = from + a; u < from + b; u++) {
@@ -67,10 +96,11 @@ final class NearestNeighbours implements Blocking {
                 for (int i = 0; i < n && bestScore[i] >= relative * bestScore[0]; i++) {
                     int v = best[i];
                     if (dedup) {
-                        out.add(Pairs.pack(Math.min(u, v), Math.max(u, v)));
+                        out.pairs.add(Pairs.pack(Math.min(u, v), Math.max(u, v)));
                     } else {
-                        out.add(u < nl ? Pairs.pack(u, v - nl) : Pairs.pack(v, u - nl));
+                        out.pairs.add(u < nl ? Pairs.pack(u, v - nl) : Pairs.pack(v, u - nl));
                     }
+                    out.ranks.add(i);
                 }
             }
             acc.clear();

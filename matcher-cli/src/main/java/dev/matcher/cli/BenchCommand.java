@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** {@code matcher bench ...}: end-to-end timings. */
-@Command(name = "bench", description = "End-to-end timings.", subcommands = {BenchCommand.CsvLoad.class})
+@Command(name = "bench", description = "End-to-end timings.", subcommands = {BenchCommand.CsvLoad.class, BenchCommand.Scale.class})
 final class BenchCommand {
 
     /** {@code matcher bench csv FILE}: CSV load throughput into the columnar table. */
@@ -55,6 +55,25 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "%s: %.1f MB, %,d rows; median of %d runs %.3f s (min %.3f, max %.3f): "
                             + "%.1f MB/s, %,.0f rows/s%n", file, megabytes, rows, runs, median, seconds[0],
                     seconds[runs - 1], megabytes / median, rows / median);
+        }
+    }
+
+    /** {@code matcher bench scale --records N}: end-to-end deduplication of generated people. */
+    @Command(name = "scale", description = {"Generate N person records with known duplicates, train on a labelled sample,",
+            "deduplicate all N (block, score, cluster) and print per-stage wall time, pairs/s, peak heap and F1."})
+    static final class Scale implements Runnable {
+        @Option(names = "--records", defaultValue = "100000", description = "Records (default ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().getOut().print(dev.matcher.eval.ScaleBenchmark.run(records, seed));
         }
     }
 }

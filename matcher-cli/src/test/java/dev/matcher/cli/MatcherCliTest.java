@@ -74,9 +74,13 @@ class MatcherCliTest {
     }
 
     @Test
-    void demoRunsOnTheBundledCatalogue() {
-        assertEquals(0, run("demo"));
-        assertTrue(out.toString().contains("Acme"), out.toString());
+    void demoMatchesInBothModesAndWritesTheReport() {
+        Path report = dir.resolve("demo");
+        assertEquals(0, run("demo", "--records", "400", "--labels", "80", "--out", report.toString()));
+        String s = out.toString();
+        assertTrue(s.contains("EXACT mode") && s.contains("VARIANT mode"), s);
+        assertTrue(Files.exists(report.resolve("report.html")), s);
+        assertTrue(Files.exists(report.resolve("leaderboard.md")), s);
     }
 
     @Test

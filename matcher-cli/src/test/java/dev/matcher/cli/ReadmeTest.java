@@ -17,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Runs every {@code jshell>} line of the README in a real JShell, so the README cannot drift from the API. */
 class ReadmeTest {
+    /** What the jshell tool imports at start (its DEFAULT startup), so name clashes show up here too. */
+    private static final List<String> JSHELL_DEFAULT_IMPORTS = List.of("java.io", "java.math", "java.net",
+            "java.nio.file", "java.util", "java.util.concurrent", "java.util.function", "java.util.prefs",
+            "java.util.regex", "java.util.stream");
+
     @Test
     void jshellSnippetsRunAsWritten() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("README.md")).stream()
@@ -28,6 +33,9 @@ class ReadmeTest {
                 .executionEngine("local")
                 .build()) {
             shell.addToClasspath(System.getProperty("java.class.path"));
+            for (String pkg : JSHELL_DEFAULT_IMPORTS) {
+                shell.eval("import " + pkg + ".*;");
+            }
             for (String line : lines) {
                 String rest = line;
                 while (!rest.isBlank()) {

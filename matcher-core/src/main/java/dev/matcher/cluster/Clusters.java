@@ -106,9 +106,9 @@ public final class Clusters {
         for (int r = 0; r < n; r++) {
             members[fill[canonical[r]]++] = r;
         }
-        double[] inSum = new double[n];
-        int[] inCount = new int[n];
-        double[] maxAny = new double[n];
+        // per record: summed score and count of its pairs inside its cluster, and its best score; interleaved so
+        // that one pair touches one cache line per record
+        double[] stats = new double[3 * n];
         double[] clusterSum = new double[count];
         int[] clusterPairs = new int[count];
         for (int i = 0; i < pairs.size(); i++) {
@@ -118,22 +118,24 @@ public final class Clusters {
                 throw new IllegalArgumentException("pair (" + a + ", " + b + ") outside " + n + " records");
             }
             double s = pairs.score(i);
-            maxAny[a] = Math.max(maxAny[a], s);
-            maxAny[b] = Math.max(maxAny[b], s);
-            if (a != b && canonical[a] == canonical[b]) {
-                inSum[a] += s;
-                inSum[b] += s;
-                inCount[a]++;
-                inCount[b]++;
-                clusterSum[canonical[a]] += s;
-                clusterPairs[canonical[a]]++;
+            stats[3 * a + 2] = Math.max(stats[3 * a + 2], s);
+            stats[3 * b + 2] = Math.max(stats[3 * b + 2], s);
+            int ca = canonical[a];
+            if (a != b && ca == canonical[b]) {
+                stats[3 * a] += s;
+                stats[3 * a + 1]++;
+                stats[3 * b] += s;
+                stats[3 * b + 1]++;
+                clusterSum[ca] += s;
+                clusterPairs[ca]++;
             }
         }
         double[] confidence = new double[n];
         for (int r = 0; r < n; r++) {
             int c = canonical[r];
             boolean alone = offsets[c + 1] - offsets[c] == 1;
-            confidence[r] = alone ? 1 - maxAny[r] : inCount[r] == 0 ? 0 : inSum[r] / inCount[r];
+            double pairsInside = stats[3 * r + 1];
+            confidence[r] = alone ? 1 - stats[3 * r + 2] : pairsInside == 0 ? 0 : stats[3 * r] / pairsInside;
         }
         double[] clusterConfidence = new double[count];
         for (int c = 0; c < count; c++) {
@@ -158,6 +160,9 @@ public final class Clusters {
 
     private static int[] canonical(int[] labels) {
         int n = labels.length;
+        if (isCanonical(labels)) {
+            return labels.clone();
+        }
         // map arbitrary labels to 0.. in order of first appearance (= order of smallest member)
         long[] keyed = new long[n];
         for (int r = 0; r < n; r++) {
@@ -192,6 +197,19 @@ public final class Clusters {
             out[r] = order[groupOf[r]];
         }
         return out;
+    }
+
+    /** True when labels already number clusters 0.. in order of their smallest record (as union-find gives them). */
+    private static boolean isCanonical(int[] labels) {
+        int next = 0;
+        for (int l : labels) {
+            if (l == next) {
+                next++;
+            } else if (l < 0 || l > next) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same clusters with record ids (one per record) ordered by {@link #NATURAL_ORDER}. */

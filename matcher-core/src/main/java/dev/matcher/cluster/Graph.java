@@ -23,13 +23,15 @@ final class Graph {
     }
 
     static Graph of(int recordCount, ScoredPairs pairs, double threshold) {
-        if (pairs.size() > 0 && pairs.minRecordCount() > recordCount) {
-            throw new IllegalArgumentException("pairs name record " + (pairs.minRecordCount() - 1) + " but there are "
-                    + recordCount + " records");
-        }
         int m = 0;
         for (int i = 0; i < pairs.size(); i++) {
-            if (pairs.score(i) >= threshold && pairs.left(i) != pairs.right(i)) {
+            int l = pairs.left(i);
+            int r = pairs.right(i);
+            if (l >= recordCount || r >= recordCount) {
+                throw new IllegalArgumentException("pair (" + l + ", " + r + ") names a record beyond the "
+                        + recordCount + " records");
+            }
+            if (pairs.score(i) >= threshold && l != r) {
                 m++;
             }
         }

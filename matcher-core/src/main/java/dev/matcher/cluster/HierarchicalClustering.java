@@ -146,15 +146,20 @@ final class HierarchicalClustering implements Clusterer {
         int[] mem = comps[1];
         int[] local = new int[n];
         Arrays.fill(local, -1);
+        int[] cuts = new int[2];   // components cut, the largest of them
         for (int c = 0; c + 1 < off.length; c++) {
             if (off[c + 1] - off[c] > 1) {
-                clusterComponent(all, Arrays.copyOfRange(mem, off[c], off[c + 1]), threshold, local, result);
+                clusterComponent(all, Arrays.copyOfRange(mem, off[c], off[c + 1]), threshold, local, result, cuts);
             }
+        }
+        if (cuts[0] > 0) {
+            LOG.warn("{} linkage at {}: {} components above {} records (largest {}) were first cut into connected "
+                    + "components at raised thresholds", linkage, threshold, cuts[0], maxDenseComponent, cuts[1]);
         }
         return result;
     }
 
-    private void clusterComponent(Graph all, int[] members, double level, int[] local, UnionFind result) {
+    private void clusterComponent(Graph all, int[] members, double level, int[] local, UnionFind result, int[] cuts) {
         if (members.length <= maxDenseComponent) {
             denseComponent(all, members, local, result);
             return;
@@ -167,8 +172,10 @@ final class HierarchicalClustering implements Clusterer {
             }
             return;
         }
-        LOG.warn("{} linkage: component of {} records exceeds {}; cutting it at score {} first", linkage,
+        LOG.debug("{} linkage: component of {} records exceeds {}; cutting it at score {} first", linkage,
                 members.length, maxDenseComponent, raised);
+        cuts[0]++;
+        cuts[1] = Math.max(cuts[1], members.length);
         UnionFind uf = new UnionFind(all.n);
         for (int r : members) {
             local[r] = 0;
@@ -200,7 +207,7 @@ final class HierarchicalClustering implements Clusterer {
                 for (int k = i; k < j; k++) {
                     piece[k - i] = (int) keyed[k];
                 }
-                clusterComponent(all, piece, raised, local, result);
+                clusterComponent(all, piece, raised, local, result, cuts);
             }
             i = j;
         }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Adds records to an existing clustering without re-clustering the old records: each existing cluster becomes one
- * node, scored against the new records by its pairs with them (the highest score by default, or the mean over its
- * members), and the clusterer runs on these nodes plus the new records. New records join existing clusters, form
- * new ones, or bridge existing clusters into one; existing clusters are never split. Every id change is reported.
+ * node, scored against a new record by its pairs with it (the highest score, or the mean over its members), and the
+ * clusterer runs on these nodes plus the new records. New records join existing clusters, form new ones, or bridge
+ * existing clusters into one; existing clusters are never split. Every id change is reported.
  *
  * <p>With {@link Clusterers#connectedComponents} and {@link Aggregation#MAX} the result is exactly the batch result
  * over all pairs (when the existing clusters are that clusterer's result). Other clusterers see each existing
@@ -50,9 +50,14 @@ public final class IncrementalClusterer {
         this.aggregation = aggregation;
     }
 
-    /** Incremental clustering scoring an existing cluster by its best pair with a new record. */
+    /**
+     * Incremental clustering with the aggregation that agreed best with batch runs: {@link Aggregation#MAX} for
+     * {@link Clusterers#connectedComponents} (exact), {@link Aggregation#MEAN} for every other clusterer (for average
+     * linkage it agreed with the batch clustering at pairwise F1 0.956 to 1.000 on the benchmark sets, MAX at 0.887 to
+     * 0.994).
+     */
     public static IncrementalClusterer of(Clusterer clusterer) {
-        return of(clusterer, Aggregation.MAX);
+        return of(clusterer, clusterer instanceof ConnectedComponents ? Aggregation.MAX : Aggregation.MEAN);
     }
 
     public static IncrementalClusterer of(Clusterer clusterer, Aggregation aggregation) {

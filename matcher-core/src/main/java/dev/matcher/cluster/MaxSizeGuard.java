@@ -82,8 +82,13 @@ final class MaxSizeGuard implements Clusterer {
             }
             double cut = Double.isNaN(strongestCut[c]) ? 0 : strongestCut[c];
             Clusters.Split split = new Clusters.Split(members[0], members.length, pieces, cut);
-            LOG.warn("maximum cluster size {}: {}", maxSize, split);
+            LOG.debug("maximum cluster size {}: {}", maxSize, split);
             splits.add(split);
+        }
+        if (LOG.isWarnEnabled()) {
+            LOG.warn(String.format(java.util.Locale.ROOT, "maximum cluster size %d: split %d clusters (largest %d "
+                            + "records, strongest link cut %.3f); see Clusters.splits()", maxSize, splits.size(),
+                    clusters.largestSize(), splits.stream().mapToDouble(Clusters.Split::strongestCut).max().orElse(0)));
         }
         return Clusters.of(newLabel, pairs).withSplits(splits);
     }

@@ -3,8 +3,10 @@ package dev.matcher.cluster;
 import java.util.Arrays;
 
 /**
- * Disjoint sets over {@code 0..n-1} on two int arrays: union by size and path halving (every {@code find} points
- * each visited node at its grandparent), so a sequence of m operations costs O(m α(n)). Mutable; not thread-safe.
+ * Disjoint sets over {@code 0..n-1} in one int array: a root holds minus its set size, any other element its parent.
+ * Union by size and path halving (every {@code find} points each visited element at its grandparent), so m operations
+ * cost O(m α(n)); one array instead of parent + size halves the cache misses on large inputs. Mutable; not
+ * thread-safe.
  *
  * <pre>{@code
  * UnionFind uf = new UnionFind(4);
@@ -15,27 +17,28 @@ import java.util.Arrays;
  */
 public final class UnionFind {
     private final int[] parent;
-    private final int[] size;
     private int sets;
 
     public UnionFind(int n) {
         parent = new int[n];
-        size = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        Arrays.fill(size, 1);
+        Arrays.fill(parent, -1);
         sets = n;
     }
 
     public int find(int x) {
         int[] p = parent;
-        while (p[x] != x) {
-            int grand = p[p[x]];
+        while (true) {
+            int up = p[x];
+            if (up < 0) {
+                return x;
+            }
+            int grand = p[up];
+            if (grand < 0) {
+                return up;
+            }
             p[x] = grand;
             x = grand;
         }
-        return x;
     }
 
     /** Joins the sets of a and b; returns true when they were apart. */
@@ -45,13 +48,14 @@ public final class UnionFind {
         if (ra == rb) {
             return false;
         }
-        if (size[ra] < size[rb]) {
+        int[] p = parent;
+        if (p[ra] > p[rb]) {   // sizes are negative: ra is the smaller set
             int t = ra;
             ra = rb;
             rb = t;
         }
-        parent[rb] = ra;
-        size[ra] += size[rb];
+        p[ra] += p[rb];
+        p[rb] = ra;
         sets--;
         return true;
     }
@@ -62,7 +66,7 @@ public final class UnionFind {
 
     /** Size of the set holding x. */
     public int size(int x) {
-        return size[find(x)];
+        return -parent[find(x)];
     }
 
     /** Number of disjoint sets. */

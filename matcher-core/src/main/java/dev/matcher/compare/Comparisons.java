@@ -30,6 +30,7 @@ final class Comparisons {
             String y = b.text[r];
             boolean gone = x == null || y == null;
             boolean matrix = false;
+            boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
                 if (!on(k)) {
                     continue;
@@ -37,7 +38,7 @@ final class Comparisons {
                 Measure m = measures[k];
                 double v;
                 switch (m) {
-                    case CODES_EXACT, CODES_FUZZY -> v = codes(m, a.codes[l], b.codes[r]);
+                    case CODES_EXACT, CODES_FUZZY -> v = codes(m, a.codeIds[l], b.codeIds[r], f.codeVocab);
                     case NUMBERS -> v = numbers(a.numbers[l], b.numbers[r]);
                     default -> {
                         if (gone) {
@@ -48,6 +49,9 @@ final class Comparisons {
                             if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
                                 fillMatrix(a.tokens[l], b.tokens[r], scratch);
                                 matrix = true;
+                            } else if (m.isTokenSet() && !merged) {
+                                merge(l, r, scratch);
+                                merged = true;
                             }
                             v = token(m, l, r, scratch);
                         }
@@ -57,19 +61,55 @@ final class Comparisons {
             }
         }
 
+        /** One pass over both sorted token-id arrays for every set measure (they only differ in what they divide). */
+        private void merge(int l, int r, Scratch s) {
+            int[] ta = f.left.tokens[l];
+            int[] tb = f.right.tokens[r];
+            float[] wa = f.left.weights[l];
+            float[] wb = f.right.weights[r];
+            float[] idf = f.idf;
+            int i = 0;
+            int j = 0;
+            int inter = 0;
+            double dot = 0;
+            double shared = 0;
+            while (i < ta.length && j < tb.length) {
+                int p = ta[i];
+                int q = tb[j];
+                if (p == q) {
+                    inter++;
+                    dot += wa[i] * wb[j];
+                    shared += idf[p];
+                    i++;
+                    j++;
+                } else if (p < q) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            s.inter = inter;
+            s.dot = dot;
+            s.idfInter = shared;
+        }
+
         private double token(Measure m, int l, int r, Scratch s) {
             int[] ta = f.left.tokens[l];
             int[] tb = f.right.tokens[r];
+            int na = ta.length;
+            int nb = tb.length;
             return switch (m) {
-                case TOKEN_JACCARD -> Measures.jaccard(ta, tb);
-                case TOKEN_DICE -> Measures.dice(ta, tb);
-                case TOKEN_OVERLAP -> Measures.overlap(ta, tb);
-                case CONTAINMENT_LR -> Measures.containment(ta, tb);
-                case CONTAINMENT_RL -> Measures.containment(tb, ta);
+                case TOKEN_JACCARD -> Measures.jaccard(s.inter, na, nb);
+                case TOKEN_DICE -> Measures.dice(s.inter, na, nb);
+                case TOKEN_OVERLAP -> Measures.overlap(s.inter, na, nb);
+                case CONTAINMENT_LR -> na == 0 ? 1 : (double) s.inter / na;
+                case CONTAINMENT_RL -> nb == 0 ? 1 : (double) s.inter / nb;
                 case QGRAM_JACCARD -> Measures.jaccard(f.left.qgrams[l], f.right.qgrams[r]);
-                case TFIDF_COSINE -> ta.length == 0 || tb.length == 0 ? (ta.length == tb.length ? 1 : 0)
-                        : Math.min(1, Measures.dot(ta, f.left.weights[l], tb, f.right.weights[r]));   // unit vectors
-                case IDF_JACCARD -> Measures.weightedJaccard(ta, tb, f.idf);
+                case TFIDF_COSINE -> na == 0 || nb == 0 ? (na == nb ? 1 : 0) : Math.min(1, s.dot);   // unit vectors
+                case IDF_JACCARD -> {
+                    double union = f.left.idfSum[l] + f.right.idfSum[r] - s.idfInter;
+                    yield union <= 0 ? 1 : Math.min(1, Math.max(0, s.idfInter / union));
+                }
                 case MONGE_ELKAN -> mongeElkan(ta, tb, s);
                 case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);
                 case SOUNDEX -> same(f.left.soundex[l], f.right.soundex[r]);
@@ -158,43 +198,33 @@ final class Comparisons {
         }
     }
 
-    static double same(String a, String b) {
-        return a == null || b == null ? -1 : a.equals(b) ? 1 : 0;
+    static double same(long a, long b) {
+        return a == 0 || b == 0 ? -1 : a == b ? 1 : 0;
     }
 
     /** Share of the smaller code set found in the other (exact), or mean best normalised Levenshtein (fuzzy). */
-    static double codes(Measure m, String[] a, String[] b) {
+    static double codes(Measure m, int[] a, int[] b, String[] vocab) {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
             return -1;
         }
+        if (m == Measure.CODES_EXACT) {
+            return Measures.overlap(Measures.intersection(a, b), a.length, b.length);
+        }
         if (a.length > b.length) {
-            String[] t = a;
+            int[] t = a;
             a = b;
             b = t;
         }
-        if (m == Measure.CODES_EXACT) {
-            int i = 0;
-            int j = 0;
-            int k = 0;
-            while (i < a.length && j < b.length) {
-                int c = a[i].compareTo(b[j]);
-                if (c == 0) {
-                    k++;
-                    i++;
-                    j++;
-                } else if (c < 0) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            return (double) k / a.length;
-        }
+        double ab = bestMatches(a, b, vocab);
+        return a.length == b.length ? (ab + bestMatches(b, a, vocab)) / 2 : ab;   // equal sizes: symmetric
+    }
+
+    private static double bestMatches(int[] a, int[] b, String[] vocab) {
         double sum = 0;
-        for (String x : a) {
+        for (int x : a) {
             double best = 0;
-            for (String y : b) {
-                best = Math.max(best, x.equals(y) ? 1 : Measures.levenshtein(x, y));
+            for (int y : b) {
+                best = Math.max(best, x == y ? 1 : Measures.levenshtein(vocab[x], vocab[y]));
                 if (best == 1) {
                     break;
                 }

@@ -548,7 +548,7 @@ public final class FeatureSpace {
             if (b.allMeasures || f.numberShare >= 0.05) {
                 m.add(Measure.NUMBERS);
             }
-            if (nameCandidate && (b.allMeasures || f.nameLike >= 0.8)) {
+            if (nameCandidate && (b.allMeasures || (f.nameLike >= 0.8 && f.meanWords < 1.3))) {   // single names
                 m.addAll(List.of(Measure.SOUNDEX, Measure.DOUBLE_METAPHONE, Measure.NYSIIS));
             }
             out.add(new Comparisons.Text(n, f, m));
@@ -681,7 +681,9 @@ public final class FeatureSpace {
                     Measure.IDF_JACCARD));
             if (b.allMeasures || f.codeShare >= 0.05) {
                 m.add(Measure.CODES_EXACT);
-                m.add(Measure.CODES_FUZZY);
+                if (b.allMeasures) {
+                    m.add(Measure.CODES_FUZZY);                    // per attribute by default: costly over all codes
+                }
             }
             if (b.allMeasures || f.numberShare >= 0.05) {
                 m.add(Measure.NUMBERS);

@@ -113,21 +113,34 @@ public final class ImageHash {
         return h;
     }
 
-    /** The image scaled to {@code w x h} (bilinear, area-averaged first when shrinking a lot) as grey levels. */
+    /**
+     * The image's grey levels averaged over a {@code w x h} grid (every source pixel counts once, in the cell it falls
+     * in): an area average, so resampling and compression noise of the source mostly cancels out.
+     */
     private static double[] grey(BufferedImage image, int w, int h) {
-        BufferedImage src = image;
-        while (src.getWidth() > 4 * w || src.getHeight() > 4 * h) {  // halve in steps so the thumbnail averages areas
-            src = scale(src, Math.max(w, src.getWidth() / 2), Math.max(h, src.getHeight() / 2));
-        }
-        BufferedImage small = scale(src, w, h);
-        double[] g = new double[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = small.getRGB(x, y);
-                g[y * w + x] = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+        int iw = image.getWidth();
+        int ih = image.getHeight();
+        double[] sum = new double[w * h];
+        int[] count = new int[w * h];
+        int[] row = new int[iw];
+        for (int y = 0; y < ih; y++) {
+            image.getRGB(0, y, iw, 1, row, 0, iw);
+            int cy = (int) ((long) y * h / ih);
+            for (int x = 0; x < iw; x++) {
+                int rgb = row[x];
+                int cell = cy * w + (int) ((long) x * w / iw);
+                sum[cell] += 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                count[cell]++;
             }
         }
-        return g;
+        if (iw < w || ih < h) {                                // tiny source: fall back to scaling up
+            BufferedImage big = scale(image, w, h);
+            return grey(big, w, h);
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= count[i];
+        }
+        return sum;
     }
 
     private static BufferedImage scale(BufferedImage src, int w, int h) {

@@ -21,6 +21,14 @@ enum Measure {
         return ordinal() <= PREFIX.ordinal();
     }
 
+    /** Measures computed from one merge of the two token-id sets. */
+    boolean isTokenSet() {
+        return switch (this) {
+            case TOKEN_JACCARD, TOKEN_DICE, TOKEN_OVERLAP, CONTAINMENT_LR, CONTAINMENT_RL, TFIDF_COSINE, IDF_JACCARD -> true;
+            default -> false;
+        };
+    }
+
     /** Character-level measure of two non-null strings. */
     static double character(Measure m, String a, String b) {
         return switch (m) {

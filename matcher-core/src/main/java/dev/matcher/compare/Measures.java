@@ -185,6 +185,14 @@ public final class Measures {
         if (n == 0 || m == 0) {
             return 0;
         }
+        if (n > m || (n == m && s.compareTo(t) > 0)) {          // greedy matching: fix the order, so jaro(s,t) == jaro(t,s)
+            String x = s;
+            s = t;
+            t = x;
+            int y = n;
+            n = m;
+            m = y;
+        }
         int window = Math.max(Math.max(n, m) / 2 - 1, 0);
         int matches = 0;
         int transpositions = 0;

@@ -28,12 +28,18 @@ final class TextField {
         final String[] text;
         final int[][] tokens;
         final float[][] weights;
+        /** Sum of the IDF of the record's distinct tokens. */
+        final float[] idfSum;
         final long[][] qgrams;
-        final String[][] codes;
+        /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
+        String[][] codes;
+        /** Sorted ids into {@link TextField#codeVocab}. */
+        int[][] codeIds;
         final long[][] numbers;
-        String[] soundex;
-        String[] metaphone;
-        String[] nysiis;
+        /** Phonetic codes packed into a long (8 bits per character), 0 when there is none. */
+        long[] soundex;
+        long[] metaphone;
+        long[] nysiis;
         /** Unstripped normalised text, kept only for variant extraction. */
         final String[] normalized;
 
@@ -43,13 +49,14 @@ final class TextField {
             normalized = new String[n];
             tokens = new int[n][];
             weights = new float[n][];
+            idfSum = new float[n];
             qgrams = o.qgrams() ? new long[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
             if (o.phonetic()) {
-                soundex = new String[n];
-                metaphone = new String[n];
-                nysiis = new String[n];
+                soundex = new long[n];
+                metaphone = new long[n];
+                nysiis = new long[n];
             }
         }
 
@@ -63,6 +70,7 @@ final class TextField {
     final Side right;
     String[] vocab;
     float[] idf;
+    String[] codeVocab;
     /** Share of present values holding at least one code / number; mean words per present value; name-likeness. */
     double codeShare;
     double numberShare;
@@ -137,6 +145,7 @@ final class TextField {
             }
         }).join();
         f.statistics(lw, dedup ? null : rw);
+        f.internCodes();
         return f;
     }
 
@@ -173,10 +182,46 @@ final class TextField {
             s.numbers[i] = Tokenizer.quantityKeys(stripped, false);
         }
         if (o.phonetic()) {
-            s.soundex[i] = Phonetics.soundex(s.text[i]);
-            s.metaphone[i] = Phonetics.doubleMetaphone(s.text[i]);
-            s.nysiis[i] = Phonetics.nysiis(s.text[i]);
+            s.soundex[i] = pack(Phonetics.soundex(s.text[i]));
+            s.metaphone[i] = pack(Phonetics.doubleMetaphone(s.text[i]));
+            s.nysiis[i] = pack(Phonetics.nysiis(s.text[i]));
         }
+    }
+
+    /** Up to 8 ASCII characters in a long; 0 for null (codes longer than 8 keep their first 8). */
+    static long pack(String code) {
+        if (code == null || code.isEmpty()) {
+            return 0;
+        }
+        long k = 0;
+        for (int i = 0; i < Math.min(8, code.length()); i++) {
+            k = (k << 8) | (code.charAt(i) & 0xFF);
+        }
+        return k;
+    }
+
+    /** Replaces code strings by sorted ids into one vocabulary shared by both sides. */
+    private void internCodes() {
+        if (left.codes == null) {
+            return;
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        for (Side s : left == right ? new Side[] {left} : new Side[] {left, right}) {
+            s.codeIds = new int[s.n][];
+            for (int i = 0; i < s.n; i++) {
+                String[] c = s.codes[i] == null ? new String[0] : s.codes[i];
+                int[] t = new int[c.length];
+                for (int k = 0; k < c.length; k++) {
+                    t[k] = ids.computeIfAbsent(c[k], x -> ids.size());
+                }
+                Arrays.sort(t);
+                s.codeIds[i] = t;
+            }
+        }
+        codeVocab = new String[ids.size()];
+        ids.forEach((c, id) -> codeVocab[id] = c);
+        left.codes = null;
+        right.codes = null;
     }
 
     /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
@@ -211,6 +256,11 @@ final class TextField {
             }
             tf++;
         }
+        double idfSum = 0;
+        for (int id : ids) {
+            idfSum += f.idf[id];
+        }
+        s.idfSum[i] = (float) idfSum;
         float inv = (float) (1 / Math.sqrt(norm));
         for (int k = 0; k < w.length; k++) {
             w[k] *= inv;

@@ -50,7 +50,7 @@ public final class Tokenizer {
             "(?<![\\p{L}\\p{N}.])(\\d+(?:[.,]\\d+)?)(?:[\\s-]?(" + UNIT_ALT + ")(?![\\p{L}\\p{N}])|\\s?(\"|''|%)|(?![\\p{L}\\p{N}]))");
     private static final Pattern PACK_OF = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
-    private static final Pattern IS_QUANTITY = Pattern.compile("\\d+(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
+    private static final Pattern IS_QUANTITY = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
 
     private Tokenizer() {
     }
@@ -143,7 +143,16 @@ public final class Tokenizer {
             return new Quantity[0];
         }
         List<Quantity> out = new ArrayList<>();
-        Matcher m = QUANTITY.matcher(text);
+        Matcher p = PACK_OF.matcher(text);
+        char[] rest = null;                                   // the text with pack expressions blanked out
+        while (p.find()) {
+            out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
+            if (rest == null) {
+                rest = text.toCharArray();
+            }
+            Arrays.fill(rest, p.start(), p.end(), ' ');
+        }
+        Matcher m = QUANTITY.matcher(rest == null ? text : new String(rest));
         while (m.find()) {
             double v;
             try {
@@ -158,10 +167,6 @@ public final class Tokenizer {
                 Unit unit = UNITS.get(u);
                 out.add(new Quantity(v * unit.factor(), unit.canonical()));
             }
-        }
-        Matcher p = PACK_OF.matcher(text);
-        while (p.find()) {
-            out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
         }
         return out.toArray(new Quantity[0]);
     }

@@ -59,7 +59,7 @@ class IncrementalClustererTest {
         Clusters before = avg.cluster(3, oldPairs);
         assertEquals(1, before.count());
         ScoredPairs newPairs = ScoredPairs.of(new int[] {3}, new int[] {0}, new double[] {0.9});
-        Clusters max = IncrementalClusterer.of(avg).add(before, new String[] {"3"}, newPairs).clusters();
+        Clusters max = IncrementalClusterer.of(avg, IncrementalClusterer.Aggregation.MAX).add(before, new String[] {"3"}, newPairs).clusters();
         Clusters mean = IncrementalClusterer.of(avg, IncrementalClusterer.Aggregation.MEAN)
                 .add(before, new String[] {"3"}, newPairs).clusters();
         assertEquals(1, max.count());

@@ -162,4 +162,34 @@ class FeatureSpaceTest {
         assertTrue(exact.explain(2, 3).get("title.token_jaccard") < 1);
         assertEquals(1, exact.explain(2, 3).get("variant.capacity_conflict"));
     }
+
+    @Test
+    void categoricalAgreementOnRareValuesCountsMoreAndPathsSharePrefixes() {
+        Table t = Table.builder("category")
+                .row("1", "Electronics > TV > LCD").row("2", "Electronics > TV > LCD").row("3", "Electronics > TV > LCD")
+                .row("4", "Electronics > TV > OLED").row("5", "Electronics > Audio").row("6", "Garden")
+                .row("7", "Garden > Tools").row("8", "Electronics > TV > OLED").build()
+                .withKind("category", AttributeKind.CATEGORICAL);
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
+        assertTrue(fs.explain(3, 7).get("category.tf_agree") > fs.explain(0, 1).get("category.tf_agree"));
+        assertEquals(0, fs.explain(0, 3).get("category.tf_agree"));
+        assertEquals(2 / 3.0, fs.explain(0, 3).get("category.path_prefix"), 1e-12);
+        assertEquals(1 / 3.0, fs.explain(0, 4).get("category.path_prefix"), 1e-12);
+        assertEquals(0, fs.explain(0, 5).get("category.path_prefix"));
+        assertEquals(0.5, fs.explain(5, 6).get("category.path_prefix"), 1e-12);
+    }
+
+    @Test
+    void allMeasuresAndStopWordsOptions() {
+        Table t = products();
+        FeatureSpace all = FeatureSpace.builder(t, t).allMeasures(true).build();
+        FeatureSpace some = FeatureSpace.builder(t, t).build();
+        assertTrue(all.size() > some.size());
+        assertTrue(all.names().containsAll(List.of("title.damerau_levenshtein", "title.lcs_subsequence",
+                "title.token_dice", "title.soft_tfidf", "title.prefix")));
+        Table s = Table.builder("title").row("1", "the lord of the rings").row("2", "lord rings").build()
+                .withKind("title", AttributeKind.STRING);
+        assertEquals(1, FeatureSpace.builder(s, s).stopWords(true).build().explain(0, 1).get("title.token_jaccard"));
+        assertTrue(FeatureSpace.builder(s, s).build().explain(0, 1).get("title.token_jaccard") < 1);
+    }
 }

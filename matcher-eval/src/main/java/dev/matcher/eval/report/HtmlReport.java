@@ -207,8 +207,9 @@ final class HtmlReport {
                     x, total - 8, t));
         }
         String[][] series = {{"ours", OURS}, {"Ditto (GPU)", DITTO}, {"DeepMatcher", DEEPMATCHER}, {"Magellan", MAGELLAN}};
+        boolean anyPublished = rows.stream().anyMatch(r -> r.published().isPresent());
         int lx = labelWidth;
-        for (String[] sr : series) {
+        for (String[] sr : anyPublished ? series : new String[][] {series[0]}) {
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"9\" width=\"14\" height=\"10\" rx=\"2\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"18\" class=\"legend-text\">%s</text>", lx, sr[1], lx + 20, Html.escape(sr[0])));
             lx += 40 + sr[0].length() * 7;
@@ -273,12 +274,26 @@ final class HtmlReport {
         }
         r.seconds().forEach((k, v) -> kpi(b, Format.seconds(v), k + " s", false));
         r.extra().forEach((k, v) -> kpi(b, Format.fixed(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 3), k, false));
-        b.append("</div><div class=\"grid\">");
+        b.append("</div>");
+        if (r.prCurve() == null && r.histogram() == null && r.sweep() == null && r.importances().isEmpty()) {
+            b.append("<p class=\"note\">No pair scores or feature importances were recorded for this dataset.</p>");
+        } else {
+            plots(b, r);
+        }
+        sideNotes(b, r);
+        b.append("</section>\n");
+    }
+
+    private static void plots(StringBuilder b, DatasetResult r) {
+        b.append("<div class=\"grid\">");
         figure(b, "Precision-recall curve", prPlot(r));
         figure(b, "Score distribution", histogramPlot(r));
         figure(b, "Threshold vs precision, recall, F1", sweepPlot(r));
         figure(b, "Feature importance", importancePlot(r));
         b.append("</div>");
+    }
+
+    private static void sideNotes(StringBuilder b, DatasetResult r) {
         if (r.decision() != null || r.note() != null) {
             b.append("<div class=\"side\">");
             if (r.decision() != null) {
@@ -295,7 +310,6 @@ final class HtmlReport {
             }
             b.append("</div>");
         }
-        b.append("</section>\n");
     }
 
     private static void kpi(StringBuilder b, String value, String key, boolean big) {
@@ -436,7 +450,7 @@ final class HtmlReport {
             double v = top.get(i).getValue();
             int y = 30 + i * rowHeight;
             double w = max == 0 ? 0 : plotWidth * Math.abs(v) / max;
-            String shown = name.length() > 30 ? name.substring(0, 29) + "…" : name;
+            String shown = name.length() > 27 ? name.substring(0, 26) + "…" : name;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"end\">%s<title>%s</title></text>",
                     labelWidth - 8, y + 13, Html.escape(shown), Html.escape(name)));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"2\" fill=\"%s\"/>",

@@ -48,7 +48,7 @@ final class Leaderboard {
             rows.add(averageRow("average over " + all.count + " tasks", all, false));
         }
         if (published.count > 0) {
-            rows.add(averageRow("average over the " + published.count + " published tasks", published, true));
+            rows.add(averageRow("average over " + published.count + " tasks with published F1", published, true));
         }
         table(b, rows);
         return b.toString();

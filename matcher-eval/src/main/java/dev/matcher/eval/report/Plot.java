@@ -142,9 +142,11 @@ final class Plot {
         double cy = py(clampY(y));
         body.append(String.format(Locale.ROOT,
                 "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>", cx, cy, colour));
-        boolean right = cx > (LEFT + width - RIGHT) * 0.7;
+        // below the dot, towards the middle: under a PR curve falling to the right that space is empty
+        boolean leftOfDot = cx > LEFT + (width - LEFT - RIGHT) * 0.45;
+        double ty = cy + 20 > height - BOTTOM - 4 ? cy - 10 : cy + 20;
         body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"note\" text-anchor=\"%s\">%s</text>",
-                right ? cx - 8 : cx + 8, cy + (cy < TOP + 20 ? 16 : -8), right ? "end" : "start", Html.escape(label)));
+                leftOfDot ? cx - 8 : cx + 8, ty, leftOfDot ? "end" : "start", Html.escape(label)));
         return this;
     }
 

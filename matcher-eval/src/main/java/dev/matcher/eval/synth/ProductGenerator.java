@@ -171,6 +171,25 @@ public final class ProductGenerator extends SyntheticGenerator {
                 "t" + v[CATEGORY] + "|" + longest};
     }
 
+    /** Distinct three-letter codes, so no two colours of a family share a SKU. */
+    private static String colourCode(String colour) {
+        return switch (colour) {
+            case "black" -> "BLK";
+            case "white" -> "WHT";
+            case "navy" -> "NVY";
+            case "grey" -> "GRY";
+            case "green" -> "GRN";
+            case "blue" -> "BLU";
+            case "space grey" -> "SGY";
+            case "gold" -> "GLD";
+            case "silver" -> "SLV";
+            case "purple" -> "PUR";
+            case "orange" -> "ORG";
+            case "yellow" -> "YEL";
+            default -> colour.substring(0, Math.min(3, colour.length())).toUpperCase(Locale.ROOT);
+        };
+    }
+
     private static String alnum(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -207,7 +226,7 @@ public final class ProductGenerator extends SyntheticGenerator {
             int sizeIndex = combo % sizes;
             String size = c.sizes().length == 0 ? null : c.sizes()[sizeIndex];
             String variantModel = c.skuPerVariant()
-                    ? model + "-" + (colour == null ? "" : colour.substring(0, 2).toUpperCase(Locale.ROOT))
+                    ? model + "-" + (colour == null ? "" : colourCode(colour))
                     + (size == null ? "" : alnum(size).replace("inch", "").toUpperCase(Locale.ROOT))
                     : model;
             // larger sizes and capacities cost more; apparel sizes cost the same

@@ -155,7 +155,7 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
             Group group = new Group();
             int made = 0;
             for (int family = 0; made < records; family++) {
-                group.start(family);
+                group.clear();
                 generateGroup(content, group);
                 int take = Math.min(group.size(), records - made);
                 group.truncate(take);
@@ -176,11 +176,9 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
         private final List<String[]> values = new ArrayList<>();
         private int[] items = new int[16];
         private int nextItem;
-        private int firstItemOfGroup;
 
-        void start(int family) {
+        void clear() {
             values.clear();
-            firstItemOfGroup = nextItem;
         }
 
         /** A new exact-duplicate group id. */
@@ -214,10 +212,6 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
                 }
             }
             return n;
-        }
-
-        int firstItem() {
-            return firstItemOfGroup;
         }
     }
 

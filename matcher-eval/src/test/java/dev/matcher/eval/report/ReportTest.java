@@ -52,7 +52,7 @@ class ReportTest {
                 + "| – | – | – | – |"), md);
         // all tasks: mean F1 (80 + 60) / 2 = 70; mean train seconds (1.25 + 2.75) / 2 = 2.00; score only one: 0.50
         assertTrue(md.contains("| *average over 2 tasks* |  | 70.0 | 70.0 | *70.0* |  |  |  | 2.00 | 0.50 |"), md);
-        assertTrue(md.contains("| *average over the 1 published tasks* |  | 80.0 | 80.0 | *80.0* |  |  |  | 1.25 | 0.50 "
+        assertTrue(md.contains("| *average over 1 tasks with published F1* |  | 80.0 | 80.0 | *80.0* |  |  |  | 1.25 | 0.50 "
                 + "| 43.6 | 62.8 | 89.3 | -9.3 |"), md);
         long tableLines = md.lines().filter(l -> l.startsWith("|")).count();
         assertEquals(2 + 2 + 2, tableLines);   // header, rule, 2 datasets, 2 averages
@@ -100,18 +100,21 @@ class ReportTest {
                 .add(handMade()).add(unpublished()).add(DatasetResult.builder("empty").build())
                 .add(SampleResults.result(new java.util.SplittableRandom(2), "scored", "linkage", "splits", 500, 0.2,
                         2.5, true))
+                .add(DatasetResult.builder("scores only").scores(
+                        SampleResults.metrics(new java.util.SplittableRandom(5), 200, 0.3, 2), 0.5).build())
                 .build();
         String html = report.html();
         Document doc = parse(html);
         assertEquals("html", doc.getDocumentElement().getLocalName());
-        // overview + four plots per dataset
-        assertEquals(1 + 4 * 4, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
+        // overview + four plots per dataset with scores or importances (three of the five)
+        assertEquals(1 + 3 * 4, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
         assertTrue(html.contains("A &lt;title&gt; &amp; more"));
         for (String forbidden : new String[] {"<script", "src=", "href=\"http", "url(", "@import", "<link"}) {
             assertFalse(html.contains(forbidden), "external resource or script: " + forbidden);
         }
         assertTrue(html.contains("no feature importances recorded"));
         assertTrue(html.contains("no scores recorded"));
+        assertTrue(html.contains("No pair scores or feature importances were recorded"));
         assertEquals(html, report.html(), "rendering is deterministic");
     }
 
@@ -175,6 +178,23 @@ class ReportTest {
         assertEquals(8, PublishedResults.all().size());
         assertEquals(89.33, PublishedResults.find("dm_textual_abt_buy").orElseThrow().ditto());
         assertTrue(PublishedResults.find("febrl3").isEmpty());
+    }
+
+    @Test
+    void blockingFiguresByHand() {
+        // dedup over 5 rows (10 possible pairs); truth (0,1), (2,3), (1,4); candidates hit (1,0) reversed and
+        // (2,3), miss (1,4), add (0,2); (3,2) repeats (2,3) and (4,4) is a self-pair
+        dev.matcher.data.Pairs candidates = dev.matcher.data.Pairs.of(new int[] {1, 2, 0, 3, 4},
+                new int[] {0, 3, 2, 2, 4});
+        dev.matcher.data.Pairs truth = dev.matcher.data.Pairs.of(new int[] {0, 2, 1}, new int[] {1, 3, 4});
+        BlockingFigures dedup = BlockingFigures.measure(candidates, truth, 5, 5, true);
+        assertEquals(new BlockingFigures(3, 2.0 / 3, 2.0 / 3, 1 - 3 / 10.0), dedup);
+        // linkage: order matters, 5 x 5 = 25 possible pairs; (1,0) is not (0,1)
+        BlockingFigures linkage = BlockingFigures.measure(candidates, truth, 5, 5, false);
+        assertEquals(5, linkage.candidates());
+        assertEquals(1.0 / 3, linkage.pairCompleteness(), 1e-12);
+        assertEquals(1.0 / 5, linkage.pairQuality(), 1e-12);
+        assertEquals(0.8, linkage.reductionRatio(), 1e-12);
     }
 
     @Test

@@ -101,6 +101,40 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void productVariantsAreTellableApartByModelColourAndSize() {
+        SyntheticData d = ProductGenerator.builder().records(3000).seed(17).build().generate();
+        Table t = d.table();
+        Map<String, Integer> itemOfKey = new HashMap<>();
+        int keyed = 0;
+        for (int r = 0; r < d.size(); r++) {
+            String model = t.value(r, "model");
+            String colour = t.value(r, "color");
+            String size = t.value(r, "size");
+            if (model == null || colour == null || size == null) {
+                continue;
+            }
+            keyed++;
+            String key = model.replace("-", "").toUpperCase(java.util.Locale.ROOT) + "|" + colour.toLowerCase(
+                    java.util.Locale.ROOT) + "|" + size;
+            Integer previous = itemOfKey.putIfAbsent(key, d.item(r));
+            assertTrue(previous == null || previous == d.item(r), "two variants share " + key);
+        }
+        assertTrue(keyed > 1000, "too few complete listings: " + keyed);
+        // variant SKUs (base-model-variant, e.g. AC-K1528-WHT43) name exactly one item
+        Map<String, Integer> itemOfSku = new HashMap<>();
+        int skus = 0;
+        for (int r = 0; r < d.size(); r++) {
+            String model = t.value(r, "model");
+            if (model != null && model.chars().filter(c -> c == '-').count() == 2) {
+                skus++;
+                Integer previous = itemOfSku.putIfAbsent(model.toUpperCase(java.util.Locale.ROOT), d.item(r));
+                assertTrue(previous == null || previous == d.item(r), "two variants share SKU " + model);
+            }
+        }
+        assertTrue(skus > 500, "too few SKUs: " + skus);
+    }
+
+    @Test
     void streamedCsvAndParquetEqualTheTableInMemory() {
         for (SyntheticGenerator g : generators(1200, 11)) {
             Table memory = g.generate().table();
