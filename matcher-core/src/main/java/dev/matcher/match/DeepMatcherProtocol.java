@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,12 @@ import java.util.stream.Stream;
  * the test pairs). Prints one table.
  *
  * <pre>
- * java -cp ... dev.matcher.match.DeepMatcherProtocol [datasetsDir] [GRADIENT_BOOSTING|RANDOM_FOREST|LOGISTIC_REGRESSION] [name-filter]
+ * java -cp ... dev.matcher.match.DeepMatcherProtocol [datasetsDir] [GRADIENT_BOOSTING|RANDOM_FOREST|LOGISTIC_REGRESSION] [name-filter] [mutual-best]
  * </pre>
+ *
+ * With {@code mutual-best} a test pair is a match only if it is also the most probable test candidate of both its
+ * records (a one-to-one assumption that suits clean sources, and hurts where one side has duplicates). This uses the
+ * test candidates jointly, so it is reported separately from the pairwise protocol.
  */
 public final class DeepMatcherProtocol {
     /** F1 published for DeepMatcher (Mudgal et al. 2018), in percent. */
@@ -45,6 +50,7 @@ public final class DeepMatcherProtocol {
         Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/datasets");
         ModelType type = args.length > 1 ? ModelType.valueOf(args[1]) : ModelType.GRADIENT_BOOSTING;
         String filter = args.length > 2 ? args[2] : "";
+        boolean mutualBest = args.length > 3 && args[3].equals("mutual-best");
         List<Path> folders = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> p.getFileName().toString().startsWith("dm_") && p.getFileName().toString().contains(filter)
@@ -55,7 +61,7 @@ public final class DeepMatcherProtocol {
         TextTable t = new TextTable("dataset", "train", "test", "P", "R", "F1", "DeepMatcher", "Ditto", "threshold",
                 "train s", "score s");
         for (Path folder : folders) {
-            Outcome o = run(BenchmarkDataset.load(folder), Matcher.builder().model(type).seed(42));
+            Outcome o = run(BenchmarkDataset.load(folder), Matcher.builder().model(type).seed(42), mutualBest);
             System.out.println(o);
             t.row(o.dataset(), o.trainPairs(), o.testPairs(), pct(o.precision()), pct(o.recall()), pct(o.f1()),
                     DEEPMATCHER.getOrDefault(o.dataset(), Double.NaN), DITTO.getOrDefault(o.dataset(), Double.NaN),
@@ -71,7 +77,7 @@ public final class DeepMatcherProtocol {
     }
 
     /** Trains with the builder's options, thresholds on valid, measures on test. */
-    public static Outcome run(BenchmarkDataset d, MatcherBuilder builder) {
+    public static Outcome run(BenchmarkDataset d, MatcherBuilder builder, boolean mutualBest) {
         LabelledPairs train = d.split("train").orElseThrow();
         LabelledPairs valid = d.split("valid").orElse(null);
         LabelledPairs test = d.split("test").orElseThrow();
@@ -80,9 +86,16 @@ public final class DeepMatcherProtocol {
         long t1 = System.nanoTime();
         double[] p = m.score(d.left(), d.right(), test.pairs());
         long t2 = System.nanoTime();
+        Map<Integer, Double> bestLeft = new HashMap<>();
+        Map<Integer, Double> bestRight = new HashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            bestLeft.merge(test.pairs().left(i), p[i], Math::max);
+            bestRight.merge(test.pairs().right(i), p[i], Math::max);
+        }
         int tp = 0, fp = 0, fn = 0;
         for (int i = 0; i < p.length; i++) {
-            boolean pred = p[i] >= m.threshold();
+            boolean pred = p[i] >= m.threshold() && (!mutualBest || p[i] >= bestLeft.get(test.pairs().left(i))
+                    && p[i] >= bestRight.get(test.pairs().right(i)));
             tp += pred && test.label(i) ? 1 : 0;
             fp += pred && !test.label(i) ? 1 : 0;
             fn += !pred && test.label(i) ? 1 : 0;

@@ -9,7 +9,6 @@ import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -240,10 +239,6 @@ public final class Matcher {
         return ModelFile.read(file);
     }
 
-    MatchMode modeForFile() {
-        return mode;
-    }
-
     TableShape leftShape() {
         return leftShape;
     }
@@ -287,13 +282,5 @@ public final class Matcher {
                 + " features, threshold " + String.format("%.3f", threshold) + ", " + model.calibration()
                 + (spec.variantAttributes().isEmpty() ? "" : ", variant attributes " + spec.variantAttributes())
                 + "]";
-    }
-
-    static String[] names(FeatureSpace fs) {
-        return fs.names().toArray(new String[0]);
-    }
-
-    static boolean[] labels(LabelledPairs lp) {
-        return Arrays.copyOf(lp.labels(), lp.size());
     }
 }

@@ -109,11 +109,9 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** Threads for features and scoring (default: all cores). */
+    /** Threads for features, training fits and scoring (default: all cores). */
     public MatcherBuilder parallelism(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
-        }
+        trainer.parallelism(threads);
         parallelism = threads;
         return this;
     }
@@ -160,11 +158,7 @@ public final class MatcherBuilder {
         if (valid != null && valid.positives() > 0) {
             return m.withThreshold(left, right, valid, tradeoff);
         }
-        return m.withThreshold(Thresholds.best(r.outOfFold(), trainLabels(r), tradeoff));
-    }
-
-    private boolean[] trainLabels(ModelTrainer.Result r) {
-        return r.labels();
+        return m.withThreshold(Thresholds.best(r.outOfFold(), r.labels(), tradeoff));
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
@@ -42,8 +44,12 @@ public final class ModelTrainer {
     private final boolean search;
     private final boolean balance;
     private final Calibration.Method calibration;
+    private final List<Config> grid;
+    private final int parallelism;
 
     private ModelTrainer(Builder b) {
+        this.grid = b.grid;
+        this.parallelism = b.parallelism;
         this.type = b.type;
         this.seed = b.seed;
         this.folds = b.folds;
@@ -64,6 +70,26 @@ public final class ModelTrainer {
         private boolean search = true;
         private boolean balance = true;
         private Calibration.Method calibration = Calibration.Method.AUTO;
+        private List<Config> grid;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+
+        /** Threads for the cross-validation fits (default: all cores; 1 = in the calling thread). */
+        public Builder parallelism(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
+            }
+            parallelism = threads;
+            return this;
+        }
+
+        /** Replaces the built-in search grid of the model type (the first configuration is used without search). */
+        public Builder grid(Config... configs) {
+            if (configs.length == 0) {
+                throw new IllegalArgumentException("empty grid");
+            }
+            grid = List.of(configs);
+            return this;
+        }
 
         public Builder type(ModelType t) {
             type = t;
@@ -131,6 +157,9 @@ public final class ModelTrainer {
     }
 
     List<Config> candidates(int n) {
+        if (grid != null) {
+            return search ? grid : grid.subList(0, 1);
+        }
         List<Config> c = new ArrayList<>();
         switch (type) {
             case GRADIENT_BOOSTING -> {
@@ -192,15 +221,36 @@ public final class ModelTrainer {
         double[] validF1 = new double[configs.size()];
         boolean useValid = validX != null && validY != null && validX.length > 0 && configs.size() > 1;
         int best = 0;
+        // every (configuration, fold) fit is independent and seeded: run them in parallel, results in fixed slots
+        int folds = k;
+        TrainedModel[] all = new TrainedModel[configs.size() * k];
+        Runnable fits = () -> IntStream.range(0, all.length).parallel().forEach(task -> {
+            int f = task % folds;
+            int[] trainRows = rows(fold, f, false);
+            all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds), seed + 31L * f);
+        });
+        if (parallelism > 1) {
+            ForkJoinPool pool = new ForkJoinPool(parallelism);
+            try {
+                pool.submit(fits).join();
+            } finally {
+                pool.shutdown();
+            }
+        } else {
+            IntStream.range(0, all.length).forEach(task -> {
+                int f = task % folds;
+                int[] trainRows = rows(fold, f, false);
+                all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds),
+                        seed + 31L * f);
+            });
+        }
         for (int c = 0; c < configs.size(); c++) {
             oof[c] = new double[n];
             List<TrainedModel> models = new ArrayList<>();
             for (int f = 0; f < k; f++) {
-                int[] trainRows = rows(fold, f, false);
-                int[] testRows = rows(fold, f, true);
-                TrainedModel m = fit(select(x, trainRows), select(y, trainRows), configs.get(c), seed + 31L * f);
+                TrainedModel m = all[c * k + f];
                 models.add(m);
-                for (int i : testRows) {
+                for (int i : rows(fold, f, true)) {
                     oof[c][i] = m.raw(x[i]);
                 }
             }
