@@ -29,6 +29,7 @@ final class Comparisons {
             String x = a.text[l];
             String y = b.text[r];
             boolean gone = x == null || y == null;
+            boolean same = !gone && x.equals(y);    // equal text: every string and token similarity is 1
             boolean matrix = false;
             boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
@@ -43,6 +44,8 @@ final class Comparisons {
                     default -> {
                         if (gone) {
                             v = -1;
+                        } else if (same && m.isStringOrToken()) {
+                            v = 1;
                         } else if (m.isCharacter()) {
                             v = Measure.character(m, x, y);
                         } else {
@@ -263,9 +266,10 @@ final class Comparisons {
                 missing(out);
                 return;
             }
+            boolean same = a.equals(b);
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = Measure.character(measures[k], a, b);
+                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b);
                 }
             }
         }
@@ -405,21 +409,26 @@ final class Comparisons {
         }
     }
 
-    /** Missing-value indicators: left null, right null, both null (0 or 1). */
+    /**
+     * Missing-value indicators: left null, right null, both null (0 or 1). The null flags of up to 64 attributes share
+     * one long per record, so all indicators of a pair cost one memory access per side.
+     */
     static final class Missing extends Comparison {
-        private final boolean[] left;
-        private final boolean[] right;
+        private final long[] left;
+        private final long[] right;
+        private final long bit;
 
-        Missing(String prefix, boolean[] left, boolean[] right) {
+        Missing(String prefix, long[] left, long[] right, int bit) {
             super(names(prefix, List.of("left_null", "right_null", "both_null")));
             this.left = left;
             this.right = right;
+            this.bit = 1L << bit;
         }
 
         @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            boolean a = left[l];
-            boolean b = right[r];
+            boolean a = (left[l] & bit) != 0;
+            boolean b = (right[r] & bit) != 0;
             put(out, 0, a ? 1 : 0);
             put(out, 1, b ? 1 : 0);
             put(out, 2, a && b ? 1 : 0);

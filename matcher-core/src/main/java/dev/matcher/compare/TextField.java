@@ -30,7 +30,8 @@ final class TextField {
         final float[][] weights;
         /** Sum of the IDF of the record's distinct tokens. */
         final float[] idfSum;
-        final long[][] qgrams;
+        /** Padded 3-grams folded to sorted distinct 32-bit keys (half the memory of the exact 64-bit keys). */
+        final int[][] qgrams;
         /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
         String[][] codes;
         /** Sorted ids into {@link TextField#codeVocab}. */
@@ -50,7 +51,7 @@ final class TextField {
             tokens = new int[n][];
             weights = new float[n][];
             idfSum = new float[n];
-            qgrams = o.qgrams() ? new long[n][] : null;
+            qgrams = o.qgrams() ? new int[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
             if (o.phonetic()) {
@@ -173,7 +174,7 @@ final class TextField {
         s.text[i] = String.join(" ", w);
         words[i] = w;
         if (o.qgrams()) {
-            s.qgrams[i] = Tokenizer.qgrams(s.text[i], 3);
+            s.qgrams[i] = fold(Tokenizer.qgrams(s.text[i], 3));
         }
         if (o.codes()) {
             s.codes[i] = Tokenizer.codes(norm);        // codes from the unstripped text: never neutralised
@@ -186,6 +187,25 @@ final class TextField {
             s.metaphone[i] = pack(Phonetics.doubleMetaphone(s.text[i]));
             s.nysiis[i] = pack(Phonetics.nysiis(s.text[i]));
         }
+    }
+
+    /** 64-bit q-gram keys as sorted distinct 32-bit keys (exact for Latin-1 3-grams, hashed otherwise). */
+    static int[] fold(long[] keys) {
+        int[] out = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            long k = keys[i];
+            boolean latin1 = (k & 0xFF00_FF00_FF00L) == 0 && (k >>> 48) == 0;
+            out[i] = latin1 ? (int) (((k >>> 32) & 0xFF) << 16 | ((k >>> 16) & 0xFF) << 8 | (k & 0xFF))
+                    : (int) ((k * 0x9E3779B97F4A7C15L) >>> 32) | 0x0100_0000;
+        }
+        Arrays.sort(out);
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (n == 0 || out[n - 1] != out[i]) {
+                out[n++] = out[i];
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** Up to 8 ASCII characters in a long; 0 for null (codes longer than 8 keep their first 8). */
