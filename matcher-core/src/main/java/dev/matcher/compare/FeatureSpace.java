@@ -436,7 +436,8 @@ public final class FeatureSpace {
                 Set<String> have = new LinkedHashSet<>(all);
                 List<String> lacking = b.select.stream().filter(n -> !have.contains(n)).toList();
                 if (!lacking.isEmpty()) {
-                    throw new IllegalArgumentException("features of the spec not available on these tables: " + lacking);
+                    throw new IllegalArgumentException("features of the spec not available on these tables: "
+                            + lacking);
                 }
                 chosen = b.select;
             } else {
@@ -776,7 +777,8 @@ public final class FeatureSpace {
                     continue;
                 }
                 present++;
-                if (s.length() <= 24 && s.split("\\s+").length <= 2 && s.chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (s.length() <= 24 && s.split("\\s+").length <= 2
+                        && s.chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
                     names++;
                 }
             }

@@ -29,7 +29,8 @@ enum Measure {
     /** Measures computed from one merge of the two token-id sets. */
     boolean isTokenSet() {
         return switch (this) {
-            case TOKEN_JACCARD, TOKEN_DICE, TOKEN_OVERLAP, CONTAINMENT_LR, CONTAINMENT_RL, TFIDF_COSINE, IDF_JACCARD -> true;
+            case TOKEN_JACCARD, TOKEN_DICE, TOKEN_OVERLAP, CONTAINMENT_LR, CONTAINMENT_RL, TFIDF_COSINE,
+                 IDF_JACCARD -> true;
             default -> false;
         };
     }

@@ -186,7 +186,7 @@ public final class Measures {
         if (n == 0 || m == 0) {
             return 0;
         }
-        if (n > m || (n == m && s.compareTo(t) > 0)) {          // greedy matching: fix the order, so jaro(s,t) == jaro(t,s)
+        if (n > m || (n == m && s.compareTo(t) > 0)) {   // greedy matching: a fixed order keeps jaro symmetric
             String x = s;
             s = t;
             t = x;

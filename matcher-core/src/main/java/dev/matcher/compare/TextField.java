@@ -41,13 +41,10 @@ final class TextField {
         long[] soundex;
         long[] metaphone;
         long[] nysiis;
-        /** Unstripped normalised text, kept only for variant extraction. */
-        final String[] normalized;
 
         Side(int n, Options o) {
             this.n = n;
             text = new String[n];
-            normalized = new String[n];
             tokens = new int[n][];
             weights = new float[n][];
             idfSum = new float[n];
@@ -162,7 +159,6 @@ final class TextField {
         if (o.stopWords()) {
             w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);
         }
-        s.normalized[i] = norm;
         if (w.length == 0) {
             s.tokens[i] = new int[0];
             s.weights[i] = new float[0];
@@ -311,7 +307,8 @@ final class TextField {
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
                     withNumbers++;
                 }
-                if (nw <= 2 && s.text[i].length() <= 24 && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (nw <= 2 && s.text[i].length() <= 24
+                        && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
                     names++;
                 }
             }
