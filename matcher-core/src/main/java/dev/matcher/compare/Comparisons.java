@@ -115,9 +115,9 @@ final class Comparisons {
                 }
                 case MONGE_ELKAN -> mongeElkan(ta, tb, s);
                 case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);
-                case SOUNDEX -> same(f.left.soundex[l], f.right.soundex[r]);
-                case DOUBLE_METAPHONE -> same(f.left.metaphone[l], f.right.metaphone[r]);
-                case NYSIIS -> same(f.left.nysiis[l], f.right.nysiis[r]);
+                case SOUNDEX -> same(f.left.phonetic[3 * l], f.right.phonetic[3 * r]);
+                case DOUBLE_METAPHONE -> same(f.left.phonetic[3 * l + 1], f.right.phonetic[3 * r + 1]);
+                case NYSIIS -> same(f.left.phonetic[3 * l + 2], f.right.phonetic[3 * r + 2]);
                 default -> throw new IllegalStateException(m.name());
             };
         }

@@ -37,10 +37,11 @@ final class TextField {
         /** Sorted ids into {@link TextField#codeVocab}. */
         int[][] codeIds;
         final long[][] numbers;
-        /** Phonetic codes packed into a long (8 bits per character), 0 when there is none. */
-        long[] soundex;
-        long[] metaphone;
-        long[] nysiis;
+        /**
+         * Soundex, Double Metaphone and NYSIIS of record i at {@code 3i, 3i+1, 3i+2}, each packed into a long
+         * (8 bits per character, 0 when there is none): one memory access per record and pair.
+         */
+        final long[] phonetic;
 
         Side(int n, Options o) {
             this.n = n;
@@ -51,11 +52,7 @@ final class TextField {
             qgrams = o.qgrams() ? new int[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
-            if (o.phonetic()) {
-                soundex = new long[n];
-                metaphone = new long[n];
-                nysiis = new long[n];
-            }
+            phonetic = o.phonetic() ? new long[3 * n] : null;
         }
 
         boolean missing(int row) {
@@ -179,9 +176,9 @@ final class TextField {
             s.numbers[i] = Tokenizer.quantityKeys(stripped, false);
         }
         if (o.phonetic()) {
-            s.soundex[i] = pack(Phonetics.soundex(s.text[i]));
-            s.metaphone[i] = pack(Phonetics.doubleMetaphone(s.text[i]));
-            s.nysiis[i] = pack(Phonetics.nysiis(s.text[i]));
+            s.phonetic[3 * i] = pack(Phonetics.soundex(s.text[i]));
+            s.phonetic[3 * i + 1] = pack(Phonetics.doubleMetaphone(s.text[i]));
+            s.phonetic[3 * i + 2] = pack(Phonetics.nysiis(s.text[i]));
         }
     }
 
