@@ -26,12 +26,13 @@ final class TextField {
         final int n;
         /** Words joined by single spaces (after variant stripping); null when missing. */
         final String[] text;
-        final int[][] tokens;
-        final float[][] weights;
-        /** Sum of the IDF of the record's distinct tokens. */
-        final float[] idfSum;
-        /** Padded 3-grams folded to sorted distinct 32-bit keys (half the memory of the exact 64-bit keys). */
-        final int[][] qgrams;
+        /**
+         * Everything token-based about record i in one array, so a pair touches one object per side:
+         * {@code [tokens, qgrams, idfSum bits, token ids..., weight bits..., q-gram keys...]} (see {@link #HEAD}).
+         */
+        final int[][] blob;
+        /** Q-grams while the profiles are built; folded into {@link #blob}. */
+        private int[][] qgramsTmp;
         /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
         String[][] codes;
         /** Sorted ids into {@link TextField#codeVocab}. */
@@ -46,10 +47,8 @@ final class TextField {
         Side(int n, Options o) {
             this.n = n;
             text = new String[n];
-            tokens = new int[n][];
-            weights = new float[n][];
-            idfSum = new float[n];
-            qgrams = o.qgrams() ? new int[n][] : null;
+            blob = new int[n][];
+            qgramsTmp = o.qgrams() ? new int[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
             phonetic = o.phonetic() ? new long[3 * n] : null;
@@ -59,6 +58,10 @@ final class TextField {
             return text[row] == null;
         }
     }
+
+    /** Header length of a blob: token count, q-gram count, IDF sum. */
+    static final int HEAD = 3;
+    private static final int[] EMPTY = {0, 0, 0};
 
     final String name;
     final Side left;
@@ -139,6 +142,8 @@ final class TextField {
                 IntStream.range(0, r.n).parallel().forEach(i -> weigh(f, r, i, rIds[i]));
             }
         }).join();
+        l.qgramsTmp = null;
+        r.qgramsTmp = null;
         f.statistics(lw, dedup ? null : rw);
         f.internCodes();
         return f;
@@ -147,8 +152,6 @@ final class TextField {
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
         String norm = TextNormalizer.normalize(raw);
         if (norm == null || norm.isBlank()) {
-            s.tokens[i] = new int[0];
-            s.weights[i] = new float[0];
             return;
         }
         String stripped = o.stripVariants() != null ? o.stripVariants().strip(norm) : norm;
@@ -157,8 +160,6 @@ final class TextField {
             w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);
         }
         if (w.length == 0) {
-            s.tokens[i] = new int[0];
-            s.weights[i] = new float[0];
             if (o.codes()) {
                 s.codes[i] = Tokenizer.codes(norm);
             }
@@ -167,7 +168,7 @@ final class TextField {
         s.text[i] = String.join(" ", w);
         words[i] = w;
         if (o.qgrams()) {
-            s.qgrams[i] = fold(Tokenizer.qgrams(s.text[i], 3));
+            s.qgramsTmp[i] = fold(Tokenizer.qgrams(s.text[i], 3));
         }
         if (o.codes()) {
             s.codes[i] = Tokenizer.codes(norm);        // codes from the unstripped text: never neutralised
@@ -240,10 +241,7 @@ final class TextField {
     /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
     private static void weigh(TextField f, Side s, int i, int[] sortedIds) {
         if (sortedIds == null) {
-            if (s.tokens[i] == null) {
-                s.tokens[i] = new int[0];
-                s.weights[i] = new float[0];
-            }
+            s.blob[i] = EMPTY;
             return;
         }
         int distinct = 0;
@@ -273,13 +271,18 @@ final class TextField {
         for (int id : ids) {
             idfSum += f.idf[id];
         }
-        s.idfSum[i] = (float) idfSum;
         float inv = (float) (1 / Math.sqrt(norm));
-        for (int k = 0; k < w.length; k++) {
-            w[k] *= inv;
+        int[] q = s.qgramsTmp == null || s.qgramsTmp[i] == null ? new int[0] : s.qgramsTmp[i];
+        int[] b = new int[HEAD + 2 * distinct + q.length];
+        b[0] = distinct;
+        b[1] = q.length;
+        b[2] = Float.floatToRawIntBits((float) idfSum);
+        System.arraycopy(ids, 0, b, HEAD, distinct);
+        for (int k = 0; k < distinct; k++) {
+            b[HEAD + distinct + k] = Float.floatToRawIntBits(w[k] * inv);
         }
-        s.tokens[i] = ids;
-        s.weights[i] = w;
+        System.arraycopy(q, 0, b, HEAD + 2 * distinct, q.length);
+        s.blob[i] = b;
     }
 
     private void statistics(String[][] lw, String[][] rw) {
@@ -296,7 +299,7 @@ final class TextField {
                     continue;
                 }
                 present++;
-                int nw = s.tokens[i].length;
+                int nw = s.blob[i][0];
                 words += nw;
                 if (s.codes != null && s.codes[i] != null && s.codes[i].length > 0) {
                     withCodes++;
