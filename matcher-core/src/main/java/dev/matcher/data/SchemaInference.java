@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 /**
  * Infers an {@link AttributeKind} per column from value statistics (share of numbers, dates, codes and image
  * references, distinct ratio, token count), with the column name as a tie-breaker for codes.
- * Looks at most {@value #SAMPLE} non-null values per column, spread over the whole column.
+ * Looks at about {@value #SAMPLE} values per column, spread over the whole column.
  *
  * <pre>{@code
  * Schema s = SchemaInference.infer(List.of("title", "price"), new String[][] {titles, prices});
  * }</pre>
  */
 public final class SchemaInference {
-    static final int SAMPLE = 20_000;
+    static final int SAMPLE = 5_000;
     private static final Pattern IMAGE = Pattern.compile(
             "(?i)^(data:image/.*|.*\\.(jpe?g|png|gif|webp|bmp|tiff?)(\\?.*)?)$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$");
@@ -119,7 +119,7 @@ public final class SchemaInference {
         if (numbers >= 0.9 * n) {
             return AttributeKind.NUMERIC;
         }
-        if (codes >= 0.8 * n && avgTokens <= 1.5) {
+        if (codes >= 0.8 * n) {
             return AttributeKind.IDENTIFIER;
         }
         if (n >= 20 && avgTokens <= 3 && distinct.size() <= Math.max(10, 0.05 * n) && distinctRatio < 0.5) {
@@ -128,19 +128,24 @@ public final class SchemaInference {
         return avgTokens > 8 ? AttributeKind.TEXT : AttributeKind.STRING;
     }
 
-    /** A code mixes letters and digits in one token (KDL-40V4100), or is an email or phone number. */
+    /** A code mixes ASCII letters and digits in one short token (kdl-40v4100), or is an email or phone number. */
     private static boolean isCode(String s) {
         if (EMAIL.matcher(s).matches() || (PHONE.matcher(s).matches() && s.chars().filter(Character::isDigit).count() >= 7)) {
             return true;
         }
+        if (s.length() > 32) {
+            return false;
+        }
         boolean letter = false, digit = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c >= 'a' && c <= 'z') {
+                letter = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if ("-_./#".indexOf(c) < 0) {
                 return false;
             }
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
         }
         return letter && digit;
     }
@@ -158,18 +163,13 @@ public final class SchemaInference {
         return count;
     }
 
+    /** Every k-th value, so that at most about {@value #SAMPLE} are looked at, spread over the whole column. */
     private static List<String> sample(String[] column) {
-        int nonNull = 0;
-        for (String v : column) {
+        int step = Math.max(1, column.length / SAMPLE);
+        List<String> out = new ArrayList<>(Math.min(column.length, SAMPLE + 1));
+        for (int i = 0; i < column.length; i += step) {
+            String v = column[i];
             if (v != null && !v.isBlank()) {
-                nonNull++;
-            }
-        }
-        int step = Math.max(1, nonNull / SAMPLE);
-        List<String> out = new ArrayList<>(Math.min(nonNull, SAMPLE));
-        int seen = 0;
-        for (String v : column) {
-            if (v != null && !v.isBlank() && seen++ % step == 0) {
                 out.add(v.toLowerCase(Locale.ROOT));
             }
         }

@@ -7,10 +7,8 @@ import dev.matcher.io.Parquet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * An immutable, columnar table of records: unique string ids (kept verbatim) and typed attributes.
@@ -30,11 +28,11 @@ import java.util.Map;
 public final class Table {
     private final String name;
     private final String[] ids;
-    private final Map<String, Integer> rowById;
+    private final IdIndex rowById;
     private final Schema schema;
     private final Column[] columns;
 
-    private Table(String name, String[] ids, Map<String, Integer> rowById, Schema schema, Column[] columns) {
+    private Table(String name, String[] ids, IdIndex rowById, Schema schema, Column[] columns) {
         this.name = name;
         this.ids = ids;
         this.rowById = rowById;
@@ -46,23 +44,13 @@ public final class Table {
      * Creates a table from columns of raw values. Kinds are inferred where {@code schema} is null.
      * The arrays are taken over, not copied: callers must not change them afterwards.
      *
-     * @throws DataException on a null, empty or duplicate id, or a column of the wrong length
+     * @throws DataException on a null or empty id; {@link DuplicateIdException} on a duplicate id
      */
     public static Table of(String name, String[] ids, List<String> attributeNames, String[][] values, Schema schema) {
         if (values.length != attributeNames.size()) {
             throw new IllegalArgumentException(values.length + " columns for " + attributeNames.size() + " attribute names");
         }
-        Map<String, Integer> rowById = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null || ids[i].isEmpty()) {
-                throw new DataException("table " + name + ": row " + (i + 1) + " has no id");
-            }
-            Integer previous = rowById.put(ids[i], i);
-            if (previous != null) {
-                throw new DataException("table " + name + ": duplicate id '" + ids[i] + "' in rows "
-                        + (previous + 1) + " and " + (i + 1));
-            }
-        }
+        IdIndex rowById = new IdIndex(name, ids);
         for (int a = 0; a < values.length; a++) {
             if (values[a].length != ids.length) {
                 throw new IllegalArgumentException("column " + attributeNames.get(a) + " has " + values[a].length
@@ -146,7 +134,7 @@ public final class Table {
 
     /** The row of an id, or -1. */
     public int indexOf(String id) {
-        return rowById.getOrDefault(id, -1);
+        return rowById.get(id);
     }
 
     public Column column(int attribute) {

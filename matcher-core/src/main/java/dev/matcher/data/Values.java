@@ -88,6 +88,9 @@ public final class Values {
             return NO_DATE;
         }
         String s = value.strip().toLowerCase(Locale.ROOT);
+        if (s.length() < 6 || s.length() > 40 || !Character.isDigit(s.charAt(s.length() - 1))) {
+            return NO_DATE;
+        }
         Matcher m;
         if ((m = ISO.matcher(s)).matches() || (m = COMPACT.matcher(s)).matches()) {
             return date(m.group(1), m.group(2), m.group(3));

@@ -9,6 +9,7 @@ import dev.matcher.data.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record BenchmarkDataset(String name, Task task, Table left, Table right, 
     public static final String[] SPLITS = {"train", "valid", "test"};
 
     public BenchmarkDataset {
-        splits = Map.copyOf(splits);
+        splits = Collections.unmodifiableMap(new LinkedHashMap<>(splits));
     }
 
     /**

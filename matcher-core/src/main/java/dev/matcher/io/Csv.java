@@ -1,6 +1,7 @@
 package dev.matcher.io;
 
 import dev.matcher.data.DataException;
+import dev.matcher.data.DuplicateIdException;
 import dev.matcher.data.Table;
 
 import java.io.BufferedWriter;
@@ -11,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads CSV files into columnar {@link Table}s and writes tables back, RFC 4180 both ways.
@@ -51,7 +50,7 @@ public final class Csv {
             int width = header.length;
             String[][] columns = new String[names.size()][1024];
             String[] ids = new String[1024];
-            Map<String, Long> lineById = new HashMap<>();
+            long[] lines = new long[1024];
             int rows = 0;
             for (String[] row; (row = parser.next()) != null; rows++) {
                 if (row.length != width) {
@@ -60,6 +59,7 @@ public final class Csv {
                 }
                 if (rows == ids.length) {
                     ids = Arrays.copyOf(ids, rows * 2);
+                    lines = Arrays.copyOf(lines, rows * 2);
                     for (int a = 0; a < columns.length; a++) {
                         columns[a] = Arrays.copyOf(columns[a], rows * 2);
                     }
@@ -69,12 +69,8 @@ public final class Csv {
                     throw new DataException(file, parser.line(), idField + 1,
                             "missing id: column '" + options.idColumn() + "' is empty");
                 }
-                Long first = lineById.putIfAbsent(id, parser.line());
-                if (first != null) {
-                    throw new DataException(file, parser.line(), idField + 1,
-                            "duplicate id '" + id + "' (first on line " + first + ")");
-                }
                 ids[rows] = id;
+                lines[rows] = parser.line();
                 for (int f = 0, a = 0; f < width; f++) {
                     if (f != idField) {
                         columns[a++][rows] = row[f];
@@ -85,7 +81,12 @@ public final class Csv {
             for (int a = 0; a < columns.length; a++) {
                 columns[a] = Arrays.copyOf(columns[a], rows);
             }
-            return Table.of(tableName(file), ids, names, columns, null);
+            try {
+                return Table.of(tableName(file), ids, names, columns, null);
+            } catch (DuplicateIdException e) {
+                throw new DataException(file, lines[e.secondRow()], idField + 1,
+                        "duplicate id '" + e.id() + "' (first on line " + lines[e.firstRow()] + ")");
+            }
         }
     }
 

@@ -1,0 +1,18 @@
+package dev.matcher.blocking;
+
+import dev.matcher.data.Table;
+
+import java.util.function.UnaryOperator;
+
+/** A block builder followed by one block-cleaning step (purging or filtering). */
+record CleaningStep(BlockBuilder inner, String step, UnaryOperator<Blocks> operation) implements BlockBuilder {
+    @Override
+    public Blocks blocks(Table left, Table right) {
+        return operation.apply(inner.blocks(left, right));
+    }
+
+    @Override
+    public String toString() {
+        return inner + "." + step;
+    }
+}

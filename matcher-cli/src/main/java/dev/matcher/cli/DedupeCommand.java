@@ -1,0 +1,70 @@
+package dev.matcher.cli;
+
+import dev.matcher.data.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * {@code matcher dedupe FILE --out OUT}: finds the duplicates in one table and writes its rows with a match id.
+ *
+ * <pre>{@code
+ * matcher dedupe products.csv --labels pairs.csv --out products-deduped.parquet
+ * matcher dedupe products.csv --model model.bin --out deduped.csv
+ * matcher dedupe products.csv --out deduped.csv          # no model, no labels: label pairs interactively
+ * }</pre>
+ */
+@Command(name = "dedupe", sortOptions = false, description = {
+        "Find the duplicates in one table (CSV or Parquet).",
+        "Blocks, scores and clusters, then writes the input rows in order with",
+        "match_id (shared by the records of one entity: the smallest id among them)",
+        "and match_confidence.",
+        "The matcher comes from --model or is trained from --labels. With neither,",
+        "an interactive session asks about candidate pairs (y/n/u/q), saving every",
+        "answer to the labels file so that it can be resumed.",
+        "Variant mode adds family_id (clusters of the variant model); match_id then",
+        "comes from --exact-model if given, else it equals family_id."})
+final class DedupeCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Input table (.csv or .parquet).")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT",
+            description = "Output file: .parquet writes Parquet, anything else CSV.")
+    Path out;
+
+    @Mixin
+    JobOptions job;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        MatchJob.validate(spec, job, model);
+        PrintWriter stdout = spec.commandLine().getOut();
+        Progress progress = Progress.to(spec.commandLine().getErr(), job.quiet);
+        Table table = progress.stage("reading " + input.getFileName(), () -> Table.read(input), Table::size, "records");
+        MatchJob.checkColumns(table, input);
+        MatchJob.Result result = new MatchJob(model, job, stdout, progress)
+                .run(table, table, out.toAbsolutePath().resolveSibling("labels.csv"));
+        Table annotated = MatchJob.annotate(table, input, result, 0);
+        progress.stage("writing " + out.getFileName(), () -> {
+            annotated.write(out);
+            return annotated;
+        }, Table::size, "records");
+        stdout.println(result.summary());
+        stdout.println("Written to " + out);
+    }
+}

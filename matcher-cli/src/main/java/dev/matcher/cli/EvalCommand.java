@@ -1,0 +1,96 @@
+package dev.matcher.cli;
+
+import dev.matcher.data.DataException;
+import dev.matcher.eval.BenchmarkRunner;
+import dev.matcher.eval.report.DatasetResult;
+import dev.matcher.eval.report.Report;
+import dev.matcher.io.BenchmarkDataset;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code matcher eval}: the benchmark leaderboard over dataset folders in the shared layout, written as Markdown,
+ * JSON, CSV and a self-contained HTML report.
+ */
+@Command(name = "eval", description = {
+        "Evaluate on benchmark dataset folders (left.csv, right.csv, matches.csv, train/valid/test.csv).",
+        "Writes leaderboard.md, results.json, results.csv and report.html to --out."})
+final class EvalCommand implements Runnable {
+    static final class Inputs {
+        @Option(names = "--data", arity = "1..*", paramLabel = "DIR", description = "Dataset folders.")
+        List<Path> folders;
+
+        @Option(names = "--all", paramLabel = "ROOT", description = "Every dataset folder under ROOT.")
+        Path root;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Inputs inputs;
+
+    @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--labels", defaultValue = "500", description = "Label budget per fold of the full-pipeline protocol (default ${DEFAULT-VALUE}).")
+    int labels;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
+        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed));
+        Report.Builder report = Report.builder()
+                .context("command", "matcher eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                .context("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"))
+                .context("seed", Long.toString(seed));
+        long start = System.nanoTime();
+        for (Path folder : folders) {
+            if (!quiet) {
+                stderr.printf("[%5.0fs] %s ...%n", (System.nanoTime() - start) / 1e9, folder.getFileName());
+                stderr.flush();
+            }
+            DatasetResult r = runner.run(BenchmarkDataset.load(folder));
+            report.add(r);
+            stdout.println(r);
+            stdout.flush();
+        }
+        Path written = report.build().writeTo(out);
+        stdout.printf(Locale.ROOT, "%d datasets in %.0f s; report in %s (leaderboard.md, report.html)%n",
+                folders.size(), (System.nanoTime() - start) / 1e9, written);
+    }
+
+    /** Sub-folders that hold a left.csv, in name order. */
+    static List<Path> datasetsUnder(Path root) {
+        try (Stream<Path> children = Files.list(root)) {
+            List<Path> found = new ArrayList<>(children.filter(p -> Files.isRegularFile(p.resolve("left.csv"))).sorted().toList());
+            if (found.isEmpty()) {
+                throw new DataException(root, 0, 0, "no dataset folders (with a left.csv) here");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new DataException(root, 0, 0, "cannot list: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.matcher.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Where {@code dedupe} and {@code link} get their matcher from, and the labelling session's options. */
+final class JobOptions {
+    @Option(names = "--model", paramLabel = "M.bin", description = "A model saved by 'matcher train' (or --save-model).")
+    Path model;
+
+    @Option(names = "--labels", paramLabel = "PAIRS.csv",
+            description = "Train on labelled pairs (header left_id,right_id,label; label 1 or 0) instead of --model.")
+    Path labels;
+
+    @Option(names = "--exact-model", paramLabel = "M.bin",
+            description = "Variant mode: an exact-mode model that splits each family into items (match_id).")
+    Path exactModel;
+
+    @Option(names = "--save-model", paramLabel = "FILE", description = "Save the matcher trained from --labels or the session.")
+    Path saveModel;
+
+    @Option(names = "--save-labels", paramLabel = "FILE",
+            description = "Session: save answers here, resume from here (default labels.csv beside the output).")
+    Path saveLabels;
+
+    @Option(names = "--max-labels", defaultValue = "100", paramLabel = "N",
+            description = "Session: stop asking after N answers (default ${DEFAULT-VALUE}).")
+    int maxLabels;
+
+    @Option(names = "--retrain-every", defaultValue = "5", paramLabel = "N",
+            description = "Session: retrain after every N answers (default ${DEFAULT-VALUE}).")
+    int retrainEvery;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+}

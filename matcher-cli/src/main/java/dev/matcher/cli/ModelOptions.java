@@ -1,0 +1,47 @@
+package dev.matcher.cli;
+
+import dev.matcher.match.MatchMode;
+import dev.matcher.match.Matcher;
+import dev.matcher.match.MatcherBuilder;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Options for training a matcher, shared by {@code train}, {@code dedupe} and {@code link}. */
+final class ModelOptions {
+    @Option(names = "--mode", paramLabel = "exact|variant", converter = ModeConverter.class,
+            description = {"exact (default): other colours/sizes are other items;",
+                    "variant: they match (labels then mean 'same family')."})
+    MatchMode mode;
+
+    @Option(names = "--variant-attributes", split = ",", paramLabel = "ATTR",
+            description = "Attributes that describe variants, e.g. colour,size.")
+    List<String> variantAttributes = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    MatchMode modeOrDefault() {
+        return mode == null ? MatchMode.EXACT : mode;
+    }
+
+    MatcherBuilder builder() {
+        return Matcher.builder().mode(modeOrDefault()).variantAttributes(variantAttributes.toArray(new String[0]))
+                .seed(seed);
+    }
+
+    static final class ModeConverter implements ITypeConverter<MatchMode> {
+        @Override
+        public MatchMode convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "exact" -> MatchMode.EXACT;
+                case "variant" -> MatchMode.VARIANT;
+                default -> throw new TypeConversionException("expected exact or variant, found '" + value + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.matcher.match;
+
+import dev.matcher.data.TextTable;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Why one pair got its score: each feature's value and its additive contribution to the raw score (exact TreeSHAP
+ * for tree models), so that {@code base + sum(contributions) == raw}. Prints as a table sorted by the size of the
+ * contribution; positive contributions push toward "match".
+ *
+ * <pre>{@code
+ * Explanation e = matcher.explain(left, right, 3, 17);
+ * System.out.println(e);                // feature | value | contribution
+ * e.top(3);                             // the three features that mattered most
+ * }</pre>
+ */
+public record Explanation(String[] names, double[] values, double[] contributions, double base, double raw,
+                         double probability, String unit) {
+    public Explanation {
+        names = names.clone();
+        values = values.clone();
+        contributions = contributions.clone();
+    }
+
+    /** Feature indices by decreasing absolute contribution. */
+    public int[] order() {
+        Integer[] idx = new Integer[names.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -Math.abs(contributions[i])).thenComparing(i -> i));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The names of the {@code k} features with the largest absolute contributions. */
+    public String[] top(int k) {
+        int[] o = order();
+        String[] t = new String[Math.min(k, o.length)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = names[o[i]];
+        }
+        return t;
+    }
+
+    public double contribution(String feature) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(feature)) {
+                return contributions[i];
+            }
+        }
+        throw new IllegalArgumentException("no feature '" + feature + "'");
+    }
+
+    @Override
+    public String[] names() {
+        return names.clone();
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public double[] contributions() {
+        return contributions.clone();
+    }
+
+    /** The table, with at most {@code rows} features (the rest summed in one line). */
+    public String toString(int rows) {
+        TextTable t = new TextTable("feature", "value", "contribution (" + unit + ")");
+        int[] o = order();
+        double rest = 0;
+        int shown = 0;
+        for (int i : o) {
+            if (shown < rows && contributions[i] != 0) {
+                t.row(names[i], String.format("%.3f", values[i]), String.format("%+.4f", contributions[i]));
+                shown++;
+            } else {
+                rest += contributions[i];
+            }
+        }
+        if (rest != 0) {
+            t.row("(" + (o.length - shown) + " others)", "", String.format("%+.4f", rest));
+        }
+        return String.format("match probability %.3f (raw %.3f = base %.3f %+.3f)%n", probability, raw, base,
+                raw - base) + t;
+    }
+
+    @Override
+    public String toString() {
+        return toString(15);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.matcher.match;
+
+import dev.matcher.data.TextTable;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Global feature importance: the mean absolute contribution of each feature to the raw score over (a sample of) the
+ * training pairs. Prints as a table, most important first.
+ *
+ * <pre>{@code
+ * FeatureImportance fi = matcher.featureImportance();
+ * fi.top(5);            // five most useful features
+ * System.out.println(fi);
+ * }</pre>
+ */
+public record FeatureImportance(String[] names, double[] importance) {
+    public FeatureImportance {
+        names = names.clone();
+        importance = importance.clone();
+    }
+
+    public int[] order() {
+        Integer[] idx = new Integer[names.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -importance[i]).thenComparing(i -> i));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    public String[] top(int k) {
+        int[] o = order();
+        String[] t = new String[Math.min(k, o.length)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = names[o[i]];
+        }
+        return t;
+    }
+
+    public double of(String feature) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(feature)) {
+                return importance[i];
+            }
+        }
+        throw new IllegalArgumentException("no feature '" + feature + "'");
+    }
+
+    @Override
+    public String[] names() {
+        return names.clone();
+    }
+
+    @Override
+    public double[] importance() {
+        return importance.clone();
+    }
+
+    @Override
+    public String toString() {
+        double total = Arrays.stream(importance).sum();
+        TextTable t = new TextTable("feature", "importance", "share");
+        for (int i : order()) {
+            t.row(names[i], String.format("%.4f", importance[i]),
+                    String.format("%.1f%%", total > 0 ? 100 * importance[i] / total : 0));
+        }
+        return t.toString();
+    }
+}

@@ -1,0 +1,299 @@
+package dev.matcher.match;
+
+import dev.matcher.block.Blocker;
+import dev.matcher.cluster.ScoredPairs;
+import dev.matcher.compare.FeatureSpace;
+import dev.matcher.data.AttributeKind;
+import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * A trained entity matcher: the automatic feature space of two tables, a calibrated learned model and a decision
+ * threshold, in {@link MatchMode#EXACT} or {@link MatchMode#VARIANT} mode. Immutable and thread-safe; scoring runs on
+ * flat arrays in parallel.
+ *
+ * <pre>{@code
+ * Matcher m = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(42)
+ *         .train(left, right, train, valid);          // valid may be null: cross-validated threshold
+ * double[] p = m.score(left, right, candidates);      // calibrated match probabilities
+ * System.out.println(m.explain(left, right, 3, 17));  // feature | value | contribution
+ * m.save(Path.of("model.bin"));  Matcher again = Matcher.load(Path.of("model.bin"));
+ * }</pre>
+ */
+public final class Matcher {
+    private final MatchMode mode;
+    private final FeatureSpace.Spec spec;
+    private final CalibratedModel model;
+    private final double threshold;
+    private final TableShape leftShape;
+    private final TableShape rightShape;
+    private final Blocker blocker;
+    private final int parallelism;
+    private volatile Cached cached;
+
+    /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
+    record TableShape(List<String> names, List<AttributeKind> kinds) {
+        static TableShape of(Table t) {
+            List<AttributeKind> kinds = new ArrayList<>();
+            for (int i = 0; i < t.schema().size(); i++) {
+                kinds.add(t.schema().get(i).kind());
+            }
+            return new TableShape(t.schema().names(), kinds);
+        }
+    }
+
+    private record Cached(Table left, Table right, FeatureSpace space) {
+    }
+
+    Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
+            TableShape rightShape, Blocker blocker, int parallelism) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
+        }
+        this.mode = mode;
+        this.spec = spec;
+        this.model = model;
+        this.threshold = threshold;
+        this.leftShape = leftShape;
+        this.rightShape = rightShape;
+        this.blocker = blocker;
+        this.parallelism = parallelism;
+    }
+
+    public static MatcherBuilder builder() {
+        return new MatcherBuilder();
+    }
+
+    public MatchMode mode() {
+        return mode;
+    }
+
+    /** Pairs with a probability at or above this are matches. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** The same matcher with another threshold. */
+    public Matcher withThreshold(double newThreshold) {
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, blocker, parallelism);
+        m.cached = cached;
+        return m;
+    }
+
+    /** The same matcher with a blocker for {@link #link} and {@link #deduplicate} (e.g. after {@link #load}). */
+    public Matcher withBlocker(Blocker newBlocker) {
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, newBlocker, parallelism);
+        m.cached = cached;
+        return m;
+    }
+
+    /**
+     * Chooses the threshold on labelled pairs: maximal F-beta for the precision-recall trade-off knob in [0, 1]
+     * (0.5 = F1, toward 1 = more precision, toward 0 = more recall; see {@link Thresholds}).
+     */
+    public Matcher withThreshold(Table left, Table right, LabelledPairs labelled, double tradeoff) {
+        return withThreshold(Thresholds.best(score(left, right, labelled.pairs()), labelled.labels(), tradeoff));
+    }
+
+    public CalibratedModel model() {
+        return model;
+    }
+
+    public FeatureSpace.Spec spec() {
+        return spec;
+    }
+
+    void cache(Table left, Table right, FeatureSpace fs) {
+        cached = new Cached(left, right, fs);
+    }
+
+    /** The feature space of these tables (built once and reused for the same two tables). */
+    public FeatureSpace features(Table left, Table right) {
+        Cached c = cached;
+        if (c != null && c.left == left && c.right == right) {
+            return c.space;
+        }
+        checkShape(left, "left");
+        checkShape(right, "right");
+        FeatureSpace fs;
+        try {
+            fs = FeatureSpace.fromSpec(spec, left, right);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("this matcher was trained on left " + leftShape.names() + " and right "
+                    + rightShape.names() + "; it cannot compare " + left.name() + " x " + right.name() + ": "
+                    + e.getMessage(), e);
+        }
+        if (!fs.names().equals(spec.names())) {
+            throw new IllegalArgumentException("feature space of " + left.name() + " x " + right.name()
+                    + " differs from the trained one");
+        }
+        cached = new Cached(left, right, fs);
+        return fs;
+    }
+
+    private void checkShape(Table t, String side) {
+        for (Map.Entry<String, AttributeKind> e : spec.kinds().entrySet()) {
+            if (t.schema().indexOf(e.getKey()) < 0) {
+                throw new IllegalArgumentException("schema mismatch: this matcher was trained on attribute '"
+                        + e.getKey() + "' (" + e.getValue() + "), which the " + side + " table " + t.name()
+                        + " lacks; it has " + t.schema().names() + ", the model expects " + spec.kinds().keySet());
+            }
+        }
+    }
+
+    /** Calibrated match probabilities of candidate pairs (row indices of left and right), in parallel. */
+    public double[] score(Table left, Table right, Pairs candidates) {
+        FeatureSpace fs = features(left, right);
+        int n = candidates.size();
+        double[] p = new double[n];
+        int chunk = CalibratedModel.BLOCK;
+        int chunks = (n + chunk - 1) / chunk;
+        run(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            // features of a block of pairs, then the model over the block (each tree read once per block)
+            double[][] rows = new double[chunk][fs.size()];
+            double[] out = new double[chunk];
+            double[] raw = new double[chunk];
+            int from = c * chunk;
+            int to = Math.min(n, from + chunk);
+            for (int i = from; i < to; i++) {
+                fs.compute(candidates.left(i), candidates.right(i), rows[i - from]);
+            }
+            model.probabilities(rows, 0, to - from, out, raw);
+            System.arraycopy(out, 0, p, from, to - from);
+        }));
+        return p;
+    }
+
+    /** The calibrated match probability of one pair. */
+    public double score(Table left, Table right, int leftRow, int rightRow) {
+        return model.probability(features(left, right).compute(leftRow, rightRow));
+    }
+
+    /** True for each candidate at or above the threshold. */
+    public boolean[] decide(Table left, Table right, Pairs candidates) {
+        double[] p = score(left, right, candidates);
+        boolean[] d = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            d[i] = p[i] >= threshold;
+        }
+        return d;
+    }
+
+    /** The candidates at or above the threshold, with their probabilities. */
+    public ScoredPairs matches(Table left, Table right, Pairs candidates) {
+        double[] p = score(left, right, candidates);
+        int m = 0;
+        for (double v : p) {
+            m += v >= threshold ? 1 : 0;
+        }
+        int[] l = new int[m];
+        int[] r = new int[m];
+        double[] s = new double[m];
+        for (int i = 0, k = 0; i < p.length; i++) {
+            if (p[i] >= threshold) {
+                l[k] = candidates.left(i);
+                r[k] = candidates.right(i);
+                s[k++] = p[i];
+            }
+        }
+        return ScoredPairs.of(l, r, s);
+    }
+
+    /** Blocks, scores and keeps the pairs of two tables at or above the threshold (needs a blocker). */
+    public ScoredPairs link(Table left, Table right) {
+        if (blocker == null) {
+            throw new IllegalStateException("no blocker: use Matcher.builder().blocker(...) or withBlocker(...)");
+        }
+        return matches(left, right, blocker.candidates(left, right));
+    }
+
+    /** Blocks, scores and keeps the duplicate pairs of one table at or above the threshold (needs a blocker). */
+    public ScoredPairs deduplicate(Table table) {
+        return link(table, table);
+    }
+
+    /** Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees). */
+    public Explanation explain(Table left, Table right, int leftRow, int rightRow) {
+        return model.explain(features(left, right).compute(leftRow, rightRow));
+    }
+
+    /** Global feature importance (mean absolute contribution over training pairs). */
+    public FeatureImportance featureImportance() {
+        return model.featureImportance();
+    }
+
+    /** Writes the matcher to a versioned binary file (see {@link ModelFile}), atomically. */
+    public void save(Path file) {
+        ModelFile.write(file, this);
+    }
+
+    /** Reads a matcher written by {@link #save}; fails with a clear message on a foreign or damaged file. */
+    public static Matcher load(Path file) {
+        return ModelFile.read(file);
+    }
+
+    MatchMode modeForFile() {
+        return mode;
+    }
+
+    TableShape leftShape() {
+        return leftShape;
+    }
+
+    TableShape rightShape() {
+        return rightShape;
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    private void run(Runnable work) {
+        if (parallelism <= 0) {
+            work.run();
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            pool.submit(work).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matcher m && mode == m.mode && spec.equals(m.spec) && model.equals(m.model)
+                && threshold == m.threshold && leftShape.equals(m.leftShape) && rightShape.equals(m.rightShape);
+    }
+
+    @Override
+    public int hashCode() {
+        return model.hashCode() * 31 + Double.hashCode(threshold);
+    }
+
+    @Override
+    public String toString() {
+        TrainedModel first = model.model();
+        return "Matcher[" + mode + ", " + model.models().size() + " x " + first + ", " + spec.names().size()
+                + " features, threshold " + String.format("%.3f", threshold) + ", " + model.calibration()
+                + (spec.variantAttributes().isEmpty() ? "" : ", variant attributes " + spec.variantAttributes())
+                + "]";
+    }
+
+    static String[] names(FeatureSpace fs) {
+        return fs.names().toArray(new String[0]);
+    }
+
+    static boolean[] labels(LabelledPairs lp) {
+        return Arrays.copyOf(lp.labels(), lp.size());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.matcher.match;
+
+import dev.matcher.block.Blocker;
+import dev.matcher.compare.FeatureSpace;
+import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options for training a {@link Matcher}; every option has a default, so
+ * {@code Matcher.builder().train(left, right, train, null)} works.
+ *
+ * <pre>{@code
+ * Matcher m = Matcher.builder()
+ *     .mode(MatchMode.VARIANT).variantAttributes("color", "size")
+ *     .model(ModelType.GRADIENT_BOOSTING).seed(42).tradeoff(0.7)      // lean toward precision
+ *     .train(products, products, train, valid);
+ * }</pre>
+ */
+public final class MatcherBuilder {
+    private MatchMode mode = MatchMode.EXACT;
+    private final List<String> variantAttributes = new ArrayList<>();
+    private final Map<String, String[]> variantWords = new LinkedHashMap<>();
+    private final ModelTrainer.Builder trainer = ModelTrainer.builder();
+    private double threshold = Double.NaN;
+    private double tradeoff = 0.5;
+    private Blocker blocker;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+
+    MatcherBuilder() {
+    }
+
+    /** EXACT (default): variants are different items. VARIANT: the same item in another colour/size matches. */
+    public MatcherBuilder mode(MatchMode m) {
+        mode = m;
+        return this;
+    }
+
+    /** Attributes that describe variants (compared in EXACT mode, ignored in VARIANT mode). */
+    public MatcherBuilder variantAttributes(String... attributes) {
+        variantAttributes.clear();
+        variantAttributes.addAll(Arrays.asList(attributes));
+        return this;
+    }
+
+    /** Extends the built-in variant vocabulary (e.g. {@code "colour", "teal", "petrol"}). */
+    public MatcherBuilder variantWords(String category, String... words) {
+        variantWords.put(category, words.clone());
+        return this;
+    }
+
+    /** Gradient boosting (default), random forest or logistic regression. */
+    public MatcherBuilder model(ModelType type) {
+        trainer.type(type);
+        return this;
+    }
+
+    public MatcherBuilder seed(long seed) {
+        trainer.seed(seed);
+        return this;
+    }
+
+    /** Cross-validation folds (default 5): the fold models form the final model. */
+    public MatcherBuilder folds(int k) {
+        trainer.folds(k);
+        return this;
+    }
+
+    /** Whether to search hyper-parameters by cross-validation (default on). */
+    public MatcherBuilder search(boolean on) {
+        trainer.search(on);
+        return this;
+    }
+
+    /** Whether to up-weight rare matches in training (default on). */
+    public MatcherBuilder balance(boolean on) {
+        trainer.balance(on);
+        return this;
+    }
+
+    public MatcherBuilder calibration(Calibration.Method method) {
+        trainer.calibration(method);
+        return this;
+    }
+
+    /** A fixed threshold instead of one chosen on data. */
+    public MatcherBuilder threshold(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1]: " + t);
+        }
+        threshold = t;
+        return this;
+    }
+
+    /** Precision-recall trade-off in [0, 1] for the chosen threshold: 0.5 = max F1 (default), 1 = precision. */
+    public MatcherBuilder tradeoff(double t) {
+        Thresholds.beta(t);
+        tradeoff = t;
+        return this;
+    }
+
+    /** The blocker {@link Matcher#link} and {@link Matcher#deduplicate} use. */
+    public MatcherBuilder blocker(Blocker b) {
+        blocker = b;
+        return this;
+    }
+
+    /** Threads for features and scoring (default: all cores). */
+    public MatcherBuilder parallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
+        }
+        parallelism = threads;
+        return this;
+    }
+
+    /** The feature space these options give for two tables. */
+    public FeatureSpace featureSpace(Table left, Table right) {
+        FeatureSpace.Builder b = FeatureSpace.builder(left, right)
+                .variantAttributes(variantAttributes.toArray(new String[0]))
+                .neutralizeVariants(mode == MatchMode.VARIANT).parallelism(parallelism);
+        variantWords.forEach(b::variantWords);
+        return b.build();
+    }
+
+    /** Deduplication: both pair sides are rows of {@code table}. */
+    public Matcher train(Table table, LabelledPairs train, LabelledPairs valid) {
+        return train(table, table, train, valid);
+    }
+
+    /**
+     * Trains on labelled pairs of two tables. The threshold is the explicit one if set, else the best for the
+     * trade-off on {@code valid}, else (valid null) on the cross-validated probabilities of the training pairs.
+     */
+    public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
+        FeatureSpace fs = featureSpace(left, right);
+        String[] names = fs.names().toArray(new String[0]);
+        double[][] x = fs.compute(train.pairs());
+        ModelTrainer.Result r = trainer.build().train(x, train.labels(), names);
+        return finish(fs, r, left, right, valid);
+    }
+
+    /** Trains on a precomputed feature matrix of {@code fs} (used by active learning). */
+    Matcher train(FeatureSpace fs, double[][] x, boolean[] y, LabelledPairs valid) {
+        ModelTrainer.Result r = trainer.build().train(x, y, fs.names().toArray(new String[0]));
+        return finish(fs, r, fs.left(), fs.right(), valid);
+    }
+
+    private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
+        Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right), blocker, parallelism);
+        m.cache(left, right, fs);
+        if (!Double.isNaN(threshold)) {
+            return m;
+        }
+        if (valid != null && valid.positives() > 0) {
+            return m.withThreshold(left, right, valid, tradeoff);
+        }
+        return m.withThreshold(Thresholds.best(r.outOfFold(), trainLabels(r), tradeoff));
+    }
+
+    private boolean[] trainLabels(ModelTrainer.Result r) {
+        return r.labels();
+    }
+
+    @Override
+    public String toString() {
+        return "MatcherBuilder[" + mode + ", variant attributes " + variantAttributes + ", " + trainer.build()
+                + (Double.isNaN(threshold) ? ", tradeoff " + tradeoff : ", threshold " + threshold) + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package dev.matcher.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.matcher.data.LabelledPairs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MatcherTest {
+    static Shirts shirts;
+    static Matcher exact;
+    static Matcher variant;
+
+    @BeforeAll
+    static void train() {
+        shirts = new Shirts(40, 1);
+        // train on products 0..29, test on the unseen products 30..39
+        LabelledPairs exactTrain = shirts.pairs(0, 30, true, 2);
+        LabelledPairs variantTrain = shirts.pairs(0, 30, false, 2);
+        exact = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
+                .search(false).parallelism(2).train(shirts.table, exactTrain, null);
+        variant = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(3).folds(3)
+                .search(false).parallelism(2).train(shirts.table, variantTrain, null);
+    }
+
+    @Test
+    void variantModeMatchesAnotherColourAndSizeOfTheSameShirtExactModeDoesNot() {
+        for (int p = 30; p < 40; p++) {
+            int a = shirts.row(p, 0);
+            int b = shirts.row(p, 1);
+            assertNotEquals(shirts.color(a), shirts.color(b));
+            double pv = variant.score(shirts.table, shirts.table, a, b);
+            double pe = exact.score(shirts.table, shirts.table, a, b);
+            assertTrue(pv >= variant.threshold(), "VARIANT mode, product " + p + ": " + pv + "\n"
+                    + variant.explain(shirts.table, shirts.table, a, b));
+            assertTrue(pe < exact.threshold(), "EXACT mode, product " + p + ": " + pe + "\n"
+                    + exact.explain(shirts.table, shirts.table, a, b));
+        }
+    }
+
+    @Test
+    void bothModesMatchTwoListingsOfTheSameVariant() {
+        for (int p = 30; p < 40; p++) {
+            int a = shirts.row(p, 1);
+            int b = a + 1;   // the second listing of the same variant
+            assertEquals(shirts.product[a], shirts.product[b]);
+            assertTrue(exact.score(shirts.table, shirts.table, a, b) >= exact.threshold(), "EXACT " + p);
+            assertTrue(variant.score(shirts.table, shirts.table, a, b) >= variant.threshold(), "VARIANT " + p);
+        }
+    }
+
+    @Test
+    void aChangedModelNumberNeverMatches() {
+        // siblings: same brand, style, colour words and sizes may coincide, only the model number differs
+        for (int p = 30; p < 40; p += 2) {
+            for (int v = 0; v < 3; v++) {
+                for (int w = 0; w < 3; w++) {
+                    int a = shirts.row(p, v);
+                    int b = shirts.row(p + 1, w);
+                    assertTrue(exact.score(shirts.table, shirts.table, a, b) < exact.threshold(),
+                            "EXACT " + shirts.table.value(a, "title") + " vs " + shirts.table.value(b, "title"));
+                    assertTrue(variant.score(shirts.table, shirts.table, a, b) < variant.threshold(),
+                            "VARIANT " + shirts.table.value(a, "title") + " vs " + shirts.table.value(b, "title"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void explanationsAddUpAndPrintAsATable() {
+        int a = shirts.row(31, 0);
+        int b = shirts.row(31, 2);
+        Explanation e = exact.explain(shirts.table, shirts.table, a, b);
+        double sum = e.base();
+        for (double c : e.contributions()) {
+            sum += c;
+        }
+        assertEquals(e.raw(), sum, 1e-9);
+        assertEquals(exact.score(shirts.table, shirts.table, a, b), e.probability(), 1e-12);
+        String text = e.toString();
+        assertTrue(text.contains("feature") && text.contains("contribution"), text);
+        assertTrue(exact.featureImportance().toString().contains("importance"));
+        assertTrue(exact.toString().contains("EXACT"), exact.toString());
+    }
+}

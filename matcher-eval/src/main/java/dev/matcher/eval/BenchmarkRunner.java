@@ -1,0 +1,305 @@
+package dev.matcher.eval;
+
+import dev.matcher.block.Blocker;
+import dev.matcher.blocking.Blockers;
+import dev.matcher.blocking.BlockingMetrics;
+import dev.matcher.cluster.Clusterer;
+import dev.matcher.cluster.Clusters;
+import dev.matcher.cluster.RecordSpace;
+import dev.matcher.cluster.ScoredPairs;
+import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import dev.matcher.eval.metrics.ConfusionMatrix;
+import dev.matcher.eval.metrics.PairMetrics;
+import dev.matcher.eval.report.BlockingFigures;
+import dev.matcher.eval.report.DatasetResult;
+import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.match.ActiveLearner;
+import dev.matcher.match.FeatureImportance;
+import dev.matcher.match.MatchMode;
+import dev.matcher.match.Matcher;
+import dev.matcher.match.MatcherBuilder;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+
+/**
+ * Runs the library on one benchmark dataset with the protocol its files allow, and returns every figure.
+ * <ul>
+ *   <li><b>train/valid/test</b> (the DeepMatcher/Ditto protocol): train on {@code train}, choose the threshold on
+ *   {@code valid}, report {@code test}.</li>
+ *   <li><b>valid/test</b> (no train split): train on {@code valid} with a cross-validated threshold, report
+ *   {@code test}.</li>
+ *   <li><b>test only</b>: k-fold cross-validation over the test pairs; every pair is scored by a model that did not
+ *   see it.</li>
+ *   <li><b>full pipeline</b> (complete gold standard, no splits): automatic blocking; the candidates are split in two
+ *   folds by a hash of the pair; for each fold a matcher is trained by active learning on the OTHER fold with the
+ *   gold standard as the oracle (a fixed label budget), then scores this fold; all scored candidates are clustered.
+ *   Pair figures count every gold pair, also those blocking missed.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * DatasetResult r = new BenchmarkRunner(BenchmarkRunner.Options.defaults()).run(BenchmarkDataset.load(folder));
+ * }</pre>
+ */
+public final class BenchmarkRunner {
+    /**
+     * @param seed      seeds models, folds and sampling
+     * @param labels    label budget of the full-pipeline protocol (per fold)
+     * @param folds     folds of the test-only protocol
+     * @param clusterer makes the clusterer for a threshold and task (true = linkage)
+     * @param mode      exact duplicates or variants
+     * @param variantAttributes the attributes that name variants (used in {@link MatchMode#VARIANT})
+     */
+    public record Options(long seed, int labels, int folds, ClustererChoice clusterer, MatchMode mode,
+                          List<String> variantAttributes) {
+        public Options {
+            variantAttributes = List.copyOf(variantAttributes);
+        }
+
+        public static Options defaults() {
+            return new Options(42, 500, 5, ClustererChoice.DEFAULT, MatchMode.EXACT, List.of());
+        }
+
+        public Options withLabels(int budget) {
+            return new Options(seed, budget, folds, clusterer, mode, variantAttributes);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(newSeed, labels, folds, clusterer, mode, variantAttributes);
+        }
+
+        public Options withMode(MatchMode newMode, String... newVariantAttributes) {
+            return new Options(seed, labels, folds, clusterer, newMode, List.of(newVariantAttributes));
+        }
+    }
+
+    /** Which clusterer the full pipeline uses, given the threshold and whether the task is linkage. */
+    @FunctionalInterface
+    public interface ClustererChoice {
+        Clusterer of(double threshold, boolean linkage);
+
+        ClustererChoice DEFAULT = (t, linkage) -> linkage
+                ? dev.matcher.cluster.Clusterers.uniqueMapping(t)
+                : dev.matcher.cluster.Clusterers.hierarchical(t, dev.matcher.cluster.Linkage.AVERAGE);
+    }
+
+    /**
+     * With fewer labels than this of one class (e.g. candidates that are nearly all matches) a tuned threshold is
+     * noise; the full pipeline then decides at the calibrated probability 0.5.
+     */
+    static final int MIN_CLASS_FOR_THRESHOLD = 10;
+
+    private final Options options;
+
+    public BenchmarkRunner(Options options) {
+        this.options = options;
+    }
+
+    /** Runs the protocol the dataset's files allow. */
+    public DatasetResult run(BenchmarkDataset d) {
+        HeapPeak.reset();
+        DatasetResult.Builder result = DatasetResult.builder(d.name()).task(d.isDeduplication() ? "deduplication" : "linkage");
+        if (d.split("train").isPresent()) {
+            splits(d, d.split("train").get(), d.split("valid").orElse(null), d.split("test").orElseThrow(), result);
+            result.protocol(d.split("valid").isPresent() ? "train/valid/test" : "train/test, CV threshold");
+        } else if (d.split("valid").isPresent() && d.split("test").isPresent()) {
+            splits(d, d.split("valid").get(), null, d.split("test").get(), result);
+            result.protocol("trained on valid (no train split), CV threshold, test");
+        } else if (d.split("test").isPresent()) {
+            crossValidated(d, d.split("test").get(), result);
+            result.protocol(options.folds() + "-fold CV on the test split (no train split)");
+        } else {
+            fullPipeline(d, result);
+            result.protocol("full pipeline: auto blocking, 2-fold active learning (" + options.labels()
+                    + " labels per fold), clustering");
+        }
+        result.extra("peak_heap_mb", HeapPeak.megabytes());
+        return result.build();
+    }
+
+    private MatcherBuilder builder() {
+        return Matcher.builder().seed(options.seed()).mode(options.mode())
+                .variantAttributes(options.variantAttributes().toArray(String[]::new));
+    }
+
+    private void splits(BenchmarkDataset d, LabelledPairs train, LabelledPairs valid, LabelledPairs test,
+                        DatasetResult.Builder result) {
+        long start = System.nanoTime();
+        Matcher m = builder().train(d.left(), d.right(), train, valid);
+        double trainSeconds = seconds(start);
+        start = System.nanoTime();
+        double[] scores = m.score(d.left(), d.right(), test.pairs());
+        double scoreSeconds = seconds(start);
+        result.scores(PairMetrics.of(scores, test), m.threshold())
+                .importances(top(m.featureImportance()))
+                .seconds("train", trainSeconds).seconds("score", scoreSeconds)
+                .extra("train_pairs", train.size()).extra("test_pairs", test.size());
+    }
+
+    private void crossValidated(BenchmarkDataset d, LabelledPairs pairs, DatasetResult.Builder result) {
+        int k = options.folds();
+        int[] fold = new int[pairs.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = Math.floorMod(mix(options.seed() ^ pairs.pairs().packed(i)), k);
+        }
+        double[] scores = new double[pairs.size()];
+        double[] thresholds = new double[k];
+        long start = System.nanoTime();
+        for (int f = 0; f < k; f++) {
+            int current = f;
+            LabelledPairs trainPart = subset(pairs, i -> fold[i] != current);
+            LabelledPairs testPart = subset(pairs, i -> fold[i] == current);
+            Matcher m = builder().train(d.left(), d.right(), trainPart, null);
+            thresholds[f] = m.threshold();
+            double[] s = m.score(d.left(), d.right(), testPart.pairs());
+            for (int i = 0, j = 0; i < fold.length; i++) {
+                if (fold[i] == current) {
+                    scores[i] = s[j++];
+                }
+            }
+        }
+        Arrays.sort(thresholds);
+        result.scores(PairMetrics.of(scores, pairs), thresholds[k / 2]).seconds("cv", seconds(start))
+                .note("threshold: median of the folds' cross-validated thresholds");
+    }
+
+    private void fullPipeline(BenchmarkDataset d, DatasetResult.Builder result) {
+        Table left = d.left();
+        Table right = d.right();
+        boolean dedup = d.isDeduplication();
+        Pairs gold = d.matches();
+        Function<Long, Boolean> oracle = key -> dedup
+                ? gold.containsUnordered(Pairs.left(key), Pairs.right(key))
+                : gold.contains(Pairs.left(key), Pairs.right(key));
+
+        long start = System.nanoTime();
+        Blocker blocker = Blockers.auto(left, right);
+        Pairs candidates = blocker.candidates(left, right);
+        result.seconds("block", seconds(start));
+        BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
+        result.blocking(new BlockingFigures(candidates.size(), bm.pairCompleteness(), bm.pairsQuality(),
+                bm.reductionRatio()));
+
+        boolean[] truth = new boolean[candidates.size()];
+        int[] fold = new int[candidates.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = oracle.apply(candidates.packed(i));
+            fold[i] = (int) (mix(options.seed() ^ candidates.packed(i)) & 1);
+        }
+        double[] scores = new double[candidates.size()];
+        double[] thresholds = new double[2];
+        double trainSeconds = 0;
+        double scoreSeconds = 0;
+        int labelsUsed = 0;
+        for (int f = 0; f < 2; f++) {
+            int current = f;
+            Pairs pool = subset(candidates, i -> fold[i] != current);
+            Pairs target = subset(candidates, i -> fold[i] == current);
+            start = System.nanoTime();
+            // the labelling loop retrains often, so without the hyper-parameter search; the final model searches
+            ActiveLearner learner = ActiveLearner.start(builder().search(false), left, right, pool);
+            int matches = 0;
+            // past the budget only while one class is still missing (e.g. candidates that are nearly all matches)
+            while (learner.labelled() < options.labels() || matches < 2 || learner.labelled() - matches < 2) {
+                Pairs ask = learner.propose(Math.max(1, Math.min(50, options.labels() - learner.labelled())));
+                if (ask.size() == 0) {
+                    break;
+                }
+                boolean[] answers = new boolean[ask.size()];
+                for (int i = 0; i < answers.length; i++) {
+                    answers[i] = oracle.apply(ask.packed(i));
+                    matches += answers[i] ? 1 : 0;
+                }
+                learner.label(ask, answers);
+                if (learner.canTrain()) {
+                    learner.retrain();
+                }
+            }
+            LabelledPairs labels = learner.labels();
+            Matcher m = builder().train(left, right, labels, null);
+            if (Math.min(labels.positives(), labels.size() - labels.positives()) < MIN_CLASS_FOR_THRESHOLD) {
+                m = m.withThreshold(0.5);
+            }
+            labelsUsed += learner.labelled();
+            trainSeconds += seconds(start);
+            thresholds[f] = m.threshold();
+            start = System.nanoTime();
+            double[] s = m.score(left, right, target);
+            scoreSeconds += seconds(start);
+            for (int i = 0, j = 0; i < fold.length; i++) {
+                if (fold[i] == current) {
+                    scores[i] = s[j++];
+                }
+            }
+            if (f == 0) {
+                result.importances(top(m.featureImportance()));
+            }
+        }
+        double threshold = (thresholds[0] + thresholds[1]) / 2;
+        PairMetrics metrics = PairMetrics.of(scores, truth);
+        result.scores(metrics, threshold);
+        ConfusionMatrix onCandidates = metrics.at(threshold);
+        long found = 0;
+        for (boolean t : truth) {
+            found += t ? 1 : 0;
+        }
+        long missed = gold.size() - found;
+        result.decision(threshold, new ConfusionMatrix(onCandidates.truePositives(), onCandidates.falsePositives(),
+                onCandidates.falseNegatives() + missed, onCandidates.trueNegatives()));
+        result.seconds("train", trainSeconds).seconds("score", scoreSeconds)
+                .extra("labels_used", labelsUsed);
+
+        start = System.nanoTime();
+        RecordSpace space = dedup ? RecordSpace.deduplication(left.size()) : RecordSpace.linkage(left.size(), right.size());
+        ScoredPairs scored = space.toRecords(new ScoredPairs(candidates, scores));
+        Clusters predicted = options.clusterer().of(threshold, !dedup).cluster(space.size(), scored);
+        result.seconds("cluster", seconds(start));
+        Clusters expected = ClusterMetrics.truth(space.size(), space.toRecords(new ScoredPairs(gold, new double[gold.size()])).pairs());
+        ClusterMetrics cm = ClusterMetrics.of(predicted, expected);
+        result.clusterF1(cm.pairF1()).extra("bcubed_f1", cm.bcubedF1())
+                .extra("clusters", cm.predictedClusters()).extra("true_clusters", cm.trueClusters());
+    }
+
+    /** The 20 most important features, largest first. */
+    private static Map<String, Double> top(FeatureImportance importance) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        int[] order = importance.order();
+        for (int i = 0; i < Math.min(20, order.length); i++) {
+            top.put(importance.names()[order[i]], importance.importance()[order[i]]);
+        }
+        return top;
+    }
+
+    private static Pairs subset(Pairs pairs, IntPredicate keep) {
+        return Pairs.fromPacked(java.util.stream.IntStream.range(0, pairs.size()).filter(keep)
+                .mapToLong(pairs::packed).toArray());
+    }
+
+    private static LabelledPairs subset(LabelledPairs pairs, IntPredicate keep) {
+        int[] idx = java.util.stream.IntStream.range(0, pairs.size()).filter(keep).toArray();
+        long[] keys = new long[idx.length];
+        boolean[] labels = new boolean[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            keys[i] = pairs.pairs().packed(idx[i]);
+            labels[i] = pairs.label(idx[i]);
+        }
+        return new LabelledPairs(Pairs.fromPacked(keys), labels);
+    }
+
+    /** SplitMix64's finaliser: a well-spread hash of a pair key for fold assignment. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
