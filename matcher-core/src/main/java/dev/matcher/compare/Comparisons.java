@@ -1,5 +1,7 @@
 package dev.matcher.compare;
 
+import static dev.matcher.compare.TextField.HEAD;
+
 import java.util.List;
 
 /** The comparison kinds a {@link FeatureSpace} generates; each works on profiles prepared once per record. */
@@ -29,6 +31,7 @@ final class Comparisons {
             String x = a.text[l];
             String y = b.text[r];
             boolean gone = x == null || y == null;
+            boolean same = !gone && x.equals(y);    // equal text: every string and token similarity is 1
             boolean matrix = false;
             boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
@@ -43,11 +46,13 @@ final class Comparisons {
                     default -> {
                         if (gone) {
                             v = -1;
+                        } else if (same && m.isStringOrToken()) {
+                            v = 1;
                         } else if (m.isCharacter()) {
                             v = Measure.character(m, x, y);
                         } else {
                             if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
-                                fillMatrix(a.tokens[l], b.tokens[r], scratch);
+                                fillMatrix(a.blob[l], b.blob[r], scratch);
                                 matrix = true;
                             } else if (m.isTokenSet() && !merged) {
                                 merge(l, r, scratch);
@@ -63,22 +68,22 @@ final class Comparisons {
 
         /** One pass over both sorted token-id arrays for every set measure (they only differ in what they divide). */
         private void merge(int l, int r, Scratch s) {
-            int[] ta = f.left.tokens[l];
-            int[] tb = f.right.tokens[r];
-            float[] wa = f.left.weights[l];
-            float[] wb = f.right.weights[r];
+            int[] a = f.left.blob[l];
+            int[] b = f.right.blob[r];
+            int na = a[0];
+            int nb = b[0];
             float[] idf = f.idf;
             int i = 0;
             int j = 0;
             int inter = 0;
             double dot = 0;
             double shared = 0;
-            while (i < ta.length && j < tb.length) {
-                int p = ta[i];
-                int q = tb[j];
+            while (i < na && j < nb) {
+                int p = a[HEAD + i];
+                int q = b[HEAD + j];
                 if (p == q) {
                     inter++;
-                    dot += wa[i] * wb[j];
+                    dot += Float.intBitsToFloat(a[HEAD + na + i]) * Float.intBitsToFloat(b[HEAD + nb + j]);
                     shared += idf[p];
                     i++;
                     j++;
@@ -94,47 +99,73 @@ final class Comparisons {
         }
 
         private double token(Measure m, int l, int r, Scratch s) {
-            int[] ta = f.left.tokens[l];
-            int[] tb = f.right.tokens[r];
-            int na = ta.length;
-            int nb = tb.length;
+            int[] a = f.left.blob[l];
+            int[] b = f.right.blob[r];
+            int na = a[0];
+            int nb = b[0];
             return switch (m) {
                 case TOKEN_JACCARD -> Measures.jaccard(s.inter, na, nb);
                 case TOKEN_DICE -> Measures.dice(s.inter, na, nb);
                 case TOKEN_OVERLAP -> Measures.overlap(s.inter, na, nb);
                 case CONTAINMENT_LR -> na == 0 ? 1 : (double) s.inter / na;
                 case CONTAINMENT_RL -> nb == 0 ? 1 : (double) s.inter / nb;
-                case QGRAM_JACCARD -> Measures.jaccard(f.left.qgrams[l], f.right.qgrams[r]);
+                case QGRAM_JACCARD -> Measures.jaccard(intersection(a, HEAD + 2 * na, a[1], b, HEAD + 2 * nb, b[1]),
+                        a[1], b[1]);
                 case TFIDF_COSINE -> na == 0 || nb == 0 ? (na == nb ? 1 : 0) : Math.min(1, s.dot);   // unit vectors
                 case IDF_JACCARD -> {
-                    double union = f.left.idfSum[l] + f.right.idfSum[r] - s.idfInter;
+                    double union = Float.intBitsToFloat(a[2]) + Float.intBitsToFloat(b[2]) - s.idfInter;
                     yield union <= 0 ? 1 : Math.min(1, Math.max(0, s.idfInter / union));
                 }
-                case MONGE_ELKAN -> mongeElkan(ta, tb, s);
-                case SOFT_TFIDF -> softTfidf(f.left.weights[l], f.right.weights[r], ta, tb, s);
-                case SOUNDEX -> same(f.left.soundex[l], f.right.soundex[r]);
-                case DOUBLE_METAPHONE -> same(f.left.metaphone[l], f.right.metaphone[r]);
-                case NYSIIS -> same(f.left.nysiis[l], f.right.nysiis[r]);
+                case MONGE_ELKAN -> mongeElkan(na, nb, s);
+                case SOFT_TFIDF -> softTfidf(a, b, s);
+                case SOUNDEX -> same(f.left.phonetic[3 * l], f.right.phonetic[3 * r]);
+                case DOUBLE_METAPHONE -> same(f.left.phonetic[3 * l + 1], f.right.phonetic[3 * r + 1]);
+                case NYSIIS -> same(f.left.phonetic[3 * l + 2], f.right.phonetic[3 * r + 2]);
                 default -> throw new IllegalStateException(m.name());
             };
         }
 
+        /** Size of the intersection of two sorted distinct ranges. */
+        private static int intersection(int[] a, int from, int n, int[] b, int bFrom, int m) {
+            int i = from;
+            int j = bFrom;
+            int endA = from + n;
+            int endB = bFrom + m;
+            int k = 0;
+            while (i < endA && j < endB) {
+                int x = a[i];
+                int y = b[j];
+                if (x == y) {
+                    k++;
+                    i++;
+                    j++;
+                } else if (x < y) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return k;
+        }
+
         /** Jaro-Winkler of every token pair (first 16 tokens of each side), shared by Monge-Elkan and soft TF-IDF. */
-        private void fillMatrix(int[] ta, int[] tb, Scratch s) {
-            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
-            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+        private void fillMatrix(int[] a, int[] b, Scratch s) {
+            int na = Math.min(a[0], Scratch.MAX_TOKENS);
+            int nb = Math.min(b[0], Scratch.MAX_TOKENS);
             String[] vocab = f.vocab;
             for (int i = 0; i < na; i++) {
-                String wa = vocab[ta[i]];
+                int x = a[HEAD + i];
+                String wa = vocab[x];
                 for (int j = 0; j < nb; j++) {
-                    s.matrix[i * Scratch.MAX_TOKENS + j] = ta[i] == tb[j] ? 1 : Measures.jaroWinkler(wa, vocab[tb[j]]);
+                    int y = b[HEAD + j];
+                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y]);
                 }
             }
         }
 
-        private static double mongeElkan(int[] ta, int[] tb, Scratch s) {
-            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
-            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+        private static double mongeElkan(int tokensA, int tokensB, Scratch s) {
+            int na = Math.min(tokensA, Scratch.MAX_TOKENS);
+            int nb = Math.min(tokensB, Scratch.MAX_TOKENS);
             if (na == 0 || nb == 0) {
                 return na == nb ? 1 : 0;
             }
@@ -158,9 +189,11 @@ final class Comparisons {
         }
 
         /** Soft TF-IDF (Cohen et al. 2003) with Jaro-Winkler >= 0.9 as the closeness test, both directions averaged. */
-        private static double softTfidf(float[] wa, float[] wb, int[] ta, int[] tb, Scratch s) {
-            int na = Math.min(ta.length, Scratch.MAX_TOKENS);
-            int nb = Math.min(tb.length, Scratch.MAX_TOKENS);
+        private static double softTfidf(int[] a, int[] b, Scratch s) {
+            int na = Math.min(a[0], Scratch.MAX_TOKENS);
+            int nb = Math.min(b[0], Scratch.MAX_TOKENS);
+            int wa = HEAD + a[0];                               // where the weights start
+            int wb = HEAD + b[0];
             if (na == 0 || nb == 0) {
                 return na == nb ? 1 : 0;
             }
@@ -176,7 +209,7 @@ final class Comparisons {
                     }
                 }
                 if (bj >= 0) {
-                    ab += wa[i] * wb[bj] * best;
+                    ab += Float.intBitsToFloat(a[wa + i]) * Float.intBitsToFloat(b[wb + bj]) * best;
                 }
             }
             double ba = 0;
@@ -191,7 +224,7 @@ final class Comparisons {
                     }
                 }
                 if (bi >= 0) {
-                    ba += wa[bi] * wb[j] * best;
+                    ba += Float.intBitsToFloat(a[wa + bi]) * Float.intBitsToFloat(b[wb + j]) * best;
                 }
             }
             return Math.min(1, (ab + ba) / 2);
@@ -263,9 +296,10 @@ final class Comparisons {
                 missing(out);
                 return;
             }
+            boolean same = a.equals(b);
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = Measure.character(measures[k], a, b);
+                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b);
                 }
             }
         }
@@ -405,21 +439,26 @@ final class Comparisons {
         }
     }
 
-    /** Missing-value indicators: left null, right null, both null (0 or 1). */
+    /**
+     * Missing-value indicators: left null, right null, both null (0 or 1). The null flags of up to 64 attributes share
+     * one long per record, so all indicators of a pair cost one memory access per side.
+     */
     static final class Missing extends Comparison {
-        private final boolean[] left;
-        private final boolean[] right;
+        private final long[] left;
+        private final long[] right;
+        private final long bit;
 
-        Missing(String prefix, boolean[] left, boolean[] right) {
+        Missing(String prefix, long[] left, long[] right, int bit) {
             super(names(prefix, List.of("left_null", "right_null", "both_null")));
             this.left = left;
             this.right = right;
+            this.bit = 1L << bit;
         }
 
         @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            boolean a = left[l];
-            boolean b = right[r];
+            boolean a = (left[l] & bit) != 0;
+            boolean b = (right[r] & bit) != 0;
             put(out, 0, a ? 1 : 0);
             put(out, 1, b ? 1 : 0);
             put(out, 2, a && b ? 1 : 0);

@@ -335,6 +335,10 @@ public final class FeatureSpace {
         private final List<Comparison> out = new ArrayList<>();
         private final Map<String, AttributeKind> usedKinds = new LinkedHashMap<>();
         private final VariantVocabulary vocabulary;
+        /** Null flags of 64 attributes at a time, one long per record. */
+        private long[] nullsLeft;
+        private long[] nullsRight;
+        private int missingCount;
 
         Generator(Builder b) {
             this.b = b;
@@ -432,7 +436,8 @@ public final class FeatureSpace {
                 Set<String> have = new LinkedHashSet<>(all);
                 List<String> lacking = b.select.stream().filter(n -> !have.contains(n)).toList();
                 if (!lacking.isEmpty()) {
-                    throw new IllegalArgumentException("features of the spec not available on these tables: " + lacking);
+                    throw new IllegalArgumentException("features of the spec not available on these tables: "
+                            + lacking);
                 }
                 chosen = b.select;
             } else {
@@ -500,8 +505,16 @@ public final class FeatureSpace {
                 case IMAGE -> image(n, lraw, rraw);
                 default -> throw new IllegalStateException(a.kind().name());
             }
-            boolean[] ln = nulls(lraw);
-            out.add(new Comparisons.Missing(n, ln, dedup ? ln : nulls(rraw)));
+            int index = missingCount++;
+            if (index % 64 == 0) {
+                nullsLeft = new long[lraw.length];
+                nullsRight = dedup ? nullsLeft : new long[rraw.length];
+            }
+            nulls(lraw, nullsLeft, index % 64);
+            if (!dedup) {
+                nulls(rraw, nullsRight, index % 64);
+            }
+            out.add(new Comparisons.Missing(n, nullsLeft, nullsRight, index % 64));
         }
 
         private List<Measure> pick(List<Measure> defaults, List<Measure> extra) {
@@ -764,7 +777,8 @@ public final class FeatureSpace {
                     continue;
                 }
                 present++;
-                if (s.length() <= 24 && s.split("\\s+").length <= 2 && s.chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (s.length() <= 24 && s.split("\\s+").length <= 2
+                        && s.chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
                     names++;
                 }
             }
@@ -804,12 +818,13 @@ public final class FeatureSpace {
             return b.toString();
         }
 
-        private static boolean[] nulls(String[] raw) {
-            boolean[] n = new boolean[raw.length];
+        /** Sets {@code bit} of {@code mask[row]} for every missing (null or blank) value. */
+        private static void nulls(String[] raw, long[] mask, int bit) {
             for (int i = 0; i < raw.length; i++) {
-                n[i] = raw[i] == null || raw[i].isBlank();
+                if (raw[i] == null || raw[i].isBlank()) {
+                    mask[i] |= 1L << bit;
+                }
             }
-            return n;
         }
     }
 }

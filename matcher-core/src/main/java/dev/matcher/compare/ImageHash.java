@@ -15,9 +15,11 @@ import javax.imageio.ImageIO;
 /**
  * Perceptual image hashes with the JDK's {@code javax.imageio}: the difference hash (dHash: brightness gradients of a
  * 9x8 grey thumbnail) and the DCT hash (pHash: signs of the 8x8 lowest frequencies of a 32x32 thumbnail against their
- * median). Near-identical images (resized, re-encoded, slightly edited) have hashes a few bits apart; compare them with
- * {@link Measures#hamming64}. Images are read from local paths, {@code file:} URIs and {@code data:} URIs only:
- * anything else (http, https, ...) gives null, never a network call.
+ * median), both over area-averaged grey thumbnails. Near-identical images (resized, re-encoded, slightly edited) have
+ * hashes a few bits apart; compare them with {@link Measures#hamming64}. pHash is the more robust of the two: in the
+ * tests, edited copies keep pHash similarity >= 0.9, while dHash drops to about 0.66 under strong JPEG compression of
+ * flat areas (different scenes: about 0.5). Images are read from local paths, {@code file:} URIs and {@code data:}
+ * URIs only: anything else (http, https, ...) gives null, never a network call.
  *
  * <pre>{@code
  * BufferedImage img = ImageHash.read("data:image/png;base64,iVBOR...");   // or a local path; null if unreadable
@@ -29,7 +31,7 @@ public final class ImageHash {
     private ImageHash() {
     }
 
-    /** Reads a local image (path, {@code file:} URI or {@code data:} URI), or null when absent, remote or unreadable. */
+    /** Reads a local image (path, {@code file:} or {@code data:} URI), or null when absent, remote or unreadable. */
     public static BufferedImage read(String reference) {
         if (reference == null || reference.isBlank()) {
             return null;

@@ -21,10 +21,16 @@ enum Measure {
         return ordinal() <= PREFIX.ordinal();
     }
 
+    /** Measures that are 1 whenever the two prepared texts are equal (not codes, numbers or phonetic codes). */
+    boolean isStringOrToken() {
+        return ordinal() <= IDF_JACCARD.ordinal();
+    }
+
     /** Measures computed from one merge of the two token-id sets. */
     boolean isTokenSet() {
         return switch (this) {
-            case TOKEN_JACCARD, TOKEN_DICE, TOKEN_OVERLAP, CONTAINMENT_LR, CONTAINMENT_RL, TFIDF_COSINE, IDF_JACCARD -> true;
+            case TOKEN_JACCARD, TOKEN_DICE, TOKEN_OVERLAP, CONTAINMENT_LR, CONTAINMENT_RL, TFIDF_COSINE,
+                 IDF_JACCARD -> true;
             default -> false;
         };
     }

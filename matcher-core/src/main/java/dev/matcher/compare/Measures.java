@@ -56,26 +56,27 @@ public final class Measures {
         if (n == 0) {
             return m;
         }
-        if (n <= 64 && latin1(s, n)) {
-            return myers(s, n, t, m);
+        if (n <= 64) {
+            int d = myers(s, n, t, m);
+            if (d >= 0) {
+                return d;
+            }
         }
         return levenshteinDp(s, n, t, m);
     }
 
-    private static boolean latin1(String s, int n) {
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) > 0xFF) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Myers (1999) / Hyyrö bit-vector edit distance; pattern {@code p} of 1..64 Latin-1 chars. */
+    /** Myers (1999) / Hyyrö bit-vector edit distance; pattern {@code p} of 1..64 chars, -1 if not Latin-1. */
     private static int myers(String p, int n, String t, int m) {
         long[] peq = BUFFERS.get().peq;
         for (int i = 0; i < n; i++) {
-            peq[p.charAt(i)] |= 1L << i;
+            char c = p.charAt(i);
+            if (c > 0xFF) {
+                for (int k = 0; k < i; k++) {
+                    peq[p.charAt(k)] = 0;
+                }
+                return -1;
+            }
+            peq[c] |= 1L << i;
         }
         long pv = n == 64 ? -1L : (1L << n) - 1;
         long mv = 0;
@@ -185,7 +186,7 @@ public final class Measures {
         if (n == 0 || m == 0) {
             return 0;
         }
-        if (n > m || (n == m && s.compareTo(t) > 0)) {          // greedy matching: fix the order, so jaro(s,t) == jaro(t,s)
+        if (n > m || (n == m && s.compareTo(t) > 0)) {   // greedy matching: a fixed order keeps jaro symmetric
             String x = s;
             s = t;
             t = x;

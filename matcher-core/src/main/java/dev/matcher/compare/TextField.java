@@ -26,44 +26,42 @@ final class TextField {
         final int n;
         /** Words joined by single spaces (after variant stripping); null when missing. */
         final String[] text;
-        final int[][] tokens;
-        final float[][] weights;
-        /** Sum of the IDF of the record's distinct tokens. */
-        final float[] idfSum;
-        final long[][] qgrams;
+        /**
+         * Everything token-based about record i in one array, so a pair touches one object per side:
+         * {@code [tokens, qgrams, idfSum bits, token ids..., weight bits..., q-gram keys...]} (see {@link #HEAD}).
+         */
+        final int[][] blob;
+        /** Q-grams while the profiles are built; folded into {@link #blob}. */
+        private int[][] qgramsTmp;
         /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
         String[][] codes;
         /** Sorted ids into {@link TextField#codeVocab}. */
         int[][] codeIds;
         final long[][] numbers;
-        /** Phonetic codes packed into a long (8 bits per character), 0 when there is none. */
-        long[] soundex;
-        long[] metaphone;
-        long[] nysiis;
-        /** Unstripped normalised text, kept only for variant extraction. */
-        final String[] normalized;
+        /**
+         * Soundex, Double Metaphone and NYSIIS of record i at {@code 3i, 3i+1, 3i+2}, each packed into a long
+         * (8 bits per character, 0 when there is none): one memory access per record and pair.
+         */
+        final long[] phonetic;
 
         Side(int n, Options o) {
             this.n = n;
             text = new String[n];
-            normalized = new String[n];
-            tokens = new int[n][];
-            weights = new float[n][];
-            idfSum = new float[n];
-            qgrams = o.qgrams() ? new long[n][] : null;
+            blob = new int[n][];
+            qgramsTmp = o.qgrams() ? new int[n][] : null;
             codes = o.codes() ? new String[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
-            if (o.phonetic()) {
-                soundex = new long[n];
-                metaphone = new long[n];
-                nysiis = new long[n];
-            }
+            phonetic = o.phonetic() ? new long[3 * n] : null;
         }
 
         boolean missing(int row) {
             return text[row] == null;
         }
     }
+
+    /** Header length of a blob: token count, q-gram count, IDF sum. */
+    static final int HEAD = 3;
+    private static final int[] EMPTY = {0, 0, 0};
 
     final String name;
     final Side left;
@@ -144,6 +142,8 @@ final class TextField {
                 IntStream.range(0, r.n).parallel().forEach(i -> weigh(f, r, i, rIds[i]));
             }
         }).join();
+        l.qgramsTmp = null;
+        r.qgramsTmp = null;
         f.statistics(lw, dedup ? null : rw);
         f.internCodes();
         return f;
@@ -152,8 +152,6 @@ final class TextField {
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
         String norm = TextNormalizer.normalize(raw);
         if (norm == null || norm.isBlank()) {
-            s.tokens[i] = new int[0];
-            s.weights[i] = new float[0];
             return;
         }
         String stripped = o.stripVariants() != null ? o.stripVariants().strip(norm) : norm;
@@ -161,10 +159,7 @@ final class TextField {
         if (o.stopWords()) {
             w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);
         }
-        s.normalized[i] = norm;
         if (w.length == 0) {
-            s.tokens[i] = new int[0];
-            s.weights[i] = new float[0];
             if (o.codes()) {
                 s.codes[i] = Tokenizer.codes(norm);
             }
@@ -173,7 +168,7 @@ final class TextField {
         s.text[i] = String.join(" ", w);
         words[i] = w;
         if (o.qgrams()) {
-            s.qgrams[i] = Tokenizer.qgrams(s.text[i], 3);
+            s.qgramsTmp[i] = fold(Tokenizer.qgrams(s.text[i], 3));
         }
         if (o.codes()) {
             s.codes[i] = Tokenizer.codes(norm);        // codes from the unstripped text: never neutralised
@@ -182,10 +177,29 @@ final class TextField {
             s.numbers[i] = Tokenizer.quantityKeys(stripped, false);
         }
         if (o.phonetic()) {
-            s.soundex[i] = pack(Phonetics.soundex(s.text[i]));
-            s.metaphone[i] = pack(Phonetics.doubleMetaphone(s.text[i]));
-            s.nysiis[i] = pack(Phonetics.nysiis(s.text[i]));
+            s.phonetic[3 * i] = pack(Phonetics.soundex(s.text[i]));
+            s.phonetic[3 * i + 1] = pack(Phonetics.doubleMetaphone(s.text[i]));
+            s.phonetic[3 * i + 2] = pack(Phonetics.nysiis(s.text[i]));
         }
+    }
+
+    /** 64-bit q-gram keys as sorted distinct 32-bit keys (exact for Latin-1 3-grams, hashed otherwise). */
+    static int[] fold(long[] keys) {
+        int[] out = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            long k = keys[i];
+            boolean latin1 = (k & 0xFF00_FF00_FF00L) == 0 && (k >>> 48) == 0;
+            out[i] = latin1 ? (int) (((k >>> 32) & 0xFF) << 16 | ((k >>> 16) & 0xFF) << 8 | (k & 0xFF))
+                    : (int) ((k * 0x9E3779B97F4A7C15L) >>> 32) | 0x0100_0000;
+        }
+        Arrays.sort(out);
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (n == 0 || out[n - 1] != out[i]) {
+                out[n++] = out[i];
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** Up to 8 ASCII characters in a long; 0 for null (codes longer than 8 keep their first 8). */
@@ -227,10 +241,7 @@ final class TextField {
     /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
     private static void weigh(TextField f, Side s, int i, int[] sortedIds) {
         if (sortedIds == null) {
-            if (s.tokens[i] == null) {
-                s.tokens[i] = new int[0];
-                s.weights[i] = new float[0];
-            }
+            s.blob[i] = EMPTY;
             return;
         }
         int distinct = 0;
@@ -260,13 +271,18 @@ final class TextField {
         for (int id : ids) {
             idfSum += f.idf[id];
         }
-        s.idfSum[i] = (float) idfSum;
         float inv = (float) (1 / Math.sqrt(norm));
-        for (int k = 0; k < w.length; k++) {
-            w[k] *= inv;
+        int[] q = s.qgramsTmp == null || s.qgramsTmp[i] == null ? new int[0] : s.qgramsTmp[i];
+        int[] b = new int[HEAD + 2 * distinct + q.length];
+        b[0] = distinct;
+        b[1] = q.length;
+        b[2] = Float.floatToRawIntBits((float) idfSum);
+        System.arraycopy(ids, 0, b, HEAD, distinct);
+        for (int k = 0; k < distinct; k++) {
+            b[HEAD + distinct + k] = Float.floatToRawIntBits(w[k] * inv);
         }
-        s.tokens[i] = ids;
-        s.weights[i] = w;
+        System.arraycopy(q, 0, b, HEAD + 2 * distinct, q.length);
+        s.blob[i] = b;
     }
 
     private void statistics(String[][] lw, String[][] rw) {
@@ -283,7 +299,7 @@ final class TextField {
                     continue;
                 }
                 present++;
-                int nw = s.tokens[i].length;
+                int nw = s.blob[i][0];
                 words += nw;
                 if (s.codes != null && s.codes[i] != null && s.codes[i].length > 0) {
                     withCodes++;
@@ -291,7 +307,8 @@ final class TextField {
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
                     withNumbers++;
                 }
-                if (nw <= 2 && s.text[i].length() <= 24 && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (nw <= 2 && s.text[i].length() <= 24
+                        && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
                     names++;
                 }
             }

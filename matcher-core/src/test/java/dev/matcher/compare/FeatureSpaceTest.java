@@ -164,6 +164,18 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void changedModelNumberStillCountsInVariantMode() {
+        Table t = Table.builder("title")
+                .row("1", "Sony Bravia KDL-40V4100 LCD TV black").row("2", "Sony Bravia KDL-40V4200 LCD TV white")
+                .row("3", "Sony Bravia KDL-40V4100 LCD TV silver").build().withKind("title", AttributeKind.STRING);
+        FeatureSpace variant = FeatureSpace.builder(t, t).neutralizeVariants(true).build();
+        assertEquals(0, variant.explain(0, 1).get("title.codes_exact"));
+        assertTrue(variant.explain(0, 1).get("title.token_jaccard") < 1);
+        assertEquals(1, variant.explain(0, 2).get("title.codes_exact"));
+        assertEquals(1, variant.explain(0, 2).get("title.token_jaccard"));
+    }
+
+    @Test
     void categoricalAgreementOnRareValuesCountsMoreAndPathsSharePrefixes() {
         Table t = Table.builder("category")
                 .row("1", "Electronics > TV > LCD").row("2", "Electronics > TV > LCD").row("3", "Electronics > TV > LCD")
