@@ -61,7 +61,7 @@ final class EvalCommand implements Runnable {
         List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
         BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed));
         Report.Builder report = Report.builder()
-                .context("command", "matcher eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                .context("command", "matcher " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .context("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"))
                 .context("seed", Long.toString(seed));
