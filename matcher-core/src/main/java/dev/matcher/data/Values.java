@@ -20,6 +20,7 @@ public final class Values {
     public static final int NO_DATE = Integer.MIN_VALUE;
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern THOUSANDS = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
     private static final Pattern ISO = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[T ].*)?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
@@ -53,7 +54,7 @@ public final class Values {
         if (start > 0 || end < s.length()) {
             s = s.substring(start, end).strip();
         }
-        if (s.indexOf(',') >= 0 && s.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+        if (s.indexOf(',') >= 0 && THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "");
         }
         if (s.isEmpty() || !NUMBER.matcher(s).matches()) {
