@@ -183,8 +183,7 @@ public final class BenchmarkRunner {
         Pairs candidates = blocker.candidates(left, right);
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
-        result.blocking(new BlockingFigures(candidates.size(), bm.pairCompleteness(), bm.pairsQuality(),
-                bm.reductionRatio()));
+        result.blocking(BlockingFigures.of(bm));
 
         boolean[] truth = new boolean[candidates.size()];
         int[] fold = new int[candidates.size()];

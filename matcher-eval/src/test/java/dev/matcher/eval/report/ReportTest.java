@@ -187,10 +187,10 @@ class ReportTest {
         dev.matcher.data.Pairs candidates = dev.matcher.data.Pairs.of(new int[] {1, 2, 0, 3, 4},
                 new int[] {0, 3, 2, 2, 4});
         dev.matcher.data.Pairs truth = dev.matcher.data.Pairs.of(new int[] {0, 2, 1}, new int[] {1, 3, 4});
-        BlockingFigures dedup = BlockingFigures.measure(candidates, truth, 5, 5, true);
+        BlockingFigures dedup = BlockingFigures.of(dev.matcher.blocking.BlockingMetrics.of(candidates, truth, 5, 5, true));
         assertEquals(new BlockingFigures(3, 2.0 / 3, 2.0 / 3, 1 - 3 / 10.0), dedup);
         // linkage: order matters, 5 x 5 = 25 possible pairs; (1,0) is not (0,1)
-        BlockingFigures linkage = BlockingFigures.measure(candidates, truth, 5, 5, false);
+        BlockingFigures linkage = BlockingFigures.of(dev.matcher.blocking.BlockingMetrics.of(candidates, truth, 5, 5, false));
         assertEquals(5, linkage.candidates());
         assertEquals(1.0 / 3, linkage.pairCompleteness(), 1e-12);
         assertEquals(1.0 / 5, linkage.pairQuality(), 1e-12);
