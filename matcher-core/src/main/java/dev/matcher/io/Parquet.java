@@ -46,24 +46,56 @@ public final class Parquet {
     private Parquet() {
     }
 
+    /** Receives rows one at a time. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** One record: its id and one value per attribute of the schema (null for missing). */
+        void row(String id, String[] values) throws IOException;
+    }
+
+    /** Produces the rows of a streamed write. */
+    @FunctionalInterface
+    public interface Rows {
+        void writeTo(RowSink sink) throws IOException;
+    }
+
     /** Writes the table (Snappy-compressed) through a temporary file that replaces the target when complete. */
     public static void write(Table table, Path file) {
-        org.apache.avro.Schema avro = avroSchema(table.schema());
+        String[] values = new String[table.schema().size()];
+        write(table.schema(), file, sink -> {
+            for (int r = 0; r < table.size(); r++) {
+                for (int a = 0; a < values.length; a++) {
+                    values[a] = table.value(r, a);
+                }
+                sink.row(table.id(r), values);
+            }
+        });
+    }
+
+    /**
+     * Streams rows into a Parquet file without holding them in memory, in the layout {@link #read} understands
+     * (kinds kept). The target appears, atomically, only when every row was written.
+     *
+     * <pre>{@code
+     * Parquet.write(schema, Path.of("big.parquet"), sink -> { for (...) sink.row(id, values); });
+     * }</pre>
+     */
+    public static void write(Schema schema, Path file, Rows rows) {
+        org.apache.avro.Schema avro = avroSchema(schema);
         AtomicFiles.writePath(file, tmp -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(tmp))
                     .withSchema(avro)
                     .withDataModel(GenericData.get())
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .build()) {
-                int n = table.schema().size();
-                for (int r = 0; r < table.size(); r++) {
+                rows.writeTo((id, values) -> {
                     GenericRecord rec = new GenericData.Record(avro);
-                    rec.put(0, table.id(r));
-                    for (int a = 0; a < n; a++) {
-                        rec.put(a + 1, table.value(r, a));
+                    rec.put(0, id);
+                    for (int a = 0; a < values.length; a++) {
+                        rec.put(a + 1, values[a]);
                     }
                     writer.write(rec);
-                }
+                });
             }
         });
     }

@@ -1,16 +1,9 @@
 package dev.matcher.eval.synth;
 
-import dev.matcher.data.Attribute;
 import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.io.AtomicFiles;
-import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
+import dev.matcher.io.Parquet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -93,35 +86,8 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
      * Streams the records to a Parquet file that {@code Table.readParquet} reads back with the kinds kept.
      */
     public void writeParquet(Path file) {
-        org.apache.avro.Schema avro = avroSchema(schema());
-        AtomicFiles.writePath(file, tmp -> {
-            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(tmp))
-                    .withSchema(avro)
-                    .withDataModel(GenericData.get())
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .build()) {
-                run((row, id, values, item, itemSize, family, familySize) -> {
-                    GenericRecord rec = new GenericData.Record(avro);
-                    rec.put(0, id);
-                    for (int a = 0; a < values.length; a++) {
-                        rec.put(a + 1, values[a]);
-                    }
-                    writer.write(rec);
-                });
-            }
-        });
-    }
-
-    /** Same layout as dev.matcher.io.Parquet: fields a0, a1, ... carrying the attribute name and kind. */
-    private static org.apache.avro.Schema avroSchema(Schema schema) {
-        SchemaBuilder.FieldAssembler<org.apache.avro.Schema> fields = SchemaBuilder.record("table")
-                .namespace("dev.matcher").fields().requiredString("id");
-        for (int a = 0; a < schema.size(); a++) {
-            Attribute attr = schema.get(a);
-            fields = fields.name("a" + a).prop("matcher.name", attr.name()).prop("matcher.kind", attr.kind().name())
-                    .type().optional().stringType();
-        }
-        return fields.endRecord();
+        Parquet.write(schema(), file, sink -> run((row, id, values, item, itemSize, family, familySize) ->
+                sink.row(id, values)));
     }
 
     /**
