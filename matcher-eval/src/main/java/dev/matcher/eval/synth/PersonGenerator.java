@@ -276,39 +276,10 @@ public final class PersonGenerator extends SyntheticGenerator {
 
     /** Person-generator settings; see {@link SyntheticGenerator.Builder} for the common ones. */
     public static final class Builder extends SyntheticGenerator.Builder<Builder> {
-        private double duplicateShare = 0.5;
-        private int maxDuplicates = 5;
-        private double zipfExponent = 1.5;
         private int maxModifications = 3;
 
         private Builder() {
-        }
-
-        /** The share of originals that get duplicates (default 0.5). */
-        public Builder duplicateShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("duplicateShare must be in [0, 1], was " + share);
-            }
-            this.duplicateShare = share;
-            return this;
-        }
-
-        /** The most duplicates one original gets (default 5); their number falls off as 1/k^zipfExponent. */
-        public Builder maxDuplicates(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxDuplicates must be positive, was " + n);
-            }
-            this.maxDuplicates = n;
-            return this;
-        }
-
-        /** How fast the number of duplicates falls off (default 1.5; larger = fewer large groups). */
-        public Builder zipfExponent(double exponent) {
-            if (!(exponent >= 0)) {
-                throw new IllegalArgumentException("zipfExponent must not be negative, was " + exponent);
-            }
-            this.zipfExponent = exponent;
-            return this;
+            super(0.5, 5); // default: half the people have duplicates, at most 5 each
         }
 
         /** The most modifications made to one duplicate (default 3). */

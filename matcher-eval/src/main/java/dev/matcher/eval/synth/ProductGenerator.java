@@ -340,39 +340,10 @@ public final class ProductGenerator extends SyntheticGenerator {
 
     /** Product-generator settings; see {@link SyntheticGenerator.Builder} for the common ones. */
     public static final class Builder extends SyntheticGenerator.Builder<Builder> {
-        private double duplicateShare = 0.6;
-        private int maxDuplicates = 4;
-        private double zipfExponent = 1.5;
         private int maxVariants = 6;
 
         private Builder() {
-        }
-
-        /** The share of variants listed more than once (default 0.6). */
-        public Builder duplicateShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("duplicateShare must be in [0, 1], was " + share);
-            }
-            this.duplicateShare = share;
-            return this;
-        }
-
-        /** The most extra listings of one variant (default 4); their number falls off as 1/k^zipfExponent. */
-        public Builder maxDuplicates(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxDuplicates must be positive, was " + n);
-            }
-            this.maxDuplicates = n;
-            return this;
-        }
-
-        /** How fast the number of extra listings falls off (default 1.5). */
-        public Builder zipfExponent(double exponent) {
-            if (!(exponent >= 0)) {
-                throw new IllegalArgumentException("zipfExponent must not be negative, was " + exponent);
-            }
-            this.zipfExponent = exponent;
-            return this;
+            super(0.6, 4); // default: 60% of variants listed again, at most 4 extra listings each
         }
 
         /** The most variants of one base product (default 6; uniform from 1). */

@@ -335,8 +335,40 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
         private long seed = 42;
         private int shuffleWindow = 10_000;
         private int labelledPairs = 10_000;
+        double duplicateShare;
+        int maxDuplicates;
+        double zipfExponent = 1.5;
 
-        Builder() {
+        Builder(double defaultDuplicateShare, int defaultMaxDuplicates) {
+            this.duplicateShare = defaultDuplicateShare;
+            this.maxDuplicates = defaultMaxDuplicates;
+        }
+
+        /** The share of originals (people, product variants) that get duplicate records. */
+        public B duplicateShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("duplicateShare must be in [0, 1], was " + share);
+            }
+            this.duplicateShare = share;
+            return (B) this;
+        }
+
+        /** The most duplicates of one original; their number falls off as 1/k^zipfExponent. */
+        public B maxDuplicates(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxDuplicates must be positive, was " + n);
+            }
+            this.maxDuplicates = n;
+            return (B) this;
+        }
+
+        /** How fast the number of duplicates falls off (default 1.5; larger = fewer large groups). */
+        public B zipfExponent(double exponent) {
+            if (!(exponent >= 0)) {
+                throw new IllegalArgumentException("zipfExponent must not be negative, was " + exponent);
+            }
+            this.zipfExponent = exponent;
+            return (B) this;
         }
 
         /** How many records to make in all (originals and duplicates); default 1,000. */
