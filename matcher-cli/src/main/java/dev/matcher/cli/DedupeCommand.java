@@ -44,9 +44,6 @@ final class DedupeCommand implements Runnable {
     @Mixin
     ModelOptions model;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 

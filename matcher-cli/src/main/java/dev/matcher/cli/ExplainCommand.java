@@ -47,9 +47,6 @@ final class ExplainCommand implements Runnable {
     @Option(names = "--features", defaultValue = "15", description = "Features to list (default ${DEFAULT-VALUE}); the rest are summed.")
     int features;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 

@@ -53,9 +53,6 @@ final class LinkCommand implements Runnable {
     @Mixin
     ModelOptions model;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
  * ./matcher demo
  * }</pre>
  */
-@Command(name = "matcher", mixinStandardHelpOptions = true, version = "matcher 0.1.0-SNAPSHOT",
+@Command(name = "matcher", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "matcher 0.1.0-SNAPSHOT",
         description = "Entity resolution: find the records that describe the same real-world thing.",
         subcommands = {InspectCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class, DedupeCommand.class, LinkCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class MatcherCli implements Runnable {

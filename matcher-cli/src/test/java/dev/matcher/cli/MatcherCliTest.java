@@ -32,6 +32,14 @@ class MatcherCliTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"inspect", "demo", "eval", "train", "dedupe", "link", "explain"}) {
+            assertEquals(0, run(command, "--help"), command);
+        }
+        assertTrue(out.toString().contains("Usage: matcher explain"), out.toString());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertEquals(2, run("inspect", "--no-such-option", "x.csv"));
         assertEquals(2, run());
