@@ -453,6 +453,22 @@ public final class Blocks {
     }
 
     /**
+     * These blocks, or, when they ask for more than {@code maxComparisons} comparisons, the blocks up to the largest
+     * size that keeps them within it (logged): bounds the work of whatever walks the blocks next.
+     */
+    Blocks withinComparisons(long maxComparisons) {
+        Blocks b = this;
+        while (b.totalComparisons() > maxComparisons) {
+            int limit = b.sizeLimitFor(maxComparisons);
+            Blocks smaller = b.purge(limit);
+            LOG.warn("comparison guard: {} comparisons exceed {}; dropped {} blocks with more than {} records",
+                    b.totalComparisons(), maxComparisons, b.size() - smaller.size(), limit);
+            b = smaller;
+        }
+        return b;
+    }
+
+    /**
      * The largest block size such that the blocks up to that size ask for at most {@code comparisons} comparisons;
      * always below the largest block size, so that each guard round drops something.
      */

@@ -59,6 +59,17 @@ public final class MetaBlocking implements Blocking {
         return new Graph(blocks, weighting).prune(pruning);
     }
 
+    /**
+     * Cardinality node pruning with a given {@code k}: each record keeps its {@code k} heaviest edges (ties to the
+     * lower row); a pair survives when either record keeps it. Sorted by left, then right row.
+     */
+    public static Pairs topK(Blocks blocks, Weighting weighting, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        return new Graph(blocks, weighting).cardinalityNodes(k);
+    }
+
     @Override
     public String toString() {
         return source + ".metaBlocking(" + weighting + ", " + pruning + ")";
@@ -143,7 +154,8 @@ public final class MetaBlocking implements Blocking {
         Pairs prune(Pruning pruning) {
             return switch (pruning) {
                 case WEP -> weightedEdges();
-                case CNP -> cardinalityNodes();
+                case CNP -> cardinalityNodes((int) Math.max(1,
+                        Math.floor((double) blocks.totalAssignments() / Math.max(1, nodes)) - 1));
                 case WNP -> weightedNodes();
             };
         }
@@ -189,8 +201,7 @@ public final class MetaBlocking implements Blocking {
             return Pairs.fromPacked(LongBuffer.sortedUnique(kept));
         }
 
-        private Pairs cardinalityNodes() {
-            int k = (int) Math.max(1, Math.floor((double) blocks.totalAssignments() / Math.max(1, nodes)) - 1);
+        private Pairs cardinalityNodes(int k) {
             LongBuffer[] kept = Parallel.map(nodes, 1024, LongBuffer[]::new, (from, to) -> {
                 Neighbours nb = new Neighbours(nodes);
                 LongBuffer out = new LongBuffer(1024);

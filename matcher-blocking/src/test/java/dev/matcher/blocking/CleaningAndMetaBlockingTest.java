@@ -73,6 +73,32 @@ class CleaningAndMetaBlockingTest {
     }
 
     @Test
+    void cardinalityNodePruningWithAGivenKKeepsThatManyEdgesPerRecord() {
+        // k = 1: 0 and 1 pick each other, 2 and 3 too, 4 ties between 2 and 3 (lower wins), 5 ties everywhere
+        Pairs p = MetaBlocking.topK(blocks, MetaBlocking.Weighting.CBS, 1);
+        assertEquals(set("0-1", "2-3", "2-4", "0-5"), set(p));
+        assertEquals(set(MetaBlocking.prune(blocks, MetaBlocking.Weighting.CBS, MetaBlocking.Pruning.CNP)),
+                set(MetaBlocking.topK(blocks, MetaBlocking.Weighting.CBS, 2)));
+        assertThrows(IllegalArgumentException.class, () -> MetaBlocking.topK(blocks, MetaBlocking.Weighting.CBS, 0));
+    }
+
+    @Test
+    void comparisonGuardDropsTheLargestBlocksFirst() {
+        Blocks guarded = blocks.withinComparisons(10);
+        assertTrue(guarded.totalComparisons() <= 10);
+        assertEquals(5, guarded.size());
+        assertTrue(!set(guarded.pairs()).contains("0-5"));
+        assertEquals(blocks.totalComparisons(), blocks.withinComparisons(24).totalComparisons());
+    }
+
+    @Test
+    void largeTablesKeepHalfTheAverageBlockSizePerRecord() {
+        // 18 assignments in 6 blocks: average 3, k = 2, the same edges as CNP's own k here
+        assertEquals(2, AutoBlocking.LargeTables.k(blocks));
+        assertEquals(1, AutoBlocking.LargeTables.k(Blocks.dedup(3, new int[] {0, 1})));
+    }
+
+    @Test
     void weightedNodePruningUsesEachRecordsMeanWeight() {
         Pairs p = MetaBlocking.prune(blocks, MetaBlocking.Weighting.CBS, MetaBlocking.Pruning.WNP);
         // record 5 has only weight-1 edges, all at its mean: it keeps them all
