@@ -471,7 +471,12 @@ final class Comparisons {
         private final long[][][] right;
 
         Variants(List<String> categories, long[][][] left, long[][][] right) {
-            super(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new));
+            this(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new), left, right);
+        }
+
+        /** Conflicts under the given feature names: 1 if both sides have keys and share none, 0 if they share one. */
+        Variants(String[] names, long[][][] left, long[][][] right) {
+            super(names);
             this.left = left;
             this.right = right;
         }

@@ -83,6 +83,27 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void yearConflictLooksForYearsInAnyAttribute() {
+        Table left = Table.builder("title", "venue", "year")
+                .row("a", "query processing part ii", "vldb", "1999")
+                .row("b", "indexing moving objects", "sigmod", "2001").build();
+        Table right = Table.builder("title", "venue", "year")
+                .row("x", "query processing part ii 1999", "vldb", null)      // dirty: the year moved into the title
+                .row("y", "indexing moving objects", "sigmod conference 2003", null)
+                .row("z", "indexing moving objects", "sigmod", null).build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
+        assertEquals(0.0, fs.explain(0, 0).get("*.year_conflict"));     // both say 1999
+        assertEquals(1.0, fs.explain(1, 1).get("*.year_conflict"));     // 2001 against 2003
+        assertEquals(-1.0, fs.explain(1, 2).get("*.year_conflict"));    // no year on the right
+        FeatureSpace swapped = FeatureSpace.builder(right, left).parallelism(1).build();
+        for (int l = 0; l < left.size(); l++) {
+            for (int r = 0; r < right.size(); r++) {
+                assertEquals(fs.explain(l, r).get("*.year_conflict"), swapped.explain(r, l).get("*.year_conflict"));
+            }
+        }
+    }
+
+    @Test
     void matchingModelNumbersAgreeDespiteFormatting() {
         Table t = products();
         FeatureSpace fs = FeatureSpace.builder(t, t).build();
