@@ -6,6 +6,7 @@ import dev.matcher.data.Column;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
+import dev.matcher.text.PersonList;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.VariantVocabulary;
 import dev.matcher.text.Years;
@@ -566,6 +567,16 @@ public final class FeatureSpace {
                 m.addAll(List.of(Measure.SOUNDEX, Measure.DOUBLE_METAPHONE, Measure.NYSIIS));
             }
             out.add(new Comparisons.Text(n, f, m));
+            if (PersonList.isPersonListColumn(lraw) && (dedup || PersonList.isPersonListColumn(rraw))) {
+                int[] lc = new int[lraw.length];
+                Arrays.setAll(lc, i -> PersonList.count(TextNormalizer.normalize(lraw[i])));
+                int[] rc = lc;
+                if (!dedup) {
+                    rc = new int[rraw.length];
+                    Arrays.setAll(rc, i -> PersonList.count(TextNormalizer.normalize(rraw[i])));
+                }
+                out.add(new Comparisons.ListSize(n, lc, rc));
+            }
         }
 
         private void numeric(String n, String[] lraw, String[] rraw) {
