@@ -465,13 +465,37 @@ final class Comparisons {
         }
     }
 
+    /** Person lists (authors): shorter list length / longer list length, -1 when either lists nobody. */
+    static final class ListSize extends Comparison {
+        private final int[] left;
+        private final int[] right;
+
+        ListSize(String prefix, int[] left, int[] right) {
+            super(new String[] {prefix + ".list_size_ratio"});
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            int a = left[l];
+            int b = right[r];
+            put(out, 0, a == 0 || b == 0 ? -1 : (double) Math.min(a, b) / Math.max(a, b));
+        }
+    }
+
     /** Variant conflicts: 1 when both records name values of a category and share none, 0 when they share one. */
     static final class Variants extends Comparison {
         private final long[][][] left;
         private final long[][][] right;
 
         Variants(List<String> categories, long[][][] left, long[][][] right) {
-            super(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new));
+            this(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new), left, right);
+        }
+
+        /** Conflicts under the given feature names: 1 if both sides have keys and share none, 0 if they share one. */
+        Variants(String[] names, long[][][] left, long[][][] right) {
+            super(names);
             this.left = left;
             this.right = right;
         }

@@ -6,8 +6,10 @@ import dev.matcher.data.Column;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
+import dev.matcher.text.PersonList;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.VariantVocabulary;
+import dev.matcher.text.Years;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -565,6 +567,16 @@ public final class FeatureSpace {
                 m.addAll(List.of(Measure.SOUNDEX, Measure.DOUBLE_METAPHONE, Measure.NYSIIS));
             }
             out.add(new Comparisons.Text(n, f, m));
+            if (PersonList.isPersonListColumn(lraw) && (dedup || PersonList.isPersonListColumn(rraw))) {
+                int[] lc = new int[lraw.length];
+                Arrays.setAll(lc, i -> PersonList.count(TextNormalizer.normalize(lraw[i])));
+                int[] rc = lc;
+                if (!dedup) {
+                    rc = new int[rraw.length];
+                    Arrays.setAll(rc, i -> PersonList.count(TextNormalizer.normalize(rraw[i])));
+                }
+                out.add(new Comparisons.ListSize(n, lc, rc));
+            }
         }
 
         private void numeric(String n, String[] lraw, String[] rraw) {
@@ -702,6 +714,27 @@ public final class FeatureSpace {
                 m.add(Measure.NUMBERS);
             }
             out.add(new Comparisons.Text("*", f, m));
+            years(l, r);
+        }
+
+        /**
+         * {@code *.year_conflict} over the whole record, so a year still counts when it sits in another column (dirty
+         * data) or inside a date or title; only when at least 2% of records mention a year.
+         */
+        private void years(String[] l, String[] r) {
+            long[][] kl = new long[l.length][];
+            long[][] kr = dedup ? kl : new long[r.length][];
+            pool.submit(() -> IntStream.range(0, l.length).parallel().forEach(i -> kl[i] = Years.in(l[i]))).join();
+            if (!dedup) {
+                pool.submit(() -> IntStream.range(0, r.length).parallel().forEach(i -> kr[i] = Years.in(r[i]))).join();
+            }
+            long present = Arrays.stream(kl).filter(k -> k.length > 0).count()
+                    + (dedup ? 0 : Arrays.stream(kr).filter(k -> k.length > 0).count());
+            long total = l.length + (dedup ? 0 : r.length);
+            if (b.allMeasures || present >= Math.max(1, 0.02 * total)) {
+                out.add(new Comparisons.Variants(new String[] {"*.year_conflict"}, new long[][][] {kl},
+                        new long[][][] {kr}));
+            }
         }
 
         private static String[] concat(Table t, List<Attribute> attributes) {

@@ -44,6 +44,9 @@
  * <li>{@code left_null}, {@code right_null}, {@code both_null}: 1 if the value is missing on that side.</li>
  * <li>{@code variant.<category>_conflict}: 1 if both records mention values of the category (colour, size,
  *     capacity, pack, learned ones) and share none, 0 if they share one, -1 if either mentions none.</li>
+ * <li>{@code list_size_ratio}: shorter / longer number of listed names, on columns of person lists (authors).</li>
+ * <li>{@code *.year_conflict}: 1 if both whole records mention a year (1800..2099 standing alone, in any attribute)
+ *     and share none, 0 if they share one, -1 if either mentions none.</li>
  * </ul>
  */
 package dev.matcher.compare;

@@ -8,9 +8,9 @@ package dev.matcher.data;
  * }</pre>
  */
 public enum AttributeKind {
-    /** Long free text: descriptions, abstracts (many tokens). */
+    /** Long free text: descriptions, abstracts (inferred above 16 tokens on average). */
     TEXT,
-    /** Short strings: names, titles, addresses (a few tokens). */
+    /** Short strings: names, titles, addresses, product names (up to 16 tokens on average). */
     STRING,
     /** Numbers: prices, counts, years, measurements. */
     NUMERIC,

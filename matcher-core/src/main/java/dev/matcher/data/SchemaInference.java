@@ -125,7 +125,9 @@ public final class SchemaInference {
         if (n >= 20 && avgTokens <= 3 && distinct.size() <= Math.max(10, 0.05 * n) && distinctRatio < 0.5) {
             return AttributeKind.CATEGORICAL;
         }
-        return avgTokens > 8 ? AttributeKind.TEXT : AttributeKind.STRING;
+        // STRING keeps character measures (edit distance, Jaro-Winkler) on top of token ones: they still tell typos
+        // and near-identical titles apart up to about a sentence, so only paragraph-long columns become TEXT
+        return avgTokens > 16 ? AttributeKind.TEXT : AttributeKind.STRING;
     }
 
     /** A code mixes ASCII letters and digits in one short token (kdl-40v4100), or is an email or phone number. */

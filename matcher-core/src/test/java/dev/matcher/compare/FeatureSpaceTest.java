@@ -83,6 +83,51 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void yearConflictLooksForYearsInAnyAttribute() {
+        Table left = Table.builder("title", "venue", "year")
+                .row("a", "query processing part ii", "vldb", "1999")
+                .row("b", "indexing moving objects", "sigmod", "2001").build();
+        Table right = Table.builder("title", "venue", "year")
+                .row("x", "query processing part ii 1999", "vldb", null)      // dirty: the year moved into the title
+                .row("y", "indexing moving objects", "sigmod conference 2003", null)
+                .row("z", "indexing moving objects", "sigmod", null).build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
+        assertEquals(0.0, fs.explain(0, 0).get("*.year_conflict"));     // both say 1999
+        assertEquals(1.0, fs.explain(1, 1).get("*.year_conflict"));     // 2001 against 2003
+        assertEquals(-1.0, fs.explain(1, 2).get("*.year_conflict"));    // no year on the right
+        FeatureSpace swapped = FeatureSpace.builder(right, left).parallelism(1).build();
+        for (int l = 0; l < left.size(); l++) {
+            for (int r = 0; r < right.size(); r++) {
+                assertEquals(fs.explain(l, r).get("*.year_conflict"), swapped.explain(r, l).get("*.year_conflict"));
+            }
+        }
+    }
+
+    @Test
+    void authorListsGetASymmetricListSizeRatio() {
+        Table left = Table.builder("title", "authors")
+                .row("a", "query processing", "viswanath poosala , yannis e. ioannidis")
+                .row("b", "indexing", "a natsev , y chang , j smith , k lee")
+                .row("c", "reminiscences", null).build();
+        Table right = Table.builder("title", "authors")
+                .row("x", "query processing", "v poosala and y ioannidis")
+                .row("y", "indexing", "a natsev , j smith").build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
+        FeatureSpace swapped = FeatureSpace.builder(right, left).parallelism(1).build();
+        assertEquals(1.0, fs.explain(0, 0).get("authors.list_size_ratio"));
+        assertEquals(0.5, fs.explain(1, 1).get("authors.list_size_ratio"));
+        assertEquals(-1.0, fs.explain(2, 1).get("authors.list_size_ratio"));
+        assertTrue(fs.indexOf("title.list_size_ratio") < 0);
+        for (int l = 0; l < left.size(); l++) {
+            for (int r = 0; r < right.size(); r++) {
+                double v = fs.explain(l, r).get("authors.list_size_ratio");
+                assertTrue(v == -1 || v >= 0 && v <= 1, "ratio " + v);
+                assertEquals(v, swapped.explain(r, l).get("authors.list_size_ratio"));
+            }
+        }
+    }
+
+    @Test
     void matchingModelNumbersAgreeDespiteFormatting() {
         Table t = products();
         FeatureSpace fs = FeatureSpace.builder(t, t).build();

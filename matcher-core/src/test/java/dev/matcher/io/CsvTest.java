@@ -184,10 +184,11 @@ class CsvTest {
         StringBuilder sb = new StringBuilder("id,title,price,colour,dob,zip,sku,description,photo\n");
         String[] colours = {"red", "blue", "green"};
         for (int i = 0; i < 60; i++) {
-            sb.append(i).append(",shirt number ").append(i).append(',').append(10 + i % 7).append(".99,")
+            sb.append(i).append(",plain crew neck cotton shirt with short sleeves for men and women number ").append(i).append(',').append(10 + i % 7).append(".99,")
                     .append(colours[i % 3]).append(",1980-01-").append(String.format("%02d", 1 + i % 28))
                     .append(",0").append(1000 + i).append(",KDL-").append(40 + i).append("V41,")
-                    .append("a long free text description of the shirt with many words in it number ").append(i)
+                    .append("a long free text description of the cotton shirt with many words in it and washable at ")
+                    .append("forty degrees number ").append(i)
                     .append(",img/").append(i).append(".jpg\n");
         }
         Table t = Table.readCsv(file("k.csv", sb.toString()));
