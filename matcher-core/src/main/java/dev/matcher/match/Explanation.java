@@ -1,8 +1,6 @@
 package dev.matcher.match;
 
 import dev.matcher.data.TextTable;
-import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Why one pair got its score: each feature's value and its additive contribution to the raw score (exact TreeSHAP
@@ -25,22 +23,16 @@ public record Explanation(String[] names, double[] values, double[] contribution
 
     /** Feature indices by decreasing absolute contribution. */
     public int[] order() {
-        Integer[] idx = new Integer[names.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        double[] magnitude = new double[contributions.length];
+        for (int i = 0; i < magnitude.length; i++) {
+            magnitude[i] = Math.abs(contributions[i]);
         }
-        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -Math.abs(contributions[i])).thenComparing(i -> i));
-        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        return Ranking.descending(magnitude);
     }
 
     /** The names of the {@code k} features with the largest absolute contributions. */
     public String[] top(int k) {
-        int[] o = order();
-        String[] t = new String[Math.min(k, o.length)];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = names[o[i]];
-        }
-        return t;
+        return Ranking.top(names, order(), k);
     }
 
     public double contribution(String feature) {

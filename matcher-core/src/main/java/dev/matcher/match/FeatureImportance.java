@@ -2,7 +2,6 @@ package dev.matcher.match;
 
 import dev.matcher.data.TextTable;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Global feature importance: the mean absolute contribution of each feature to the raw score over (a sample of) the
@@ -20,22 +19,14 @@ public record FeatureImportance(String[] names, double[] importance) {
         importance = importance.clone();
     }
 
+    /** Feature indices by decreasing importance. */
     public int[] order() {
-        Integer[] idx = new Integer[names.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -importance[i]).thenComparing(i -> i));
-        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        return Ranking.descending(importance);
     }
 
+    /** The names of the {@code k} most important features. */
     public String[] top(int k) {
-        int[] o = order();
-        String[] t = new String[Math.min(k, o.length)];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = names[o[i]];
-        }
-        return t;
+        return Ranking.top(names, order(), k);
     }
 
     public double of(String feature) {
