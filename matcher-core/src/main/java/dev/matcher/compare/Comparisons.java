@@ -109,7 +109,7 @@ final class Comparisons {
                 case TOKEN_OVERLAP -> Measures.overlap(s.inter, na, nb);
                 case CONTAINMENT_LR -> na == 0 ? 1 : (double) s.inter / na;
                 case CONTAINMENT_RL -> nb == 0 ? 1 : (double) s.inter / nb;
-                case QGRAM_JACCARD -> Measures.jaccard(intersection(a, HEAD + 2 * na, a[1], b, HEAD + 2 * nb, b[1]),
+                case QGRAM_JACCARD -> Measures.jaccard(Measures.intersection(a, HEAD + 2 * na, a[1], b, HEAD + 2 * nb, b[1]),
                         a[1], b[1]);
                 case TFIDF_COSINE -> na == 0 || nb == 0 ? (na == nb ? 1 : 0) : Math.min(1, s.dot);   // unit vectors
                 case IDF_JACCARD -> {
@@ -123,29 +123,6 @@ final class Comparisons {
                 case NYSIIS -> same(f.left.phonetic[3 * l + 2], f.right.phonetic[3 * r + 2]);
                 default -> throw new IllegalStateException(m.name());
             };
-        }
-
-        /** Size of the intersection of two sorted distinct ranges. */
-        private static int intersection(int[] a, int from, int n, int[] b, int bFrom, int m) {
-            int i = from;
-            int j = bFrom;
-            int endA = from + n;
-            int endB = bFrom + m;
-            int k = 0;
-            while (i < endA && j < endB) {
-                int x = a[i];
-                int y = b[j];
-                if (x == y) {
-                    k++;
-                    i++;
-                    j++;
-                } else if (x < y) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            return k;
         }
 
         /** Jaro-Winkler of every token pair (first 16 tokens of each side), shared by Monge-Elkan and soft TF-IDF. */

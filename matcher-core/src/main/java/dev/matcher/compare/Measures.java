@@ -359,10 +359,17 @@ public final class Measures {
 
     /** Size of the intersection of two sorted distinct arrays. */
     public static int intersection(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
+        return intersection(a, 0, a.length, b, 0, b.length);
+    }
+
+    /** Size of the intersection of two sorted distinct ranges {@code a[from, from+n)} and {@code b[bFrom, bFrom+m)}. */
+    static int intersection(int[] a, int from, int n, int[] b, int bFrom, int m) {
+        int i = from;
+        int j = bFrom;
+        int endA = from + n;
+        int endB = bFrom + m;
         int k = 0;
-        while (i < a.length && j < b.length) {
+        while (i < endA && j < endB) {
             int x = a[i];
             int y = b[j];
             if (x == y) {
