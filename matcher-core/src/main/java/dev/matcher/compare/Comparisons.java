@@ -395,12 +395,13 @@ final class Comparisons {
 
     /** Perceptual hashes: agreement of difference hash and DCT hash. */
     static final class Image extends Comparison {
+        static final List<String> NAMES = List.of("dhash", "phash");
         private final long[][] left;
         private final long[][] right;
 
         /** {@code left[0]} dHash, {@code left[1]} pHash, {@code left[2]} 1 when present. */
         Image(String prefix, long[][] left, long[][] right) {
-            super(names(prefix, List.of("dhash", "phash")));
+            super(names(prefix, NAMES));
             this.left = left;
             this.right = right;
         }
@@ -467,7 +468,11 @@ final class Comparisons {
         private final long[][][] right;
 
         Variants(List<String> categories, long[][][] left, long[][][] right) {
-            this(categories.stream().map(c -> "variant." + c + "_conflict").toArray(String[]::new), left, right);
+            this(categories.stream().map(Variants::name).toArray(String[]::new), left, right);
+        }
+
+        static String name(String category) {
+            return "variant." + category + "_conflict";
         }
 
         /** Conflicts under the given feature names: 1 if both sides have keys and share none, 0 if they share one. */

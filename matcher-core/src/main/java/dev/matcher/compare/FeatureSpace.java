@@ -86,6 +86,20 @@ public final class FeatureSpace {
 
     /** As {@link #fromSpec(Spec, Table, Table)}, with the custom similarities by feature name. */
     public static FeatureSpace fromSpec(Spec spec, Table left, Table right, Map<String, Similarity> custom) {
+        return fromSpec(spec, left, right, custom, Set.copyOf(spec.names()));
+    }
+
+    /**
+     * As {@link #fromSpec(Spec, Table, Table, Map)}, computing only the features named in {@code computed}: the
+     * others keep the vector layout but stay 0, and the profiles only they need are never built. A tree model reads a
+     * fraction of its features ({@code CalibratedModel.featuresRead()}), so scoring with it needs no more.
+     *
+     * <pre>{@code
+     * FeatureSpace fs = FeatureSpace.fromSpec(spec, people, people, Map.of(), Set.of("surname.jaro_winkler"));
+     * }</pre>
+     */
+    public static FeatureSpace fromSpec(Spec spec, Table left, Table right, Map<String, Similarity> custom,
+                                        Set<String> computed) {
         Builder b = builder(left, right).variantAttributes(spec.variantAttributes().toArray(new String[0]))
                 .neutralizeVariants(spec.neutralizeVariants());
         b.kinds.putAll(spec.kinds());
@@ -95,6 +109,7 @@ public final class FeatureSpace {
         }
         b.allMeasures = true;
         b.select = spec.names();
+        b.computed = Set.copyOf(computed);
         for (String name : spec.names()) {
             Similarity s = custom.get(name);
             if (s != null) {
@@ -247,6 +262,8 @@ public final class FeatureSpace {
         private boolean stopWords;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private List<String> select;
+        /** Features to compute when rebuilding a spec; null: all. */
+        private Set<String> computed;
 
         private Builder(Table left, Table right) {
             this.left = left;
@@ -436,7 +453,7 @@ public final class FeatureSpace {
             List<String> chosen;
             if (b.select != null) {
                 Set<String> have = new LinkedHashSet<>(all);
-                List<String> lacking = b.select.stream().filter(n -> !have.contains(n)).toList();
+                List<String> lacking = b.select.stream().filter(n -> wants(n) && !have.contains(n)).toList();
                 if (!lacking.isEmpty()) {
                     throw new IllegalArgumentException("features of the spec not available on these tables: "
                             + lacking);
@@ -462,7 +479,7 @@ public final class FeatureSpace {
             List<Comparison> active = new ArrayList<>();
             for (Comparison c : out) {
                 for (int k = 0; k < c.names.length; k++) {
-                    c.slots[k] = slot.getOrDefault(c.names[k], -1);
+                    c.slots[k] = wants(c.names[k]) ? slot.getOrDefault(c.names[k], -1) : -1;
                 }
                 if (c.active()) {
                     active.add(c);
@@ -486,6 +503,19 @@ public final class FeatureSpace {
             return false;
         }
 
+        /** Whether a feature is computed: always, unless a spec is rebuilt for a model that reads fewer. */
+        private boolean wants(String feature) {
+            return b.computed == null || b.computed.contains(feature);
+        }
+
+        private boolean wantsAny(String prefix, List<String> suffixes) {
+            return suffixes.stream().anyMatch(x -> wants(prefix + "." + x));
+        }
+
+        private List<Measure> wanted(String prefix, List<Measure> measures) {
+            return measures.stream().filter(m -> wants(prefix + "." + m.suffix)).toList();
+        }
+
         // ---- per attribute --------------------------------------------------------------------------------------
 
         private void attribute(Attribute a) {
@@ -495,11 +525,14 @@ public final class FeatureSpace {
             switch (a.kind()) {
                 case STRING, TEXT -> text(n, a.kind(), lraw, rraw);
                 case IDENTIFIER -> {
-                    String[] l = prepare(lraw, Generator::alnum);
-                    out.add(chars(n, l, dedup ? l : prepare(rraw, Generator::alnum), pick(
+                    List<Measure> m = wanted(n, pick(
                             List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER, Measure.PREFIX),
                             List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
-                                    Measure.LCS_SUBSEQUENCE))));
+                                    Measure.LCS_SUBSEQUENCE)));
+                    if (!m.isEmpty()) {
+                        String[] l = prepare(lraw, Generator::alnum);
+                        out.add(chars(n, l, dedup ? l : prepare(rraw, Generator::alnum), m));
+                    }
                 }
                 case NUMERIC -> numeric(n, lraw, rraw);
                 case DATE -> date(n, lraw, rraw);
@@ -530,44 +563,20 @@ public final class FeatureSpace {
         private void text(String n, AttributeKind kind, String[] lraw, String[] rraw) {
             boolean isText = kind == AttributeKind.TEXT;
             boolean nameCandidate = !isText;
-            TextField f = TextField.build(n, lraw, rraw, new TextField.Options(true, true, true, nameCandidate,
-                    b.stopWords, b.neutralize ? vocabulary : null), pool);
-            List<Measure> m = new ArrayList<>();
-            if (!isText) {
-                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER));
-                if (b.allMeasures) {
-                    m.addAll(List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
-                            Measure.LCS_SUBSEQUENCE, Measure.PREFIX));
-                }
+            // rebuilding a spec: the measures are known before the profiles, which then hold only what they need
+            List<Measure> fixed = b.select == null ? null : wanted(n, textMeasures(null, isText));
+            if (fixed == null || !fixed.isEmpty()) {
+                TextField.Options o = fixed == null
+                        ? new TextField.Options(true, true, true, nameCandidate, b.stopWords, stripper())
+                        : new TextField.Options(fixed.contains(Measure.QGRAM_JACCARD),
+                                fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
+                                fixed.contains(Measure.NUMBERS), fixed.stream().anyMatch(Measure::isPhonetic),
+                                b.stopWords, stripper());
+                TextField f = TextField.build(n, lraw, rraw, o, pool);
+                out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
-            if (b.allMeasures || isText || f.meanWords >= 1.2) {    // single words: token sets add nothing to exact
-                m.addAll(List.of(Measure.TOKEN_JACCARD, Measure.TFIDF_COSINE));
-            }
-            m.add(Measure.QGRAM_JACCARD);
-            if (isText || b.allMeasures) {
-                m.add(Measure.IDF_JACCARD);
-                m.add(Measure.CONTAINMENT_LR);
-                m.add(Measure.CONTAINMENT_RL);
-            }
-            if (b.allMeasures) {
-                m.addAll(List.of(Measure.TOKEN_DICE, Measure.TOKEN_OVERLAP));
-            }
-            if (b.allMeasures || (!isText && f.meanWords >= 1.5)) {
-                m.add(Measure.MONGE_ELKAN);
-                m.add(Measure.SOFT_TFIDF);
-            }
-            if (b.allMeasures || f.codeShare >= 0.05) {
-                m.add(Measure.CODES_EXACT);
-                m.add(Measure.CODES_FUZZY);
-            }
-            if (b.allMeasures || f.numberShare >= 0.05) {
-                m.add(Measure.NUMBERS);
-            }
-            if (nameCandidate && (b.allMeasures || (f.nameLike >= 0.8 && f.meanWords < 1.3))) {   // single names
-                m.addAll(List.of(Measure.SOUNDEX, Measure.DOUBLE_METAPHONE, Measure.NYSIIS));
-            }
-            out.add(new Comparisons.Text(n, f, m));
-            if (PersonList.isPersonListColumn(lraw) && (dedup || PersonList.isPersonListColumn(rraw))) {
+            if (wants(n + ".list_size_ratio") && PersonList.isPersonListColumn(lraw)
+                    && (dedup || PersonList.isPersonListColumn(rraw))) {
                 int[] lc = new int[lraw.length];
                 Arrays.setAll(lc, i -> PersonList.count(TextNormalizer.normalize(lraw[i])));
                 int[] rc = lc;
@@ -579,13 +588,66 @@ public final class FeatureSpace {
             }
         }
 
+        private VariantVocabulary stripper() {
+            return b.neutralize ? vocabulary : null;
+        }
+
+        /** The bundle for a text attribute; {@code f} (its statistics) is only read when not every measure is on. */
+        private List<Measure> textMeasures(TextField f, boolean isText) {
+            boolean all = b.allMeasures;
+            List<Measure> m = new ArrayList<>();
+            if (!isText) {
+                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER));
+                if (all) {
+                    m.addAll(List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
+                            Measure.LCS_SUBSEQUENCE, Measure.PREFIX));
+                }
+            }
+            if (all || isText || f.meanWords >= 1.2) {    // single words: token sets add nothing to exact
+                m.addAll(List.of(Measure.TOKEN_JACCARD, Measure.TFIDF_COSINE));
+            }
+            m.add(Measure.QGRAM_JACCARD);
+            if (isText || all) {
+                m.add(Measure.IDF_JACCARD);
+                m.add(Measure.CONTAINMENT_LR);
+                m.add(Measure.CONTAINMENT_RL);
+            }
+            if (all) {
+                m.addAll(List.of(Measure.TOKEN_DICE, Measure.TOKEN_OVERLAP));
+            }
+            if (all || (!isText && f.meanWords >= 1.5)) {
+                m.add(Measure.MONGE_ELKAN);
+                m.add(Measure.SOFT_TFIDF);
+            }
+            if (all || f.codeShare >= 0.05) {
+                m.add(Measure.CODES_EXACT);
+                m.add(Measure.CODES_FUZZY);
+            }
+            if (all || f.numberShare >= 0.05) {
+                m.add(Measure.NUMBERS);
+            }
+            if (!isText && (all || (f.nameLike >= 0.8 && f.meanWords < 1.3))) {   // single names
+                m.addAll(List.of(Measure.SOUNDEX, Measure.DOUBLE_METAPHONE, Measure.NYSIIS));
+            }
+            return m;
+        }
+
         private void numeric(String n, String[] lraw, String[] rraw) {
-            double[] lv = numbers(b.left.column(n));
-            double[] rv = dedup ? lv : numbers(b.right.column(n));
-            out.add(new Comparisons.Numeric(n, lv, rv, scale(lv, dedup ? null : rv)));
-            String[] ls = prepare(lraw, TextNormalizer::normalize);
-            out.add(chars(n, ls, dedup ? ls : prepare(rraw, TextNormalizer::normalize),
-                    List.of(Measure.LEVENSHTEIN)));
+            if (wantsAny(n, Comparisons.Numeric.ALL)) {
+                double[] lv = numbers(b.left.column(n));
+                double[] rv = dedup ? lv : numbers(b.right.column(n));
+                out.add(new Comparisons.Numeric(n, lv, rv, scale(lv, dedup ? null : rv)));
+            }
+            levenshtein(n, lraw, rraw);
+        }
+
+        /** Levenshtein of the normalised strings: typos in numbers and dates that parsing cannot see. */
+        private void levenshtein(String n, String[] lraw, String[] rraw) {
+            if (wants(n + "." + Measure.LEVENSHTEIN.suffix)) {
+                String[] ls = prepare(lraw, TextNormalizer::normalize);
+                out.add(chars(n, ls, dedup ? ls : prepare(rraw, TextNormalizer::normalize),
+                        List.of(Measure.LEVENSHTEIN)));
+            }
         }
 
         private double[] numbers(Column c) {
@@ -612,11 +674,11 @@ public final class FeatureSpace {
         }
 
         private void date(String n, String[] lraw, String[] rraw) {
-            int[][] l = dates(lraw);
-            out.add(new Comparisons.Dates(n, l, dedup ? l : dates(rraw)));
-            String[] ls = prepare(lraw, TextNormalizer::normalize);
-            out.add(chars(n, ls, dedup ? ls : prepare(rraw, TextNormalizer::normalize),
-                    List.of(Measure.LEVENSHTEIN)));
+            if (wantsAny(n, Comparisons.Dates.ALL)) {
+                int[][] l = dates(lraw);
+                out.add(new Comparisons.Dates(n, l, dedup ? l : dates(rraw)));
+            }
+            levenshtein(n, lraw, rraw);
         }
 
         private int[][] dates(String[] raw) {
@@ -635,6 +697,11 @@ public final class FeatureSpace {
         }
 
         private void categorical(String n, String[] lraw, String[] rraw) {
+            List<Measure> m = wanted(n, pick(List.of(Measure.EXACT, Measure.JARO_WINKLER),
+                    List.of(Measure.LEVENSHTEIN)));
+            if (m.isEmpty() && !wantsAny(n, List.of("tf_agree", "path_prefix"))) {
+                return;
+            }
             String[] l = prepare(lraw, TextNormalizer::normalize);
             String[] r = dedup ? l : prepare(rraw, TextNormalizer::normalize);
             Map<String, Integer> counts = new HashMap<>();
@@ -655,7 +722,9 @@ public final class FeatureSpace {
             boolean paths = withPath >= 0.2 * Math.max(1, Arrays.stream(l).filter(v -> v != null).count());
             String[][] lp = paths ? paths(l) : null;
             String[][] rp = paths ? (dedup ? lp : paths(r)) : null;
-            out.add(chars(n, l, r, pick(List.of(Measure.EXACT, Measure.JARO_WINKLER), List.of(Measure.LEVENSHTEIN))));
+            if (!m.isEmpty()) {
+                out.add(chars(n, l, r, m));
+            }
             out.add(new Comparisons.Categorical(n, l, r, freq, lp, rp));
         }
 
@@ -670,6 +739,9 @@ public final class FeatureSpace {
         }
 
         private void image(String n, String[] lraw, String[] rraw) {
+            if (!wantsAny(n, Comparisons.Image.NAMES)) {
+                return;                                     // reading images is the costliest profile of all
+            }
             long[][] l = hashes(lraw);
             out.add(new Comparisons.Image(n, l, dedup ? l : hashes(rraw)));
         }
@@ -698,10 +770,26 @@ public final class FeatureSpace {
             if (textual.size() < 2) {
                 return;
             }
+            List<Measure> fixed = b.select == null ? null : wanted("*", wholeRecordMeasures(null));
+            boolean year = wants("*.year_conflict");
+            if (fixed != null && fixed.isEmpty() && !year) {
+                return;
+            }
             String[] l = concat(b.left, textual);
             String[] r = dedup ? l : concat(b.right, textual);
-            TextField f = TextField.build("*", l, r, new TextField.Options(false, true, true, false, b.stopWords,
-                    b.neutralize ? vocabulary : null), pool);
+            if (fixed == null || !fixed.isEmpty()) {
+                TextField f = TextField.build("*", l, r, new TextField.Options(false,
+                        fixed == null || fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
+                        fixed == null || fixed.contains(Measure.NUMBERS), false, b.stopWords, stripper()), pool);
+                out.add(new Comparisons.Text("*", f, fixed != null ? fixed : wholeRecordMeasures(f)));
+            }
+            if (year) {
+                years(l, r);
+            }
+        }
+
+        /** The whole-record bundle; {@code f} (its statistics) is only read when not every measure is on. */
+        private List<Measure> wholeRecordMeasures(TextField f) {
             List<Measure> m = new ArrayList<>(List.of(Measure.TFIDF_COSINE, Measure.TOKEN_JACCARD,
                     Measure.IDF_JACCARD));
             if (b.allMeasures || f.codeShare >= 0.05) {
@@ -713,8 +801,7 @@ public final class FeatureSpace {
             if (b.allMeasures || f.numberShare >= 0.05) {
                 m.add(Measure.NUMBERS);
             }
-            out.add(new Comparisons.Text("*", f, m));
-            years(l, r);
+            return m;
         }
 
         /**
@@ -775,7 +862,8 @@ public final class FeatureSpace {
                     used.add(a);
                 }
             }
-            if (used.isEmpty()) {
+            if (used.isEmpty()
+                    || vocabulary.categories().stream().noneMatch(c -> wants(Comparisons.Variants.name(c)))) {
                 return;
             }
             String[] l = prepare(concat(b.left, used), TextNormalizer::normalize);
@@ -784,6 +872,9 @@ public final class FeatureSpace {
             List<long[][]> lk = new ArrayList<>();
             List<long[][]> rk = new ArrayList<>();
             for (String c : vocabulary.categories()) {
+                if (!wants(Comparisons.Variants.name(c))) {
+                    continue;
+                }
                 long[][] kl = keys(c, l);
                 long[][] kr = dedup ? kl : keys(c, r);
                 long present = Arrays.stream(kl).filter(k -> k.length > 0).count()

@@ -35,6 +35,11 @@ enum Measure {
         };
     }
 
+    /** Agreement of phonetic codes. */
+    boolean isPhonetic() {
+        return ordinal() >= SOUNDEX.ordinal();
+    }
+
     /** Character-level measure of two non-null strings. */
     static double character(Measure m, String a, String b) {
         return switch (m) {

@@ -5,8 +5,11 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -130,6 +133,15 @@ public final class CalibratedModel {
             }
         }
         return new Explanation(names, x.clone(), phi, base, raw, probability(x), models[0].unit());
+    }
+
+    /** Names of the features any of the models reads; a feature space may leave the others uncomputed. */
+    public Set<String> featuresRead() {
+        BitSet read = new BitSet(names.length);
+        for (TrainedModel m : models) {
+            read.or(m.featuresRead());
+        }
+        return read.stream().mapToObj(j -> names[j]).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Mean absolute contribution of each feature over (a sample of) the training rows. */

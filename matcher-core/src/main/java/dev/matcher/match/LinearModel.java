@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * A logistic-regression scorer: {@code raw(x) = intercept + sum(weight[j] * x[j])} in log-odds. Contributions are
@@ -43,6 +44,17 @@ public final class LinearModel implements TrainedModel {
             s += weight[j] * x[j];
         }
         return s;
+    }
+
+    @Override
+    public BitSet featuresRead() {
+        BitSet read = new BitSet(weight.length);
+        for (int j = 0; j < weight.length; j++) {
+            if (weight[j] != 0) {
+                read.set(j);
+            }
+        }
+        return read;
     }
 
     @Override

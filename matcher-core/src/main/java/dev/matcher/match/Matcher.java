@@ -114,7 +114,10 @@ public final class Matcher {
         cached = new Cached(left, right, fs);
     }
 
-    /** The feature space of these tables (built once and reused for the same two tables). */
+    /**
+     * The feature space of these tables (built once and reused for the same two tables). Only the features the model
+     * reads are computed (see {@link CalibratedModel#featuresRead()}); the others are 0 in every row.
+     */
     public FeatureSpace features(Table left, Table right) {
         Cached c = cached;
         if (c != null && c.left == left && c.right == right) {
@@ -124,7 +127,7 @@ public final class Matcher {
         checkShape(right, "right");
         FeatureSpace fs;
         try {
-            fs = FeatureSpace.fromSpec(spec, left, right);
+            fs = FeatureSpace.fromSpec(spec, left, right, Map.of(), model.featuresRead());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("this matcher was trained on left " + leftShape.names() + " and right "
                     + rightShape.names() + "; it cannot compare " + left.name() + " x " + right.name() + ": "

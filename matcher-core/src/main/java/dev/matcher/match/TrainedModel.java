@@ -24,6 +24,9 @@ public sealed interface TrainedModel permits TreeEnsemble, LinearModel {
         }
     }
 
+    /** The features {@link #raw} reads (a tree model splits on a fraction of them): the others may hold anything. */
+    java.util.BitSet featuresRead();
+
     /** The expected raw score over the training data (the explanation baseline). */
     double baseValue();
 

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * An additive ensemble of binary decision trees stored in flat primitive arrays: one slot per node across all trees,
@@ -117,6 +118,17 @@ public final class TreeEnsemble implements TrainedModel {
     @Override
     public int features() {
         return features;
+    }
+
+    @Override
+    public BitSet featuresRead() {
+        BitSet read = new BitSet(features);
+        for (int f : feature) {
+            if (f >= 0) {
+                read.set(f);
+            }
+        }
+        return read;
     }
 
     public int trees() {

@@ -13,8 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FeatureSpaceTest {
@@ -181,6 +183,29 @@ class FeatureSpaceTest {
         FeatureSpace again = FeatureSpace.fromSpec(back, t, t);
         assertEquals(fs.names(), again.names());
         assertArrayEquals(fs.compute(0, 1), again.compute(0, 1), 1e-12);
+    }
+
+    @Test
+    void computesOnlyTheFeaturesAskedForWithTheSameValues() {
+        Table t = products();
+        FeatureSpace full = FeatureSpace.builder(t, t).variantAttributes("color").build();
+        List<String> names = full.names();
+        List<Set<String>> subsets = new ArrayList<>();
+        names.forEach(n -> subsets.add(Set.of(n)));                       // each feature alone
+        subsets.add(Set.of("title.nysiis", "*.numbers", "price.gauss", "released.levenshtein", "brand.tf_agree"));
+        subsets.add(Set.of());
+        for (Set<String> computed : subsets) {
+            FeatureSpace part = FeatureSpace.fromSpec(full.spec(), t, t, Map.of(), computed);
+            assertEquals(names, part.names());
+            for (int l = 0; l < t.size(); l++) {
+                double[] want = full.compute(l, (l + 1) % t.size());
+                double[] got = part.compute(l, (l + 1) % t.size());
+                for (int k = 0; k < names.size(); k++) {
+                    assertEquals(computed.contains(names.get(k)) ? want[k] : 0, got[k], 1e-12,
+                            names.get(k) + " with " + computed);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,10 +1,16 @@
 package dev.matcher.match;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +89,24 @@ class MatcherTest {
         assertTrue(text.contains("feature") && text.contains("contribution"), text);
         assertTrue(exact.featureImportance().toString().contains("importance"));
         assertTrue(exact.toString().contains("EXACT"), exact.toString());
+    }
+
+    @Test
+    void scoringComputesOnlyTheFeaturesTheModelReadsAndScoresTheSame() {
+        Table other = shirts.table.named("shirts-again");        // another table: the space is rebuilt for it
+        FeatureSpace rebuilt = exact.features(other, other);
+        FeatureSpace trained = exact.features(shirts.table, shirts.table);
+        Set<String> read = exact.model().featuresRead();
+        assertTrue(read.size() < rebuilt.size(), read.size() + " of " + rebuilt.size());
+        Pairs pairs = Pairs.of(IntStream.range(0, 60).toArray(), IntStream.range(0, 60).map(i -> (i * 7 + 3) % 120)
+                .toArray());
+        double[][] all = trained.compute(pairs);
+        double[][] some = rebuilt.compute(pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+            for (int k = 0; k < rebuilt.size(); k++) {
+                assertEquals(read.contains(rebuilt.names().get(k)) ? all[i][k] : 0, some[i][k], 1e-12);
+            }
+        }
+        assertArrayEquals(exact.model().probabilities(all), exact.score(other, other, pairs), 1e-12);
     }
 }
