@@ -145,15 +145,16 @@ public final class Tokenizer {
         List<Quantity> out = new ArrayList<>();
         Matcher p = PACK_OF.matcher(text);
         char[] rest = null;                                   // the text with pack expressions blanked out
-        while (p.find()) {
+        for (int at = 0; (at = next(p, text, at, Tokenizer::mayStartPack)) >= 0; at = p.end()) {
             out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
             if (rest == null) {
                 rest = text.toCharArray();
             }
             Arrays.fill(rest, p.start(), p.end(), ' ');
         }
-        Matcher m = QUANTITY.matcher(rest == null ? text : new String(rest));
-        while (m.find()) {
+        String scanned = rest == null ? text : new String(rest);
+        Matcher m = QUANTITY.matcher(scanned);
+        for (int at = 0; (at = next(m, scanned, at, Tokenizer::isAsciiDigit)) >= 0; at = m.end()) {
             double v;
             try {
                 v = Double.parseDouble(m.group(1).replace(',', '.'));
@@ -169,6 +170,33 @@ public final class Tokenizer {
             }
         }
         return out.toArray(new Quantity[0]);
+    }
+
+    /**
+     * Where the next match of {@code m} at or after {@code from} starts (-1 if none), as {@link Matcher#find()} would
+     * find it, for a pattern that can only start at a character {@code start} accepts: only those positions are tried
+     * (a regex search tries them all, which made quantities the costliest per-record step). {@code m} is left on
+     * the match; lookbehinds still see the text before it. The patterns never match empty text.
+     */
+    private static int next(Matcher m, String text, int from, java.util.function.IntPredicate start) {
+        m.useTransparentBounds(true);
+        for (int i = from; i < text.length(); i++) {
+            if (start.test(text.charAt(i))) {
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean mayStartPack(int c) {
+        return c == 'p' || c == 's' || c == 'b' || c == 'c' || c == 'x';
     }
 
     /** Sorted distinct keys of {@link #quantities}; with {@code unitsOnly} plain numbers are left out. */
