@@ -45,9 +45,6 @@ public final class Tokenizer {
 
     private static final String UNIT_ALT = "tb|gb|mb|kb|ghz|mhz|khz|hz|kg|mg|g|lbs|lb|oz|ml|cl|l|mm|cm|m|inches|inch|in"
             + "|ft|kw|watts|watt|w|volt|v|mah|mp|rpm|pack|pk|pcs|count|ct";
-    /** A number (not glued to letters in front), then optionally a unit; a plain number must end there. */
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.])(\\d+(?:[.,]\\d+)?)(?:[\\s-]?(" + UNIT_ALT + ")(?![\\p{L}\\p{N}])|\\s?(\"|''|%)|(?![\\p{L}\\p{N}]))");
     private static final Pattern PACK_OF = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
     private static final Pattern IS_QUANTITY = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
@@ -153,23 +150,73 @@ public final class Tokenizer {
             Arrays.fill(rest, p.start(), p.end(), ' ');
         }
         String scanned = rest == null ? text : new String(rest);
-        Matcher m = QUANTITY.matcher(scanned);
-        for (int at = 0; (at = next(m, scanned, at, Tokenizer::isAsciiDigit)) >= 0; at = m.end()) {
-            double v;
-            try {
-                v = Double.parseDouble(m.group(1).replace(',', '.'));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            String u = m.group(2) != null ? m.group(2) : m.group(3);
-            if (u == null) {
-                out.add(new Quantity(v, ""));
-            } else {
-                Unit unit = UNITS.get(u);
-                out.add(new Quantity(v * unit.factor(), unit.canonical()));
+        for (int i = 0; i < scanned.length(); i++) {
+            if (isAsciiDigit(scanned.charAt(i)) && (i == 0 || !wordChar(scanned.codePointBefore(i))
+                    && scanned.charAt(i - 1) != '.')) {
+                i = quantity(scanned, i, out) - 1;
             }
         }
         return out.toArray(new Quantity[0]);
+    }
+
+    /**
+     * Reads the quantity starting at digit {@code start}, adds it to {@code out} and returns where it ends (or
+     * {@code start + 1} when there is none): digits, an optional decimal part ({@code [.,]digits}), then a unit
+     * ({@code 32gb}, {@code 32 gb}, {@code 32-gb}), an inch mark or percent sign ({@code 15"}, {@code 15 ''},
+     * {@code 5%}), or nothing — but a plain number must not run into letters ({@code 40v4100} is no quantity).
+     * When the decimal reading fails, the integer part counts alone ({@code 1.5x} gives {@code 1}).
+     */
+    private static int quantity(String t, int start, List<Quantity> out) {
+        int integer = digits(t, start);
+        int decimal = integer + 1 < t.length() && (t.charAt(integer) == '.' || t.charAt(integer) == ',')
+                && isAsciiDigit(t.charAt(integer + 1)) ? digits(t, integer + 1) : -1;
+        for (int end : new int[] {decimal, integer}) {
+            if (end < 0) {
+                continue;
+            }
+            double v = Double.parseDouble(t.substring(start, end).replace(',', '.'));
+            int e = end < t.length() && (isBlank(t.charAt(end)) || t.charAt(end) == '-') ? end + 1 : end;
+            int w = e;
+            while (w < t.length() && wordChar(t.codePointAt(w))) {
+                w += Character.charCount(t.codePointAt(w));
+            }
+            Unit unit = w > e ? UNITS.get(t.substring(e, w)) : null;
+            if (unit != null) {
+                out.add(new Quantity(v * unit.factor(), unit.canonical()));
+                return w;
+            }
+            int q = end < t.length() && isBlank(t.charAt(end)) ? end + 1 : end;
+            int mark = t.startsWith("\"", q) || t.startsWith("%", q) ? 1 : t.startsWith("''", q) ? 2 : 0;
+            if (mark > 0) {
+                out.add(new Quantity(v, UNITS.get(t.substring(q, q + mark)).canonical()));
+                return q + mark;
+            }
+            if (end == t.length() || !wordChar(t.codePointAt(end))) {
+                out.add(new Quantity(v, ""));
+                return end;
+            }
+        }
+        return start + 1;
+    }
+
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length() && isAsciiDigit(t.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}: a letter or any kind of number character. */
+    private static boolean wordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@code \\s} of java.util.regex. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**
