@@ -146,21 +146,23 @@ final class Comparisons {
             if (na == 0 || nb == 0) {
                 return na == nb ? 1 : 0;
             }
+            // row and column maxima in one pass; plain comparisons (values are never NaN) instead of Math.max
+            double[] column = s.best;
+            java.util.Arrays.fill(column, 0, nb, 0);
             double ab = 0;
             for (int i = 0; i < na; i++) {
                 double best = 0;
+                int row = i * Scratch.MAX_TOKENS;
                 for (int j = 0; j < nb; j++) {
-                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
+                    double v = s.matrix[row + j];
+                    best = v > best ? v : best;
+                    column[j] = v > column[j] ? v : column[j];
                 }
                 ab += best;
             }
             double ba = 0;
             for (int j = 0; j < nb; j++) {
-                double best = 0;
-                for (int i = 0; i < na; i++) {
-                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
-                }
-                ba += best;
+                ba += column[j];
             }
             return (ab / na + ba / nb) / 2;
         }

@@ -200,16 +200,32 @@ public final class Measures {
         if (n <= 64 && m <= 64) {                              // common case: match flags in two longs
             long ms = 0;
             long mt = 0;
+            long[] positions = latin1Positions(t, m);
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
+                int lo = Math.max(0, i - window);
                 int hi = Math.min(m - 1, i + window);
-                for (int j = Math.max(0, i - window); j <= hi; j++) {
+                if (positions != null) {                       // the first free equal character in the window
+                    long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
+                    if (free != 0) {
+                        ms |= 1L << i;
+                        mt |= free & -free;
+                        matches++;
+                    }
+                    continue;
+                }
+                for (int j = lo; j <= hi; j++) {
                     if ((mt & (1L << j)) == 0 && t.charAt(j) == c) {
                         ms |= 1L << i;
                         mt |= 1L << j;
                         matches++;
                         break;
                     }
+                }
+            }
+            if (positions != null) {
+                for (int j = 0; j < m; j++) {
+                    positions[t.charAt(j)] = 0;
                 }
             }
             if (matches == 0) {
@@ -258,6 +274,26 @@ public final class Measures {
         }
         double mm = matches;
         return (mm / n + mm / m + (mm - transpositions / 2.0) / mm) / 3.0;
+    }
+
+    /**
+     * For each character, the positions where it occurs among the first {@code m <= 64} of {@code t}, as bits; null
+     * when {@code t} holds a character above U+00FF. The table is a per-thread buffer: callers clear the entries of
+     * {@code t}'s characters afterwards.
+     */
+    private static long[] latin1Positions(String t, int m) {
+        long[] positions = BUFFERS.get().peq;
+        for (int j = 0; j < m; j++) {
+            char c = t.charAt(j);
+            if (c > 0xFF) {
+                for (int k = 0; k < j; k++) {
+                    positions[t.charAt(k)] = 0;
+                }
+                return null;
+            }
+            positions[c] |= 1L << j;
+        }
+        return positions;
     }
 
     /**
