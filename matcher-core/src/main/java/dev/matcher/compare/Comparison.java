@@ -11,6 +11,8 @@ abstract class Comparison {
         final double[] matrix = new double[MAX_TOKENS * MAX_TOKENS];
         /** Column maxima of {@link #matrix}. */
         final double[] best = new double[MAX_TOKENS];
+        /** Per-character bit masks for the string kernels (zero between calls). */
+        final long[] table = new long[256];
         /** One merge of two token-id sets: shared count, TF-IDF dot product, shared IDF mass. */
         int inter;
         double dot;

@@ -49,7 +49,7 @@ final class Comparisons {
                         } else if (same && m.isStringOrToken()) {
                             v = 1;
                         } else if (m.isCharacter()) {
-                            v = Measure.character(m, x, y);
+                            v = Measure.character(m, x, y, scratch.table);
                         } else {
                             if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
                                 fillMatrix(a.blob[l], b.blob[r], scratch);
@@ -135,7 +135,7 @@ final class Comparisons {
                 String wa = vocab[x];
                 for (int j = 0; j < nb; j++) {
                     int y = b[HEAD + j];
-                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y]);
+                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y], s.table);
                 }
             }
         }
@@ -278,7 +278,7 @@ final class Comparisons {
             boolean same = a.equals(b);
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b);
+                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b, scratch.table);
                 }
             }
         }
