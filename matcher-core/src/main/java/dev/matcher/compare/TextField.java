@@ -272,6 +272,20 @@ final class TextField {
         s.blob[i] = b;
     }
 
+    /** At most 24 characters, letters and blanks only. */
+    private static boolean isName(String text) {
+        if (text.length() > 24) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && !Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void statistics(String[][] lw, String[][] rw) {
         long present = 0;
         long withCodes = 0;
@@ -294,8 +308,7 @@ final class TextField {
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
                     withNumbers++;
                 }
-                if (nw <= 2 && s.text[i].length() <= 24
-                        && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (nw <= 2 && isName(s.text[i])) {
                     names++;
                 }
             }

@@ -49,6 +49,8 @@ public final class Tokenizer {
             "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
     private static final Pattern IS_QUANTITY = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
 
+    private static final String[] NONE = {};
+
     private Tokenizer() {
     }
 
@@ -60,7 +62,8 @@ public final class Tokenizer {
         if (text == null) {
             return new String[0];
         }
-        List<String> out = new ArrayList<>();
+        String[] out = new String[8];
+        int count = 0;
         int n = text.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
@@ -73,11 +76,14 @@ public final class Tokenizer {
                     start = i;
                 }
             } else if (start >= 0) {
-                out.add(text.substring(start, i));
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, 2 * count);
+                }
+                out[count++] = text.substring(start, i);
                 start = -1;
             }
         }
-        return out.toArray(new String[0]);
+        return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
     /** The words joined by single spaces: punctuation and repeated blanks removed. */
@@ -306,6 +312,17 @@ public final class Tokenizer {
     }
 
     private static String[] sortedDistinct(List<String> list) {
-        return list.stream().sorted().distinct().toArray(String[]::new);
+        if (list.size() < 2) {                           // the usual case: no stream, no sort
+            return list.isEmpty() ? NONE : new String[] {list.get(0)};
+        }
+        String[] a = list.toArray(NONE);
+        Arrays.sort(a);
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (k == 0 || !a[k - 1].equals(a[i])) {
+                a[k++] = a[i];
+            }
+        }
+        return k == a.length ? a : Arrays.copyOf(a, k);
     }
 }
