@@ -206,6 +206,8 @@ class FeatureSpaceTest {
                 }
             }
         }
+        assertThrows(IllegalArgumentException.class,
+                () -> FeatureSpace.fromSpec(full.spec(), t, t, Map.of(), Set.of("title.no_such_measure")));
     }
 
     @Test
