@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * the score for MB/s. {@code generated:N} writes an N-row person table first; any other value is a file path.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar CsvReadBenchmark -p source=generated:1000000
+ * java -jar benchmarks/target/benchmarks.jar CsvReadBenchmark -p source=generated:200000,generated:1000000
  * java -jar benchmarks/target/benchmarks.jar CsvReadBenchmark -p source=../shared/datasets/ali_ember_multimodal/left.csv
  * </pre>
  */
@@ -40,9 +40,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Measurement(iterations = 3)
 public class CsvReadBenchmark {
-    @Param("generated:1000000")
+    @Param("generated:200000")
     public String source;
 
     private Path file;

@@ -5,7 +5,6 @@ import dev.matcher.data.Table;
 import dev.matcher.io.BenchmarkDataset;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.ModelType;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,20 +26,30 @@ import org.openjdk.jmh.annotations.Warmup;
  * and runs the calibrated model (what {@link Matcher#score} does), {@code modelOnly} runs the model on precomputed
  * feature rows. The matcher is trained (default options) on the dataset's train split; the scored pairs are
  * {@value #PAIRS} random pairs of the left x right cross product, i.e. mostly non-matches as after blocking.
- * {@code java -jar benchmarks/target/benchmarks.jar ScoringBenchmark -p dataset=/work/shared/datasets/dm_textual_abt_buy}
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar ScoringBenchmark -p labelled=dm_textual_abt_buy,dm_structured_dblp_acm
+ *      -p model=GRADIENT_BOOSTING,RANDOM_FOREST,LOGISTIC_REGRESSION
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
 public class ScoringBenchmark {
-    static final int PAIRS = 100_000;
+    static final int PAIRS = 8_192;
 
-    @Param({"/work/shared/datasets/dm_textual_abt_buy"})
-    public String dataset;
+    /** A dataset with train and valid splits (named apart from the other benchmarks' {@code dataset}). */
+    @Param({"dm_textual_abt_buy"})
+    public String labelled;
 
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    @Param({""})
+    public String folder;
+
+    /** A {@link ModelType} name. */
     @Param({"GRADIENT_BOOSTING"})
     public String model;
 
@@ -53,11 +62,12 @@ public class ScoringBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         System.setProperty("org.slf4j.simpleLogger.log.smile", "warn");
-        BenchmarkDataset d = BenchmarkDataset.load(Path.of(dataset));
+        BenchmarkDataset d = BenchData.load(folder, labelled);
         left = d.left();
         right = d.right();
         matcher = Matcher.builder().model(ModelType.valueOf(model)).seed(42)
-                .train(left, right, d.split("train").orElseThrow(), d.split("valid").orElse(null));
+                .train(left, right, d.split("train").orElseThrow(() -> new IllegalStateException(labelled + " has no train split")),
+                        d.split("valid").orElse(null));
         Random r = new Random(1);
         int[] l = new int[PAIRS];
         int[] rr = new int[PAIRS];

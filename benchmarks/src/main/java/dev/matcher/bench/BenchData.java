@@ -1,0 +1,31 @@
+package dev.matcher.bench;
+
+import dev.matcher.io.BenchmarkDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the benchmarks find the shared datasets: the {@code folder} parameter when given ({@code -p folder=...}),
+ * else system property {@code matcher.datasets}, else {@code /work/shared/datasets}.
+ */
+final class BenchData {
+    static final String DEFAULT_FOLDER = "/work/shared/datasets";
+
+    private BenchData() {
+    }
+
+    /** The datasets folder for a {@code folder} parameter ({@code ""} means the property or the default). */
+    static Path root(String folder) {
+        return Path.of(folder == null || folder.isEmpty() ? System.getProperty("matcher.datasets", DEFAULT_FOLDER) : folder);
+    }
+
+    /** Loads dataset {@code name} from the folder, failing with a message that says how to point at the data. */
+    static BenchmarkDataset load(String folder, String name) {
+        Path dir = root(folder).resolve(name);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("benchmark dataset folder " + dir.toAbsolutePath() + " not found: pass"
+                    + " -p folder=/path/to/datasets (or -Dmatcher.datasets=...) holding " + name + "/left.csv");
+        }
+        return BenchmarkDataset.load(dir);
+    }
+}
