@@ -575,6 +575,9 @@ public final class FeatureSpace {
                 TextField f = TextField.build(n, lraw, rraw, o, pool);
                 out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
+            if (!isText && wants(n + "." + ValueRarity.SUFFIX)) {
+                out.add(ValueRarity.of(n, lraw, dedup ? lraw : rraw));
+            }
             if (wants(n + ".list_size_ratio") && PersonList.isPersonListColumn(lraw)
                     && (dedup || PersonList.isPersonListColumn(rraw))) {
                 int[] lc = new int[lraw.length];
@@ -597,7 +600,7 @@ public final class FeatureSpace {
             boolean all = b.allMeasures;
             List<Measure> m = new ArrayList<>();
             if (!isText) {
-                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER));
+                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER, Measure.ABBREVIATION));
                 if (all) {
                     m.addAll(List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
                             Measure.LCS_SUBSEQUENCE, Measure.PREFIX));
