@@ -600,7 +600,7 @@ public final class FeatureSpace {
             boolean all = b.allMeasures;
             List<Measure> m = new ArrayList<>();
             if (!isText) {
-                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER, Measure.ABBREVIATION));
+                m.addAll(List.of(Measure.EXACT, Measure.LEVENSHTEIN, Measure.JARO_WINKLER));
                 if (all) {
                     m.addAll(List.of(Measure.DAMERAU_LEVENSHTEIN, Measure.JARO, Measure.LCS_SUBSTRING,
                             Measure.LCS_SUBSEQUENCE, Measure.PREFIX));
@@ -621,6 +621,7 @@ public final class FeatureSpace {
             if (all || (!isText && f.meanWords >= 1.5)) {
                 m.add(Measure.MONGE_ELKAN);
                 m.add(Measure.SOFT_TFIDF);
+                m.add(Measure.ABBREVIATION);     // acronyms and abbreviated words: multi-word names, venues, streets
             }
             if (all || f.codeShare >= 0.05) {
                 m.add(Measure.CODES_EXACT);
