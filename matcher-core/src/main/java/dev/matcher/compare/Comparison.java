@@ -9,6 +9,10 @@ abstract class Comparison {
     static final class Scratch {
         static final int MAX_TOKENS = 16;
         final double[] matrix = new double[MAX_TOKENS * MAX_TOKENS];
+        /** Column maxima of {@link #matrix}. */
+        final double[] best = new double[MAX_TOKENS];
+        /** Per-character bit masks for the string kernels (zero between calls). */
+        final long[] table = new long[256];
         /** One merge of two token-id sets: shared count, TF-IDF dot product, shared IDF mass. */
         int inter;
         double dot;

@@ -49,7 +49,7 @@ final class Comparisons {
                         } else if (same && m.isStringOrToken()) {
                             v = 1;
                         } else if (m.isCharacter()) {
-                            v = Measure.character(m, x, y);
+                            v = Measure.character(m, x, y, scratch.table);
                         } else {
                             if ((m == Measure.MONGE_ELKAN || m == Measure.SOFT_TFIDF) && !matrix) {
                                 fillMatrix(a.blob[l], b.blob[r], scratch);
@@ -135,7 +135,7 @@ final class Comparisons {
                 String wa = vocab[x];
                 for (int j = 0; j < nb; j++) {
                     int y = b[HEAD + j];
-                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y]);
+                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y], s.table);
                 }
             }
         }
@@ -146,21 +146,23 @@ final class Comparisons {
             if (na == 0 || nb == 0) {
                 return na == nb ? 1 : 0;
             }
+            // row and column maxima in one pass; plain comparisons (values are never NaN) instead of Math.max
+            double[] column = s.best;
+            java.util.Arrays.fill(column, 0, nb, 0);
             double ab = 0;
             for (int i = 0; i < na; i++) {
                 double best = 0;
+                int row = i * Scratch.MAX_TOKENS;
                 for (int j = 0; j < nb; j++) {
-                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
+                    double v = s.matrix[row + j];
+                    best = v > best ? v : best;
+                    column[j] = v > column[j] ? v : column[j];
                 }
                 ab += best;
             }
             double ba = 0;
             for (int j = 0; j < nb; j++) {
-                double best = 0;
-                for (int i = 0; i < na; i++) {
-                    best = Math.max(best, s.matrix[i * Scratch.MAX_TOKENS + j]);
-                }
-                ba += best;
+                ba += column[j];
             }
             return (ab / na + ba / nb) / 2;
         }
@@ -276,7 +278,7 @@ final class Comparisons {
             boolean same = a.equals(b);
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b);
+                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b, scratch.table);
                 }
             }
         }

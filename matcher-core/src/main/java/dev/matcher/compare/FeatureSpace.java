@@ -656,10 +656,10 @@ public final class FeatureSpace {
 
         private double[] numbers(Column c) {
             double[] v = new double[c.size()];
-            for (int i = 0; i < v.length; i++) {
-                double x = c.number(i);
+            pool.submit(() -> IntStream.range(0, v.length).parallel().forEach(i -> {
+                double x = Values.parseNumber(c.get(i));
                 v[i] = Double.isFinite(x) ? x : Double.NaN;
-            }
+            })).join();
             return v;
         }
 
@@ -687,7 +687,7 @@ public final class FeatureSpace {
 
         private int[][] dates(String[] raw) {
             int[][] d = new int[4][raw.length];
-            for (int i = 0; i < raw.length; i++) {
+            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
                 int e = Values.parseDate(raw[i]);
                 d[0][i] = e;
                 if (e != Values.NO_DATE) {
@@ -696,7 +696,7 @@ public final class FeatureSpace {
                     d[2][i] = ld.getMonthValue();
                     d[3][i] = ld.getDayOfMonth();
                 }
-            }
+            })).join();
             return d;
         }
 
@@ -828,16 +828,15 @@ public final class FeatureSpace {
             }
         }
 
-        private static String[] concat(Table t, List<Attribute> attributes) {
+        /** Each record's values of the attributes (those the table has) joined by {@code " | "}; null if none. */
+        private String[] concat(Table t, List<Attribute> attributes) {
+            Column[] columns = attributes.stream().filter(a -> t.schema().indexOf(a.name()) >= 0)
+                    .map(a -> t.column(a.name())).toArray(Column[]::new);
             String[] out = new String[t.size()];
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < out.length; i++) {
-                sb.setLength(0);
-                for (Attribute a : attributes) {
-                    if (t.schema().indexOf(a.name()) < 0) {
-                        continue;
-                    }
-                    String v = t.value(i, a.name());
+            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(i -> {
+                StringBuilder sb = new StringBuilder();
+                for (Column c : columns) {
+                    String v = c.get(i);
                     if (v != null && !v.isBlank()) {
                         if (sb.length() > 0) {
                             sb.append(" | ");
@@ -846,7 +845,7 @@ public final class FeatureSpace {
                     }
                 }
                 out[i] = sb.length() == 0 ? null : sb.toString();
-            }
+            })).join();
             return out;
         }
 

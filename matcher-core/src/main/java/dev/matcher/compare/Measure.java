@@ -40,14 +40,14 @@ enum Measure {
         return ordinal() >= SOUNDEX.ordinal();
     }
 
-    /** Character-level measure of two non-null strings. */
-    static double character(Measure m, String a, String b) {
+    /** Character-level measure of two non-null strings; {@code table}: a zeroed 256-entry scratch table. */
+    static double character(Measure m, String a, String b, long[] table) {
         return switch (m) {
             case EXACT -> a.equals(b) ? 1 : 0;
-            case LEVENSHTEIN -> Measures.levenshtein(a, b);
+            case LEVENSHTEIN -> Measures.levenshtein(a, b, table);
             case DAMERAU_LEVENSHTEIN -> Measures.damerauLevenshtein(a, b);
-            case JARO -> Measures.jaro(a, b);
-            case JARO_WINKLER -> Measures.jaroWinkler(a, b);
+            case JARO -> Measures.jaro(a, b, table);
+            case JARO_WINKLER -> Measures.jaroWinkler(a, b, table);
             case LCS_SUBSTRING -> Measures.lcsSubstring(a, b);
             case LCS_SUBSEQUENCE -> Measures.lcsSubsequence(a, b);
             case ABBREVIATION -> Abbreviations.similarity(a, b);

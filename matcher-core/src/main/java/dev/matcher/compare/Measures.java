@@ -43,6 +43,11 @@ public final class Measures {
      * column), dynamic programming otherwise.
      */
     public static int levenshteinDistance(String s, String t) {
+        return levenshteinDistance(s, t, BUFFERS.get().peq);
+    }
+
+    /** As {@link #levenshteinDistance(String, String)} with a zeroed 256-entry table of the caller's (left zeroed). */
+    static int levenshteinDistance(String s, String t, long[] table) {
         int n = Math.min(s.length(), MAX_CHARS);
         int m = Math.min(t.length(), MAX_CHARS);
         if (n > m) {
@@ -57,7 +62,7 @@ public final class Measures {
             return m;
         }
         if (n <= 64) {
-            int d = myers(s, n, t, m);
+            int d = myers(s, n, t, m, table);
             if (d >= 0) {
                 return d;
             }
@@ -66,8 +71,7 @@ public final class Measures {
     }
 
     /** Myers (1999) / Hyyrö bit-vector edit distance; pattern {@code p} of 1..64 chars, -1 if not Latin-1. */
-    private static int myers(String p, int n, String t, int m) {
-        long[] peq = BUFFERS.get().peq;
+    private static int myers(String p, int n, String t, int m, long[] peq) {
         for (int i = 0; i < n; i++) {
             char c = p.charAt(i);
             if (c > 0xFF) {
@@ -132,8 +136,12 @@ public final class Measures {
 
     /** {@code 1 - levenshteinDistance / max(length)}; two empty strings are identical. */
     public static double levenshtein(String s, String t) {
+        return levenshtein(s, t, BUFFERS.get().peq);
+    }
+
+    static double levenshtein(String s, String t, long[] table) {
         int max = Math.max(Math.min(s.length(), MAX_CHARS), Math.min(t.length(), MAX_CHARS));
-        return max == 0 ? 1 : 1 - (double) levenshteinDistance(s, t) / max;
+        return max == 0 ? 1 : 1 - (double) levenshteinDistance(s, t, table) / max;
     }
 
     /** Damerau-Levenshtein distance, optimal-string-alignment variant (adjacent transpositions cost 1). */
@@ -178,6 +186,11 @@ public final class Measures {
 
     /** Jaro similarity: matching characters within a window of {@code max(len)/2 - 1}, penalised by transpositions. */
     public static double jaro(String s, String t) {
+        return jaro(s, t, BUFFERS.get().peq);
+    }
+
+    /** As {@link #jaro(String, String)} with a zeroed 256-entry table of the caller's (left zeroed). */
+    static double jaro(String s, String t, long[] table) {
         int n = Math.min(s.length(), MAX_CHARS);
         int m = Math.min(t.length(), MAX_CHARS);
         if (n == 0 && m == 0) {
@@ -200,16 +213,32 @@ public final class Measures {
         if (n <= 64 && m <= 64) {                              // common case: match flags in two longs
             long ms = 0;
             long mt = 0;
+            long[] positions = latin1Positions(t, m, table);
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
+                int lo = Math.max(0, i - window);
                 int hi = Math.min(m - 1, i + window);
-                for (int j = Math.max(0, i - window); j <= hi; j++) {
+                if (positions != null) {                       // the first free equal character in the window
+                    long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
+                    if (free != 0) {
+                        ms |= 1L << i;
+                        mt |= free & -free;
+                        matches++;
+                    }
+                    continue;
+                }
+                for (int j = lo; j <= hi; j++) {
                     if ((mt & (1L << j)) == 0 && t.charAt(j) == c) {
                         ms |= 1L << i;
                         mt |= 1L << j;
                         matches++;
                         break;
                     }
+                }
+            }
+            if (positions != null) {
+                for (int j = 0; j < m; j++) {
+                    positions[t.charAt(j)] = 0;
                 }
             }
             if (matches == 0) {
@@ -261,11 +290,34 @@ public final class Measures {
     }
 
     /**
+     * For each character, the positions where it occurs among the first {@code m <= 64} of {@code t}, as bits; null
+     * when {@code t} holds a character above U+00FF. Callers clear the entries of {@code t}'s characters afterwards.
+     */
+    private static long[] latin1Positions(String t, int m, long[] positions) {
+        for (int j = 0; j < m; j++) {
+            char c = t.charAt(j);
+            if (c > 0xFF) {
+                for (int k = 0; k < j; k++) {
+                    positions[t.charAt(k)] = 0;
+                }
+                return null;
+            }
+            positions[c] |= 1L << j;
+        }
+        return positions;
+    }
+
+    /**
      * Jaro-Winkler: Jaro plus {@code 0.1 * prefix * (1 - jaro)} for a common prefix of up to 4 characters, applied
      * when Jaro is at least 0.7 (Winkler's boost threshold, as in Commons Text).
      */
     public static double jaroWinkler(String s, String t) {
-        double j = jaro(s, t);
+        return jaroWinkler(s, t, BUFFERS.get().peq);
+    }
+
+    /** As {@link #jaroWinkler(String, String)} with a zeroed 256-entry table of the caller's (left zeroed). */
+    static double jaroWinkler(String s, String t, long[] table) {
+        double j = jaro(s, t, table);
         if (j < 0.7) {
             return j;
         }

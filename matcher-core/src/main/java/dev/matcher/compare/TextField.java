@@ -8,7 +8,10 @@ import dev.matcher.text.VariantVocabulary;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 
 /**
@@ -95,46 +98,24 @@ final class TextField {
                 IntStream.range(0, r.n).parallel().forEach(i -> prepare(r, i, rightRaw[i], o, rw));
             }
         }).join();
-        // dictionary and document frequencies: sequential, both sides, each record once
-        Map<String, Integer> ids = new HashMap<>();
-        int[] df = new int[1024];
-        int docs = 0;
+        // dictionary: the distinct words in sorted order, so ids do not depend on how the work was split
+        String[][][] sides = dedup ? new String[][][] {lw} : new String[][][] {lw, rw};
+        f.vocab = sortedDistinct(sides, pool);
+        Map<String, Integer> ids = index(f.vocab);
         int[][] lIds = new int[l.n][];
         int[][] rIds = dedup ? lIds : new int[r.n][];
-        for (int side = 0; side < (dedup ? 1 : 2); side++) {
-            String[][] w = side == 0 ? lw : rw;
-            int[][] out = side == 0 ? lIds : rIds;
-            for (int i = 0; i < w.length; i++) {
-                if (w[i] == null) {
-                    continue;
-                }
-                docs++;
-                int[] t = new int[w[i].length];
-                for (int k = 0; k < t.length; k++) {
-                    Integer id = ids.get(w[i][k]);
-                    if (id == null) {
-                        id = ids.size();
-                        ids.put(w[i][k], id);
-                    }
-                    t[k] = id;
-                }
-                Arrays.sort(t);
-                out[i] = t;
-                for (int k = 0; k < t.length; k++) {
-                    if (k == 0 || t[k] != t[k - 1]) {
-                        if (t[k] >= df.length) {
-                            df = Arrays.copyOf(df, Math.max(df.length * 2, t[k] + 1));
-                        }
-                        df[t[k]]++;
-                    }
-                }
+        AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
+        pool.submit(() -> {
+            IntStream.range(0, l.n).parallel().forEach(i -> lIds[i] = ids(lw[i], ids, df));
+            if (!dedup) {
+                IntStream.range(0, r.n).parallel().forEach(i -> rIds[i] = ids(rw[i], ids, df));
             }
-        }
-        f.vocab = new String[ids.size()];
-        ids.forEach((w, id) -> f.vocab[id] = w);
-        f.idf = new float[ids.size()];
+        }).join();
+        long docs = Arrays.stream(lw).filter(w -> w != null).count()
+                + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
+        f.idf = new float[f.vocab.length];
         for (int id = 0; id < f.idf.length; id++) {
-            f.idf[id] = (float) (Math.log((docs + 1.0) / (df[id] + 1.0)) + 1.0);
+            f.idf[id] = (float) (Math.log((docs + 1.0) / (df.get(id) + 1.0)) + 1.0);
         }
         pool.submit(() -> {
             IntStream.range(0, l.n).parallel().forEach(i -> weigh(f, l, i, lIds[i]));
@@ -145,8 +126,47 @@ final class TextField {
         l.qgramsTmp = null;
         r.qgramsTmp = null;
         f.statistics(lw, dedup ? null : rw);
-        f.internCodes();
+        f.internCodes(pool);
         return f;
+    }
+
+    /** Sorted distinct strings of all records of all sides (null records skipped). */
+    private static String[] sortedDistinct(String[][][] sides, ForkJoinPool pool) {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        pool.submit(() -> {
+            for (String[][] side : sides) {
+                Arrays.stream(side).parallel().filter(w -> w != null).forEach(w -> seen.addAll(Arrays.asList(w)));
+            }
+        }).join();
+        String[] all = seen.toArray(new String[0]);
+        Arrays.parallelSort(all);
+        return all;
+    }
+
+    private static Map<String, Integer> index(String[] sorted) {
+        Map<String, Integer> ids = new HashMap<>(sorted.length * 2);
+        for (int i = 0; i < sorted.length; i++) {
+            ids.put(sorted[i], i);
+        }
+        return ids;
+    }
+
+    /** Sorted ids of the words (with repeats: they count as term frequency); counts each distinct id in df. */
+    private static int[] ids(String[] words, Map<String, Integer> ids, AtomicIntegerArray df) {
+        if (words == null) {
+            return null;
+        }
+        int[] t = new int[words.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = ids.get(words[k]);
+        }
+        Arrays.sort(t);
+        for (int k = 0; k < t.length; k++) {
+            if (k == 0 || t[k] != t[k - 1]) {
+                df.incrementAndGet(t[k]);
+            }
+        }
+        return t;
     }
 
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
@@ -214,26 +234,28 @@ final class TextField {
         return k;
     }
 
-    /** Replaces code strings by sorted ids into one vocabulary shared by both sides. */
-    private void internCodes() {
+    /** Replaces code strings by sorted ids into one vocabulary (sorted) shared by both sides. */
+    private void internCodes(ForkJoinPool pool) {
         if (left.codes == null) {
             return;
         }
-        Map<String, Integer> ids = new HashMap<>();
-        for (Side s : left == right ? new Side[] {left} : new Side[] {left, right}) {
-            s.codeIds = new int[s.n][];
-            for (int i = 0; i < s.n; i++) {
-                String[] c = s.codes[i] == null ? new String[0] : s.codes[i];
-                int[] t = new int[c.length];
-                for (int k = 0; k < c.length; k++) {
-                    t[k] = ids.computeIfAbsent(c[k], x -> ids.size());
-                }
-                Arrays.sort(t);
-                s.codeIds[i] = t;
+        Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
+        codeVocab = sortedDistinct(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new), pool);
+        Map<String, Integer> ids = index(codeVocab);
+        pool.submit(() -> {
+            for (Side s : sides) {
+                s.codeIds = new int[s.n][];
+                IntStream.range(0, s.n).parallel().forEach(i -> {
+                    String[] c = s.codes[i] == null ? new String[0] : s.codes[i];
+                    int[] t = new int[c.length];
+                    for (int k = 0; k < c.length; k++) {
+                        t[k] = ids.get(c[k]);
+                    }
+                    Arrays.sort(t);
+                    s.codeIds[i] = t;
+                });
             }
-        }
-        codeVocab = new String[ids.size()];
-        ids.forEach((c, id) -> codeVocab[id] = c);
+        }).join();
         left.codes = null;
         right.codes = null;
     }

@@ -1,7 +1,8 @@
 package dev.matcher.data;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -120,13 +121,10 @@ public final class Values {
         if (year.length() == 2) {
             y += y < 50 ? 2000 : 1900;
         }
-        if (y < 1000 || y > 2999) {
-            return NO_DATE;
+        if (y < 1000 || y > 2999 || month < 1 || month > 12 || day < 1
+                || day > Month.of(month).length(Year.isLeap(y))) {
+            return NO_DATE;                 // checked, not caught: typos in dates are common and exceptions slow
         }
-        try {
-            return (int) LocalDate.of(y, month, day).toEpochDay();
-        } catch (DateTimeException e) {
-            return NO_DATE;
-        }
+        return (int) LocalDate.of(y, month, day).toEpochDay();
     }
 }

@@ -34,7 +34,9 @@ public final class TreeEnsemble implements TrainedModel {
     private final int maxDepth;
     private final double expected;
     // scoring layout: nodes renumbered depth-first so the left child directly follows its parent; per node
-    // packedInt[2n] = feature (-1 leaf), packedInt[2n+1] = right child, packedValue[n] = threshold or leaf value
+    // packedInt[2n] = feature (-1 leaf), packedInt[2n+1] = right child, packedValue[n] = threshold or leaf value.
+    // Trees that are a single leaf (boosting rounds that found no split) are folded into packedBase.
+    private final double packedBase;
     private final int[] packedRoots;
     private final int[] packedInt;
     private final double[] packedValue;
@@ -69,14 +71,22 @@ public final class TreeEnsemble implements TrainedModel {
         }
         this.maxDepth = depth;
         this.expected = e;
-        this.packedRoots = new int[roots.length];
         this.packedInt = new int[2 * n];
         this.packedValue = new double[n];
+        double constant = base;
+        int[] split = new int[roots.length];
+        int trees = 0;
         int next = 0;
-        for (int t = 0; t < roots.length; t++) {
-            packedRoots[t] = next;
-            next = pack(roots[t], next);
+        for (int r : roots) {
+            if (feature[r] < 0) {
+                constant += value[r];
+            } else {
+                split[trees++] = next;
+                next = pack(r, next);
+            }
         }
+        this.packedBase = constant;
+        this.packedRoots = Arrays.copyOf(split, trees);
     }
 
     /** Copies the subtree at {@code node} to packed slot {@code slot} onwards; returns the next free slot. */
@@ -147,7 +157,7 @@ public final class TreeEnsemble implements TrainedModel {
     public double raw(double[] x) {
         final int[] pi = packedInt;
         final double[] pv = packedValue;
-        double s = base;
+        double s = packedBase;
         for (int root : packedRoots) {
             int n = root;
             int f;
@@ -164,7 +174,7 @@ public final class TreeEnsemble implements TrainedModel {
     public void raw(double[][] rows, int from, int to, double[] out) {
         final int[] pi = packedInt;
         final double[] pv = packedValue;
-        java.util.Arrays.fill(out, 0, to - from, base);
+        Arrays.fill(out, 0, to - from, packedBase);
         for (int root : packedRoots) {
             for (int i = from; i < to; i++) {
                 double[] x = rows[i];

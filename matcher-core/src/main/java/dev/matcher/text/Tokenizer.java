@@ -45,9 +45,6 @@ public final class Tokenizer {
 
     private static final String UNIT_ALT = "tb|gb|mb|kb|ghz|mhz|khz|hz|kg|mg|g|lbs|lb|oz|ml|cl|l|mm|cm|m|inches|inch|in"
             + "|ft|kw|watts|watt|w|volt|v|mah|mp|rpm|pack|pk|pcs|count|ct";
-    /** A number (not glued to letters in front), then optionally a unit; a plain number must end there. */
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.])(\\d+(?:[.,]\\d+)?)(?:[\\s-]?(" + UNIT_ALT + ")(?![\\p{L}\\p{N}])|\\s?(\"|''|%)|(?![\\p{L}\\p{N}]))");
     private static final Pattern PACK_OF = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
     private static final Pattern IS_QUANTITY = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
@@ -145,30 +142,108 @@ public final class Tokenizer {
         List<Quantity> out = new ArrayList<>();
         Matcher p = PACK_OF.matcher(text);
         char[] rest = null;                                   // the text with pack expressions blanked out
-        while (p.find()) {
+        for (int at = 0; (at = next(p, text, at, Tokenizer::mayStartPack)) >= 0; at = p.end()) {
             out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
             if (rest == null) {
                 rest = text.toCharArray();
             }
             Arrays.fill(rest, p.start(), p.end(), ' ');
         }
-        Matcher m = QUANTITY.matcher(rest == null ? text : new String(rest));
-        while (m.find()) {
-            double v;
-            try {
-                v = Double.parseDouble(m.group(1).replace(',', '.'));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            String u = m.group(2) != null ? m.group(2) : m.group(3);
-            if (u == null) {
-                out.add(new Quantity(v, ""));
-            } else {
-                Unit unit = UNITS.get(u);
-                out.add(new Quantity(v * unit.factor(), unit.canonical()));
+        String scanned = rest == null ? text : new String(rest);
+        for (int i = 0; i < scanned.length(); i++) {
+            if (isAsciiDigit(scanned.charAt(i)) && (i == 0 || !wordChar(scanned.codePointBefore(i))
+                    && scanned.charAt(i - 1) != '.')) {
+                i = quantity(scanned, i, out) - 1;
             }
         }
         return out.toArray(new Quantity[0]);
+    }
+
+    /**
+     * Reads the quantity starting at digit {@code start}, adds it to {@code out} and returns where it ends (or
+     * {@code start + 1} when there is none): digits, an optional decimal part ({@code [.,]digits}), then a unit
+     * ({@code 32gb}, {@code 32 gb}, {@code 32-gb}), an inch mark or percent sign ({@code 15"}, {@code 15 ''},
+     * {@code 5%}), or nothing — but a plain number must not run into letters ({@code 40v4100} is no quantity).
+     * When the decimal reading fails, the integer part counts alone ({@code 1.5x} gives {@code 1}).
+     */
+    private static int quantity(String t, int start, List<Quantity> out) {
+        int integer = digits(t, start);
+        int decimal = integer + 1 < t.length() && (t.charAt(integer) == '.' || t.charAt(integer) == ',')
+                && isAsciiDigit(t.charAt(integer + 1)) ? digits(t, integer + 1) : -1;
+        for (int end : new int[] {decimal, integer}) {
+            if (end < 0) {
+                continue;
+            }
+            double v = Double.parseDouble(t.substring(start, end).replace(',', '.'));
+            int e = end < t.length() && (isBlank(t.charAt(end)) || t.charAt(end) == '-') ? end + 1 : end;
+            int w = e;
+            while (w < t.length() && wordChar(t.codePointAt(w))) {
+                w += Character.charCount(t.codePointAt(w));
+            }
+            Unit unit = w > e ? UNITS.get(t.substring(e, w)) : null;
+            if (unit != null) {
+                out.add(new Quantity(v * unit.factor(), unit.canonical()));
+                return w;
+            }
+            int q = end < t.length() && isBlank(t.charAt(end)) ? end + 1 : end;
+            int mark = t.startsWith("\"", q) || t.startsWith("%", q) ? 1 : t.startsWith("''", q) ? 2 : 0;
+            if (mark > 0) {
+                out.add(new Quantity(v, UNITS.get(t.substring(q, q + mark)).canonical()));
+                return q + mark;
+            }
+            if (end == t.length() || !wordChar(t.codePointAt(end))) {
+                out.add(new Quantity(v, ""));
+                return end;
+            }
+        }
+        return start + 1;
+    }
+
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length() && isAsciiDigit(t.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}: a letter or any kind of number character. */
+    private static boolean wordChar(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@code \\s} of java.util.regex. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * Where the next match of {@code m} at or after {@code from} starts (-1 if none), as {@link Matcher#find()} would
+     * find it, for a pattern that can only start at a character {@code start} accepts: only those positions are tried
+     * (a regex search tries them all, which made quantities the costliest per-record step). {@code m} is left on
+     * the match; lookbehinds still see the text before it. The patterns never match empty text.
+     */
+    private static int next(Matcher m, String text, int from, java.util.function.IntPredicate start) {
+        m.useTransparentBounds(true);
+        for (int i = from; i < text.length(); i++) {
+            if (start.test(text.charAt(i))) {
+                m.region(i, text.length());
+                if (m.lookingAt()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean mayStartPack(int c) {
+        return c == 'p' || c == 's' || c == 'b' || c == 'c' || c == 'x';
     }
 
     /** Sorted distinct keys of {@link #quantities}; with {@code unitsOnly} plain numbers are left out. */

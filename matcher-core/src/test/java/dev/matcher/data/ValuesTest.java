@@ -33,6 +33,9 @@ class ValuesTest {
         assertEquals(day(2011, 9, 9), Values.parseDate("September 9 , 2011"));
         assertEquals(day(2001, 3, 4), Values.parseDate("4 March 2001"));
         assertEquals(Values.NO_DATE, Values.parseDate("2001-02-30"));
+        assertEquals(Values.NO_DATE, Values.parseDate("2001-02-29"));      // not a leap year
+        assertEquals(LocalDate.of(2004, 2, 29).toEpochDay(), Values.parseDate("20040229"));
+        assertEquals(Values.NO_DATE, Values.parseDate("19561341"));
         assertEquals(Values.NO_DATE, Values.parseDate("3:45"));
         assertEquals(Values.NO_DATE, Values.parseDate("12345678"));
     }

@@ -77,4 +77,23 @@ class TreeShapTest {
         String[] top = m.featureImportance().top(2);
         assertEquals(java.util.Set.of("f0", "f1"), java.util.Set.of(top));
     }
+
+    @Test
+    void singleLeafTreesAddTheirValueAndAreReadByNoFeature() {
+        // tree 0: a leaf (a boosting round without a split); tree 1: a stump on feature 2
+        int[] feature = {-1, 2, -1, -1};
+        double[] threshold = {0, 0.5, 0, 0};
+        int[] left = {-1, 2, -1, -1};
+        int[] right = {-1, 3, -1, -1};
+        double[] value = {0.75, 0, -1, 2};
+        double[] cover = {10, 10, 4, 6};
+        TreeEnsemble t = new TreeEnsemble(ModelType.GRADIENT_BOOSTING, 3, 0.5, new int[] {0, 1}, feature, threshold,
+                left, right, value, cover);
+        assertEquals(0.5 + 0.75 - 1, t.raw(new double[] {9, 9, 0.4}), 1e-12);
+        double[] out = new double[2];
+        t.raw(new double[][] {{0, 0, 0.4}, {0, 0, 0.6}}, 0, 2, out);
+        assertEquals(0.25, out[0], 1e-12);
+        assertEquals(0.5 + 0.75 + 2, out[1], 1e-12);
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b100}), t.featuresRead());
+    }
 }
