@@ -4,7 +4,8 @@ package dev.matcher.compare;
 enum Measure {
     EXACT("exact"), LEVENSHTEIN("levenshtein"), DAMERAU_LEVENSHTEIN("damerau_levenshtein"), JARO("jaro"),
     JARO_WINKLER("jaro_winkler"), LCS_SUBSTRING("lcs_substring"), LCS_SUBSEQUENCE("lcs_subsequence"),
-    ABBREVIATION("abbreviation"), PREFIX("prefix"), TOKEN_JACCARD("token_jaccard"), TOKEN_DICE("token_dice"), TOKEN_OVERLAP("token_overlap"),
+    ABBREVIATION("abbreviation"),
+    PREFIX("prefix"), TOKEN_JACCARD("token_jaccard"), TOKEN_DICE("token_dice"), TOKEN_OVERLAP("token_overlap"),
     CONTAINMENT_LR("containment_lr"), CONTAINMENT_RL("containment_rl"), QGRAM_JACCARD("qgram_jaccard"),
     MONGE_ELKAN("monge_elkan"), TFIDF_COSINE("tfidf_cosine"), SOFT_TFIDF("soft_tfidf"), IDF_JACCARD("idf_jaccard"),
     CODES_EXACT("codes_exact"), CODES_FUZZY("codes_fuzzy"), NUMBERS("numbers"), SOUNDEX("soundex"),

@@ -112,8 +112,8 @@ public final class Thresholds {
     }
 
     /**
-     * The threshold that maximises F-beta exactly: pairs with probability {@code >= threshold} are matches. It lies halfway
-     * between the last accepted and the first rejected probability; with no positives it is 0.5.
+     * The threshold that maximises F-beta exactly: pairs with probability {@code >= threshold} are matches. It lies
+     * halfway between the last accepted and the first rejected probability; with no positives it is 0.5.
      */
     public static double best(double[] p, boolean[] y, double tradeoff) {
         if (p.length != y.length) {

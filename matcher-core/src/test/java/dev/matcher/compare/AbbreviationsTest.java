@@ -53,7 +53,8 @@ class AbbreviationsTest {
         assertEquals(0.0, Abbreviations.similarity("vldb", "international conference on management of data"));
         assertTrue(Abbreviations.isAcronym("tods", "transactions on database systems"));
         assertTrue(Abbreviations.isAcronym("tds", "transactions on database systems"));
-        assertFalse(Abbreviations.isAcronym("tds", "on transactions database systems"), "a run never starts by skipping");
+        assertFalse(Abbreviations.isAcronym("tds", "on transactions database systems"),
+                "a run never starts by skipping");
         assertFalse(Abbreviations.isAcronym("vldb", "very large data"));
     }
 
