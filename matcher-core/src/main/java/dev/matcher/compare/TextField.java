@@ -6,10 +6,6 @@ import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
 import dev.matcher.text.VariantVocabulary;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
@@ -98,17 +94,15 @@ final class TextField {
                 IntStream.range(0, r.n).parallel().forEach(i -> prepare(r, i, rightRaw[i], o, rw));
             }
         }).join();
-        // dictionary: the distinct words in sorted order, so ids do not depend on how the work was split
-        String[][][] sides = dedup ? new String[][][] {lw} : new String[][][] {lw, rw};
-        f.vocab = sortedDistinct(sides, pool);
-        Map<String, Integer> ids = index(f.vocab);
-        int[][] lIds = new int[l.n][];
-        int[][] rIds = dedup ? lIds : new int[r.n][];
+        Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
+        f.vocab = words.strings;
+        int[][] lIds = words.ids[0];
+        int[][] rIds = dedup ? lIds : words.ids[1];
         AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
         pool.submit(() -> {
-            IntStream.range(0, l.n).parallel().forEach(i -> lIds[i] = ids(lw[i], ids, df));
+            IntStream.range(0, l.n).parallel().forEach(i -> countSorted(lIds[i], df));
             if (!dedup) {
-                IntStream.range(0, r.n).parallel().forEach(i -> rIds[i] = ids(rw[i], ids, df));
+                IntStream.range(0, r.n).parallel().forEach(i -> countSorted(rIds[i], df));
             }
         }).join();
         long docs = Arrays.stream(lw).filter(w -> w != null).count()
@@ -130,35 +124,10 @@ final class TextField {
         return f;
     }
 
-    /** Sorted distinct strings of all records of all sides (null records skipped). */
-    private static String[] sortedDistinct(String[][][] sides, ForkJoinPool pool) {
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        pool.submit(() -> {
-            for (String[][] side : sides) {
-                Arrays.stream(side).parallel().filter(w -> w != null).forEach(w -> seen.addAll(Arrays.asList(w)));
-            }
-        }).join();
-        String[] all = seen.toArray(new String[0]);
-        Arrays.parallelSort(all);
-        return all;
-    }
-
-    private static Map<String, Integer> index(String[] sorted) {
-        Map<String, Integer> ids = new HashMap<>(sorted.length * 2);
-        for (int i = 0; i < sorted.length; i++) {
-            ids.put(sorted[i], i);
-        }
-        return ids;
-    }
-
-    /** Sorted ids of the words (with repeats: they count as term frequency); counts each distinct id in df. */
-    private static int[] ids(String[] words, Map<String, Integer> ids, AtomicIntegerArray df) {
-        if (words == null) {
-            return null;
-        }
-        int[] t = new int[words.length];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = ids.get(words[k]);
+    /** Sorts a record's word ids (repeats stay: they are its term frequencies) and counts each distinct one in df. */
+    private static void countSorted(int[] t, AtomicIntegerArray df) {
+        if (t == null) {
+            return;
         }
         Arrays.sort(t);
         for (int k = 0; k < t.length; k++) {
@@ -166,7 +135,6 @@ final class TextField {
                 df.incrementAndGet(t[k]);
             }
         }
-        return t;
     }
 
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
@@ -234,28 +202,25 @@ final class TextField {
         return k;
     }
 
-    /** Replaces code strings by sorted ids into one vocabulary (sorted) shared by both sides. */
+    /** Replaces code strings by sorted ids into one vocabulary shared by both sides. */
     private void internCodes(ForkJoinPool pool) {
         if (left.codes == null) {
             return;
         }
         Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
-        codeVocab = sortedDistinct(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new), pool);
-        Map<String, Integer> ids = index(codeVocab);
-        pool.submit(() -> {
-            for (Side s : sides) {
-                s.codeIds = new int[s.n][];
-                IntStream.range(0, s.n).parallel().forEach(i -> {
-                    String[] c = s.codes[i] == null ? new String[0] : s.codes[i];
-                    int[] t = new int[c.length];
-                    for (int k = 0; k < c.length; k++) {
-                        t[k] = ids.get(c[k]);
-                    }
-                    Arrays.sort(t);
-                    s.codeIds[i] = t;
-                });
-            }
-        }).join();
+        Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new), pool);
+        codeVocab = codes.strings;
+        for (int k = 0; k < sides.length; k++) {
+            int[][] ids = codes.ids[k];
+            pool.submit(() -> IntStream.range(0, ids.length).parallel().forEach(i -> {
+                if (ids[i] == null) {
+                    ids[i] = new int[0];
+                } else {
+                    Arrays.sort(ids[i]);
+                }
+            })).join();
+            sides[k].codeIds = ids;
+        }
         left.codes = null;
         right.codes = null;
     }
@@ -307,6 +272,20 @@ final class TextField {
         s.blob[i] = b;
     }
 
+    /** At most 24 characters, letters and blanks only. */
+    private static boolean isName(String text) {
+        if (text.length() > 24) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && !Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void statistics(String[][] lw, String[][] rw) {
         long present = 0;
         long withCodes = 0;
@@ -329,8 +308,7 @@ final class TextField {
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
                     withNumbers++;
                 }
-                if (nw <= 2 && s.text[i].length() <= 24
-                        && s.text[i].chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {
+                if (nw <= 2 && isName(s.text[i])) {
                     names++;
                 }
             }

@@ -49,6 +49,8 @@ public final class Tokenizer {
             "(?<![\\p{L}\\p{N}])(?:pack of|set of|box of|case of|x)\\s?(\\d{1,4})(?![\\p{L}\\p{N}])");
     private static final Pattern IS_QUANTITY = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?(?:" + UNIT_ALT + "|x|p|k|s|nd|rd|st|th)");
 
+    private static final String[] NONE = {};
+
     private Tokenizer() {
     }
 
@@ -60,7 +62,8 @@ public final class Tokenizer {
         if (text == null) {
             return new String[0];
         }
-        List<String> out = new ArrayList<>();
+        String[] out = new String[8];
+        int count = 0;
         int n = text.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
@@ -73,11 +76,14 @@ public final class Tokenizer {
                     start = i;
                 }
             } else if (start >= 0) {
-                out.add(text.substring(start, i));
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, 2 * count);
+                }
+                out[count++] = text.substring(start, i);
                 start = -1;
             }
         }
-        return out.toArray(new String[0]);
+        return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
     /** The words joined by single spaces: punctuation and repeated blanks removed. */
@@ -142,7 +148,7 @@ public final class Tokenizer {
         List<Quantity> out = new ArrayList<>();
         Matcher p = PACK_OF.matcher(text);
         char[] rest = null;                                   // the text with pack expressions blanked out
-        for (int at = 0; (at = next(p, text, at, Tokenizer::mayStartPack)) >= 0; at = p.end()) {
+        for (int at = 0; (at = nextPack(p, text, at)) >= 0; at = p.end()) {
             out.add(new Quantity(Integer.parseInt(p.group(1)), "pack"));
             if (rest == null) {
                 rest = text.toCharArray();
@@ -174,7 +180,8 @@ public final class Tokenizer {
             if (end < 0) {
                 continue;
             }
-            double v = Double.parseDouble(t.substring(start, end).replace(',', '.'));
+            double v = end == integer && end - start <= 15 ? (double) Long.parseLong(t, start, end, 10)  // exact
+                    : Double.parseDouble(t.substring(start, end).replace(',', '.'));
             int e = end < t.length() && (isBlank(t.charAt(end)) || t.charAt(end) == '-') ? end + 1 : end;
             int w = e;
             while (w < t.length() && wordChar(t.codePointAt(w))) {
@@ -220,16 +227,24 @@ public final class Tokenizer {
     }
 
     /**
-     * Where the next match of {@code m} at or after {@code from} starts (-1 if none), as {@link Matcher#find()} would
-     * find it, for a pattern that can only start at a character {@code start} accepts: only those positions are tried
-     * (a regex search tries them all, which made quantities the costliest per-record step). {@code m} is left on
-     * the match; lookbehinds still see the text before it. The patterns never match empty text.
+     * Where the next match of {@link #PACK_OF} at or after {@code from} starts (-1 if none), as {@link Matcher#find()}
+     * would find it; the regex is only tried where a pack expression can start (a search tries every position).
+     * {@code m} is left on the match; its lookbehind still sees the text before it.
      */
-    private static int next(Matcher m, String text, int from, java.util.function.IntPredicate start) {
+    private static int nextPack(Matcher m, String t, int from) {
         m.useTransparentBounds(true);
-        for (int i = from; i < text.length(); i++) {
-            if (start.test(text.charAt(i))) {
-                m.region(i, text.length());
+        for (int i = from; i < t.length(); i++) {
+            boolean candidate = switch (t.charAt(i)) {
+                case 'x' -> i + 1 < t.length() && (isAsciiDigit(t.charAt(i + 1))
+                        || i + 2 < t.length() && isBlank(t.charAt(i + 1)) && isAsciiDigit(t.charAt(i + 2)));
+                case 'p' -> t.startsWith("pack of", i);
+                case 's' -> t.startsWith("set of", i);
+                case 'b' -> t.startsWith("box of", i);
+                case 'c' -> t.startsWith("case of", i);
+                default -> false;
+            };
+            if (candidate) {
+                m.region(i, t.length());
                 if (m.lookingAt()) {
                     return i;
                 }
@@ -240,10 +255,6 @@ public final class Tokenizer {
 
     private static boolean isAsciiDigit(int c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean mayStartPack(int c) {
-        return c == 'p' || c == 's' || c == 'b' || c == 'c' || c == 'x';
     }
 
     /** Sorted distinct keys of {@link #quantities}; with {@code unitsOnly} plain numbers are left out. */
@@ -301,6 +312,17 @@ public final class Tokenizer {
     }
 
     private static String[] sortedDistinct(List<String> list) {
-        return list.stream().sorted().distinct().toArray(String[]::new);
+        if (list.size() < 2) {                           // the usual case: no stream, no sort
+            return list.isEmpty() ? NONE : new String[] {list.get(0)};
+        }
+        String[] a = list.toArray(NONE);
+        Arrays.sort(a);
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (k == 0 || !a[k - 1].equals(a[i])) {
+                a[k++] = a[i];
+            }
+        }
+        return k == a.length ? a : Arrays.copyOf(a, k);
     }
 }

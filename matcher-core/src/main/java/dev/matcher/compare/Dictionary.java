@@ -1,0 +1,106 @@
+package dev.matcher.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * Integer ids for the strings of many records, in first-seen order over the records (side by side, record by
+ * record): the same ids a sequential pass gives, however the work is split. Records are read in parallel chunks with
+ * small local maps; only each chunk's distinct strings meet the shared map, in chunk order.
+ */
+final class Dictionary {
+    private static final int CHUNK = 4096;
+
+    /** The distinct strings, by id. */
+    final String[] strings;
+    /** {@code ids[side][record]}: the ids of that record's strings, in their order; null for a null record. */
+    final int[][][] ids;
+
+    private Dictionary(String[] strings, int[][][] ids) {
+        this.strings = strings;
+        this.ids = ids;
+    }
+
+    static Dictionary of(String[][][] sides, ForkJoinPool pool) {
+        int total = 0;
+        int[] offset = new int[sides.length + 1];
+        for (int s = 0; s < sides.length; s++) {
+            offset[s + 1] = total += sides[s].length;
+        }
+        int[][][] ids = new int[sides.length][][];
+        for (int s = 0; s < sides.length; s++) {
+            ids[s] = new int[sides[s].length][];
+        }
+        int chunks = (total + CHUNK - 1) / CHUNK;
+        List<List<String>> local = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            local.add(null);
+        }
+        int n = total;
+        // local ids per chunk, in first-seen order within the chunk
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            Map<String, Integer> seen = new HashMap<>();
+            List<String> order = new ArrayList<>();
+            for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
+                int s = side(offset, g);
+                String[] words = sides[s][g - offset[s]];
+                if (words == null) {
+                    continue;
+                }
+                int[] t = new int[words.length];
+                for (int k = 0; k < words.length; k++) {
+                    Integer id = seen.get(words[k]);
+                    if (id == null) {
+                        id = order.size();
+                        seen.put(words[k], id);
+                        order.add(words[k]);
+                    }
+                    t[k] = id;
+                }
+                ids[s][g - offset[s]] = t;
+            }
+            local.set(c, order);
+        })).join();
+        // global ids: chunk by chunk, so first-seen order over all records
+        Map<String, Integer> global = new HashMap<>();
+        List<String> strings = new ArrayList<>();
+        int[][] remap = new int[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            List<String> order = local.get(c);
+            int[] r = new int[order.size()];
+            for (int k = 0; k < r.length; k++) {
+                Integer id = global.putIfAbsent(order.get(k), strings.size());
+                if (id == null) {
+                    id = strings.size();
+                    strings.add(order.get(k));
+                }
+                r[k] = id;
+            }
+            remap[c] = r;
+        }
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
+                int s = side(offset, g);
+                int[] t = ids[s][g - offset[s]];
+                if (t != null) {
+                    for (int k = 0; k < t.length; k++) {
+                        t[k] = remap[c][t[k]];
+                    }
+                }
+            }
+        })).join();
+        return new Dictionary(strings.toArray(new String[0]), ids);
+    }
+
+    private static int side(int[] offset, int g) {
+        int s = 0;
+        while (g >= offset[s + 1]) {
+            s++;
+        }
+        return s;
+    }
+}

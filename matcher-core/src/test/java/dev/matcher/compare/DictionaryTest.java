@@ -1,0 +1,66 @@
+package dev.matcher.compare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class DictionaryTest {
+    @Test
+    void idsFollowFirstSeenOrderOverSidesAndRecords() {
+        String[][] left = {{"b", "a", "b"}, null, {"c"}};
+        String[][] right = {{"a", "d"}};
+        Dictionary d = Dictionary.of(new String[][][] {left, right}, ForkJoinPool.commonPool());
+        assertArrayEquals(new String[] {"b", "a", "c", "d"}, d.strings);
+        assertArrayEquals(new int[] {0, 1, 0}, d.ids[0][0]);
+        assertNull(d.ids[0][1]);
+        assertArrayEquals(new int[] {2}, d.ids[0][2]);
+        assertArrayEquals(new int[] {1, 3}, d.ids[1][0]);
+    }
+
+    @Test
+    void manyChunksGiveTheIdsOfOneSequentialPass() {
+        SplittableRandom r = new SplittableRandom(7);
+        String[][][] sides = new String[2][][];
+        for (int s = 0; s < 2; s++) {
+            sides[s] = new String[10_000 + 3_000 * s][];
+            for (int i = 0; i < sides[s].length; i++) {
+                sides[s][i] = r.nextInt(20) == 0 ? null : r.ints(1 + r.nextInt(6), 0, 30_000)
+                        .mapToObj(x -> "w" + x).toArray(String[]::new);
+            }
+        }
+        Map<String, Integer> expected = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (String[][] side : sides) {
+            for (String[] words : side) {
+                if (words != null) {
+                    for (String w : words) {
+                        if (expected.putIfAbsent(w, order.size()) == null) {
+                            order.add(w);
+                        }
+                    }
+                }
+            }
+        }
+        Dictionary d = Dictionary.of(sides, new ForkJoinPool(3));
+        assertEquals(order, List.of(d.strings));
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < sides[s].length; i++) {
+                if (sides[s][i] == null) {
+                    assertNull(d.ids[s][i]);
+                } else {
+                    for (int k = 0; k < sides[s][i].length; k++) {
+                        assertEquals(expected.get(sides[s][i][k]), d.ids[s][i][k]);
+                    }
+                }
+            }
+        }
+    }
+}
