@@ -100,6 +100,10 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fromSpec(Spec spec, Table left, Table right, Map<String, Similarity> custom,
                                         Set<String> computed) {
+        List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
+        }
         Builder b = builder(left, right).variantAttributes(spec.variantAttributes().toArray(new String[0]))
                 .neutralizeVariants(spec.neutralizeVariants());
         b.kinds.putAll(spec.kinds());

@@ -192,7 +192,7 @@ class FeatureSpaceTest {
         List<String> names = full.names();
         List<Set<String>> subsets = new ArrayList<>();
         names.forEach(n -> subsets.add(Set.of(n)));                       // each feature alone
-        subsets.add(Set.of("title.nysiis", "*.numbers", "price.gauss", "released.levenshtein", "brand.tf_agree"));
+        subsets.add(Set.of("title.jaro_winkler", "*.numbers", "price.gauss", "released.levenshtein", "brand.tf_agree"));
         subsets.add(Set.of());
         for (Set<String> computed : subsets) {
             FeatureSpace part = FeatureSpace.fromSpec(full.spec(), t, t, Map.of(), computed);
@@ -206,6 +206,8 @@ class FeatureSpaceTest {
                 }
             }
         }
+        assertThrows(IllegalArgumentException.class,
+                () -> FeatureSpace.fromSpec(full.spec(), t, t, Map.of(), Set.of("title.no_such_measure")));
     }
 
     @Test
