@@ -580,7 +580,8 @@ public final class FeatureSpace {
                 out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
             if (!isText && wants(n + "." + ValueRarity.SUFFIX)) {
-                out.add(ValueRarity.of(n, lraw, dedup ? lraw : rraw));
+                String[] lk = prepare(lraw, ValueRarity::key);
+                out.add(ValueRarity.of(n, lk, dedup ? lk : prepare(rraw, ValueRarity::key)));
             }
             if (wants(n + ".list_size_ratio") && PersonList.isPersonListColumn(lraw)
                     && (dedup || PersonList.isPersonListColumn(rraw))) {

@@ -25,15 +25,21 @@ final class ValueRarity extends Comparison {
         this.right = right;
     }
 
-    /** Counts the values of both columns ({@code right == left} for deduplication). */
-    static ValueRarity of(String attribute, String[] left, String[] right) {
-        boolean dedup = left == right;
-        String[] l = keys(left);
-        String[] r = dedup ? l : keys(right);
+    /** The value as compared: normalised words joined by single blanks, punctuation dropped (null stays null). */
+    static String key(String raw) {
+        return raw == null ? null : Tokenizer.compact(TextNormalizer.normalize(raw));
+    }
+
+    /**
+     * Counts the keys ({@link #key}; null or blank when missing) of both columns ({@code right == left} for
+     * deduplication).
+     */
+    static ValueRarity of(String attribute, String[] l, String[] r) {
+        boolean dedup = l == r;
         Map<String, Integer> counts = new HashMap<>();
         for (String[] side : dedup ? new String[][] {l} : new String[][] {l, r}) {
             for (String v : side) {
-                if (v != null) {
+                if (v != null && !v.isBlank()) {
                     counts.merge(v, 1, Integer::sum);
                 }
             }
@@ -42,19 +48,10 @@ final class ValueRarity extends Comparison {
         return new ValueRarity(attribute, lc, dedup ? lc : counted(r, counts));
     }
 
-    private static String[] keys(String[] raw) {
-        String[] k = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            String c = raw[i] == null ? "" : Tokenizer.compact(TextNormalizer.normalize(raw[i]));
-            k[i] = c.isEmpty() ? null : c;
-        }
-        return k;
-    }
-
     private static int[] counted(String[] keys, Map<String, Integer> counts) {
         int[] c = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            c[i] = keys[i] == null ? 0 : counts.get(keys[i]);
+            c[i] = keys[i] == null || keys[i].isBlank() ? 0 : counts.get(keys[i]);
         }
         return c;
     }
