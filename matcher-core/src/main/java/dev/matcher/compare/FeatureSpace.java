@@ -579,6 +579,10 @@ public final class FeatureSpace {
                 TextField f = TextField.build(n, lraw, rraw, o, pool);
                 out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
+            if (!isText && wants(n + "." + ValueRarity.SUFFIX)) {
+                String[] lk = prepare(lraw, ValueRarity::key);
+                out.add(ValueRarity.of(n, lk, dedup ? lk : prepare(rraw, ValueRarity::key)));
+            }
             if (wants(n + ".list_size_ratio") && PersonList.isPersonListColumn(lraw)
                     && (dedup || PersonList.isPersonListColumn(rraw))) {
                 int[] lc = new int[lraw.length];
@@ -622,6 +626,7 @@ public final class FeatureSpace {
             if (all || (!isText && f.meanWords >= 1.5)) {
                 m.add(Measure.MONGE_ELKAN);
                 m.add(Measure.SOFT_TFIDF);
+                m.add(Measure.ABBREVIATION);     // acronyms and abbreviated words: multi-word names, venues, streets
             }
             if (all || f.codeShare >= 0.05) {
                 m.add(Measure.CODES_EXACT);

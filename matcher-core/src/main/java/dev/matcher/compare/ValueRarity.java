@@ -1,0 +1,65 @@
+package dev.matcher.compare;
+
+import dev.matcher.text.TextNormalizer;
+import dev.matcher.text.Tokenizer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code attr.value_rarity}: 1 / the number of records, in both tables together (once in deduplication), that hold
+ * the more common of the pair's two values (compared after normalisation, punctuation ignored); -1 when either is
+ * missing. Agreeing on a value held by one record per table (0.5) is strong evidence; agreeing on a recurring value
+ * ({@code editorial}, {@code book review column}, {@code keynote address}) is weak, and the model should then look at
+ * the other attributes. This is the frequency-based weighting of Fellegi and Sunter for free-text strings, where
+ * {@code tf_agree} does it for categories.
+ */
+final class ValueRarity extends Comparison {
+    static final String SUFFIX = "value_rarity";
+
+    private final int[] left;
+    private final int[] right;
+
+    private ValueRarity(String attribute, int[] left, int[] right) {
+        super(new String[] {attribute + "." + SUFFIX});
+        this.left = left;
+        this.right = right;
+    }
+
+    /** The value as compared: normalised words joined by single blanks, punctuation dropped (null stays null). */
+    static String key(String raw) {
+        return raw == null ? null : Tokenizer.compact(TextNormalizer.normalize(raw));
+    }
+
+    /**
+     * Counts the keys ({@link #key}; null or blank when missing) of both columns ({@code right == left} for
+     * deduplication).
+     */
+    static ValueRarity of(String attribute, String[] l, String[] r) {
+        boolean dedup = l == r;
+        Map<String, Integer> counts = new HashMap<>();
+        for (String[] side : dedup ? new String[][] {l} : new String[][] {l, r}) {
+            for (String v : side) {
+                if (v != null && !v.isBlank()) {
+                    counts.merge(v, 1, Integer::sum);
+                }
+            }
+        }
+        int[] lc = counted(l, counts);
+        return new ValueRarity(attribute, lc, dedup ? lc : counted(r, counts));
+    }
+
+    private static int[] counted(String[] keys, Map<String, Integer> counts) {
+        int[] c = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            c[i] = keys[i] == null || keys[i].isBlank() ? 0 : counts.get(keys[i]);
+        }
+        return c;
+    }
+
+    @Override
+    void compare(int l, int r, double[] out, Scratch scratch) {
+        int a = left[l];
+        int b = right[r];
+        put(out, 0, a == 0 || b == 0 ? -1 : 1.0 / Math.max(a, b));
+    }
+}
