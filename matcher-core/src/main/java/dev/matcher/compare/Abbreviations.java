@@ -102,7 +102,7 @@ public final class Abbreviations {
 
     /** The short word [ss, se) abbreviates the long one [ls, le): same first letter, a subsequence, not a stop word. */
     private static boolean abbreviates(String s, int ss, int se, String l, int ls, int le) {
-        if (s.charAt(ss) != l.charAt(ls) || !Character.isLetter(s.charAt(ss)) || isStopWord(s, ss, se)) {
+        if (s.charAt(ss) != l.charAt(ls) || !Character.isLetter(s.charAt(ss))) {
             return false;
         }
         int j = ls + 1;
@@ -116,7 +116,7 @@ public final class Abbreviations {
             }
             j++;
         }
-        return true;
+        return !isStopWord(s, ss, se);                    // last: the subsequence test fails far more often
     }
 
     /** Marks every word of {@code a} that is an acronym of a run of words of {@code b}, and that run. */
@@ -175,8 +175,9 @@ public final class Abbreviations {
         if (len >= STOP_BY_LENGTH.length) {
             return false;
         }
+        char first = s.charAt(from);
         for (String w : STOP_BY_LENGTH[len]) {
-            if (s.regionMatches(from, w, 0, len)) {
+            if (w.charAt(0) == first && s.regionMatches(from, w, 0, len)) {
                 return true;
             }
         }
