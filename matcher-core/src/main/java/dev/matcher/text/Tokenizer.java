@@ -214,14 +214,14 @@ public final class Tokenizer {
         return i;
     }
 
-    /** {@code \\p{L}} or {@code \\p{N}}: a letter or any kind of number character. */
+    /** {@code \p{L}} or {@code \p{N}} of java.util.regex: a letter or any kind of number character. */
     private static boolean wordChar(int cp) {
         int type = Character.getType(cp);
         return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 
-    /** {@code \\s} of java.util.regex. */
+    /** {@code \s} of java.util.regex. */
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
