@@ -580,8 +580,9 @@ public final class FeatureSpace {
                 out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
             if (!isText && wants(n + "." + ValueRarity.SUFFIX)) {
-                String[] lk = prepare(lraw, ValueRarity::key);
-                out.add(ValueRarity.of(n, lk, dedup ? lk : prepare(rraw, ValueRarity::key)));
+                VariantVocabulary strip = stripper();
+                String[] lk = prepare(lraw, v -> ValueRarity.key(v, strip));
+                out.add(ValueRarity.of(n, lk, dedup ? lk : prepare(rraw, v -> ValueRarity.key(v, strip))));
             }
             if (wants(n + ".list_size_ratio") && PersonList.isPersonListColumn(lraw)
                     && (dedup || PersonList.isPersonListColumn(rraw))) {

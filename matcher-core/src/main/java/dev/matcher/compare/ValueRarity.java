@@ -2,6 +2,7 @@ package dev.matcher.compare;
 
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
+import dev.matcher.text.VariantVocabulary;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,9 +26,14 @@ final class ValueRarity extends Comparison {
         this.right = right;
     }
 
-    /** The value as compared: normalised words joined by single blanks, punctuation dropped (null stays null). */
-    static String key(String raw) {
-        return raw == null ? null : Tokenizer.compact(TextNormalizer.normalize(raw));
+    /**
+     * The value as compared: normalised words joined by single blanks, punctuation dropped (null stays null); with a
+     * vocabulary (VARIANT mode) its variant words are removed first, so the colours and sizes of one product share a
+     * value, as in every other text feature of that mode.
+     */
+    static String key(String raw, VariantVocabulary variants) {
+        String norm = TextNormalizer.normalize(raw);
+        return norm == null ? null : Tokenizer.compact(variants == null ? norm : variants.strip(norm));
     }
 
     /**

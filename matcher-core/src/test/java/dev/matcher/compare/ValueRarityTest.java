@@ -43,6 +43,19 @@ class ValueRarityTest {
     }
 
     @Test
+    void variantModeCountsTheColoursAndSizesOfOneProductAsOneValue() {
+        Table t = papers("Halden hoodie navy XS", "Halden hoodie red XL", "Halden hoodie navy XS", "Other shirt");
+        FeatureSpace exact = FeatureSpace.builder(t, t).parallelism(1).build();
+        FeatureSpace variant = FeatureSpace.builder(t, t).neutralizeVariants(true).parallelism(1).build();
+        // EXACT: the navy XS listing is held twice, the red XL once
+        assertEquals(0.5, exact.explain(0, 1).get("title.value_rarity"), 1e-12);
+        assertEquals(1.0, exact.explain(1, 1).get("title.value_rarity"), 1e-12);
+        // VARIANT: all three are "halden hoodie"
+        assertEquals(1.0 / 3, variant.explain(0, 1).get("title.value_rarity"), 1e-12);
+        assertEquals(1.0 / 3, variant.explain(1, 1).get("title.value_rarity"), 1e-12);
+    }
+
+    @Test
     void onlyStringAttributesGetIt() {
         Table t = papers("a b", "c d").withKind("title", AttributeKind.TEXT);
         FeatureSpace fs = FeatureSpace.builder(t, t).parallelism(1).build();
