@@ -207,83 +207,85 @@ public final class Measures {
             n = m;
             m = y;
         }
-        int window = Math.max(Math.max(n, m) / 2 - 1, 0);
+        long[] positions = m <= 64 ? latin1Positions(t, m, table) : null;
+        return positions != null ? jaroMasked(s, n, t, m, positions) : jaroScanned(s, n, t, m);
+    }
+
+    /**
+     * Jaro of {@code s} (the first of the pair, {@code n <= m <= 64} characters) and {@code t}, whose character
+     * positions are given as bit masks: each character of {@code s} takes the first free equal one of {@code t} in
+     * its window with a few mask operations. Small, so it inlines into its callers. Clears {@code positions}.
+     */
+    private static double jaroMasked(String s, int n, String t, int m, long[] positions) {
+        int window = Math.max(m / 2 - 1, 0);
+        long ms = 0;
+        long mt = 0;
         int matches = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            int lo = Math.max(0, i - window);
+            int hi = Math.min(m - 1, i + window);
+            long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
+            if (free != 0) {
+                ms |= 1L << i;
+                mt |= free & -free;
+                matches++;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            positions[t.charAt(j)] = 0;
+        }
         int transpositions = 0;
-        if (n <= 64 && m <= 64) {                              // common case: match flags in two longs
-            long ms = 0;
-            long mt = 0;
-            long[] positions = latin1Positions(t, m, table);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                int lo = Math.max(0, i - window);
-                int hi = Math.min(m - 1, i + window);
-                if (positions != null) {                       // the first free equal character in the window
-                    long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
-                    if (free != 0) {
-                        ms |= 1L << i;
-                        mt |= free & -free;
-                        matches++;
-                    }
-                    continue;
-                }
-                for (int j = lo; j <= hi; j++) {
-                    if ((mt & (1L << j)) == 0 && t.charAt(j) == c) {
-                        ms |= 1L << i;
-                        mt |= 1L << j;
-                        matches++;
-                        break;
-                    }
-                }
+        while (ms != 0) {
+            if (s.charAt(Long.numberOfTrailingZeros(ms)) != t.charAt(Long.numberOfTrailingZeros(mt))) {
+                transpositions++;
             }
-            if (positions != null) {
-                for (int j = 0; j < m; j++) {
-                    positions[t.charAt(j)] = 0;
-                }
-            }
-            if (matches == 0) {
-                return 0;
-            }
-            while (ms != 0) {
-                if (s.charAt(Long.numberOfTrailingZeros(ms)) != t.charAt(Long.numberOfTrailingZeros(mt))) {
-                    transpositions++;
-                }
-                ms &= ms - 1;
-                mt &= mt - 1;
-            }
-        } else {
-            Buffers buf = BUFFERS.get();
-            boolean[] ms = buf.m1;
-            boolean[] mt = buf.m2;
-            java.util.Arrays.fill(ms, 0, n, false);
-            java.util.Arrays.fill(mt, 0, m, false);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                int hi = Math.min(m - 1, i + window);
-                for (int j = Math.max(0, i - window); j <= hi; j++) {
-                    if (!mt[j] && t.charAt(j) == c) {
-                        ms[i] = true;
-                        mt[j] = true;
-                        matches++;
-                        break;
-                    }
+            ms &= ms - 1;
+            mt &= mt - 1;
+        }
+        return jaro(matches, transpositions, n, m);
+    }
+
+    /** The same matching, scanning each window: strings above 64 characters or with characters above U+00FF. */
+    private static double jaroScanned(String s, int n, String t, int m) {
+        int window = Math.max(m / 2 - 1, 0);
+        Buffers buf = BUFFERS.get();
+        boolean[] ms = buf.m1;
+        boolean[] mt = buf.m2;
+        java.util.Arrays.fill(ms, 0, n, false);
+        java.util.Arrays.fill(mt, 0, m, false);
+        int matches = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            int hi = Math.min(m - 1, i + window);
+            for (int j = Math.max(0, i - window); j <= hi; j++) {
+                if (!mt[j] && t.charAt(j) == c) {
+                    ms[i] = true;
+                    mt[j] = true;
+                    matches++;
+                    break;
                 }
             }
-            if (matches == 0) {
-                return 0;
-            }
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (ms[i]) {
-                    while (!mt[k]) {
-                        k++;
-                    }
-                    if (s.charAt(i) != t.charAt(k)) {
-                        transpositions++;
-                    }
+        }
+        int transpositions = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (ms[i]) {
+                while (!mt[k]) {
                     k++;
                 }
+                if (s.charAt(i) != t.charAt(k)) {
+                    transpositions++;
+                }
+                k++;
             }
+        }
+        return jaro(matches, transpositions, n, m);
+    }
+
+    private static double jaro(int matches, int transpositions, int n, int m) {
+        if (matches == 0) {
+            return 0;
         }
         double mm = matches;
         return (mm / n + mm / m + (mm - transpositions / 2.0) / mm) / 3.0;
