@@ -42,14 +42,8 @@ public final class Thresholds {
      * }</pre>
      */
     public static double robust(double[] p, boolean[] y, double tradeoff) {
-        if (p.length != y.length) {
-            throw new IllegalArgumentException(p.length + " scores for " + y.length + " labels");
-        }
+        int positives = positives(p, y);
         double b2 = beta(tradeoff) * beta(tradeoff);
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
         if (positives == 0) {
             return 0.5;
         }
@@ -96,6 +90,18 @@ public final class Thresholds {
         return ((first + last) / 2 + 1) * STEP;
     }
 
+    /** The number of positive labels, after checking there is one per score. */
+    private static int positives(double[] p, boolean[] y) {
+        if (p.length != y.length) {
+            throw new IllegalArgumentException(p.length + " scores for " + y.length + " labels");
+        }
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        return positives;
+    }
+
     /** Number of values of a sorted array below {@code t}. */
     private static int lessThan(double[] sorted, double t) {
         int lo = 0;
@@ -116,9 +122,7 @@ public final class Thresholds {
      * halfway between the last accepted and the first rejected probability; with no positives it is 0.5.
      */
     public static double best(double[] p, boolean[] y, double tradeoff) {
-        if (p.length != y.length) {
-            throw new IllegalArgumentException(p.length + " scores for " + y.length + " labels");
-        }
+        int positives = positives(p, y);
         double b2 = beta(tradeoff) * beta(tradeoff);
         int n = p.length;
         Integer[] order = new Integer[n];
@@ -126,10 +130,6 @@ public final class Thresholds {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
         if (positives == 0) {
             return 0.5;
         }

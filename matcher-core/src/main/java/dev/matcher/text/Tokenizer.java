@@ -174,36 +174,43 @@ public final class Tokenizer {
      */
     private static int quantity(String t, int start, List<Quantity> out) {
         int integer = digits(t, start);
-        int decimal = integer + 1 < t.length() && (t.charAt(integer) == '.' || t.charAt(integer) == ',')
-                && isAsciiDigit(t.charAt(integer + 1)) ? digits(t, integer + 1) : -1;
-        for (int end : new int[] {decimal, integer}) {
-            if (end < 0) {
-                continue;
-            }
-            double v = end == integer && end - start <= 15 ? (double) Long.parseLong(t, start, end, 10)  // exact
-                    : Double.parseDouble(t.substring(start, end).replace(',', '.'));
-            int e = end < t.length() && (isBlank(t.charAt(end)) || t.charAt(end) == '-') ? end + 1 : end;
-            int w = e;
-            while (w < t.length() && wordChar(t.codePointAt(w))) {
-                w += Character.charCount(t.codePointAt(w));
-            }
-            Unit unit = w > e ? UNITS.get(t.substring(e, w)) : null;
-            if (unit != null) {
-                out.add(new Quantity(v * unit.factor(), unit.canonical()));
-                return w;
-            }
-            int q = end < t.length() && isBlank(t.charAt(end)) ? end + 1 : end;
-            int mark = t.startsWith("\"", q) || t.startsWith("%", q) ? 1 : t.startsWith("''", q) ? 2 : 0;
-            if (mark > 0) {
-                out.add(new Quantity(v, UNITS.get(t.substring(q, q + mark)).canonical()));
-                return q + mark;
-            }
-            if (end == t.length() || !wordChar(t.codePointAt(end))) {
-                out.add(new Quantity(v, ""));
+        if (integer + 1 < t.length() && (t.charAt(integer) == '.' || t.charAt(integer) == ',')
+                && isAsciiDigit(t.charAt(integer + 1))) {
+            int end = quantityEndingAt(t, start, digits(t, integer + 1), out);
+            if (end >= 0) {
                 return end;
             }
         }
-        return start + 1;
+        int end = quantityEndingAt(t, start, integer, out);
+        return end >= 0 ? end : start + 1;
+    }
+
+    /** The number [start, end) with what follows it, added to {@code out}; where it ends, or -1 if it is none. */
+    private static int quantityEndingAt(String t, int start, int end, List<Quantity> out) {
+        boolean exactLong = end - start <= 15 && digits(t, start) == end;
+        double v = exactLong ? (double) Long.parseLong(t, start, end, 10)
+                : Double.parseDouble(t.substring(start, end).replace(',', '.'));
+        int e = end < t.length() && (isBlank(t.charAt(end)) || t.charAt(end) == '-') ? end + 1 : end;
+        int w = e;
+        while (w < t.length() && wordChar(t.codePointAt(w))) {
+            w += Character.charCount(t.codePointAt(w));
+        }
+        Unit unit = w > e ? UNITS.get(t.substring(e, w)) : null;
+        if (unit != null) {
+            out.add(new Quantity(v * unit.factor(), unit.canonical()));
+            return w;
+        }
+        int q = end < t.length() && isBlank(t.charAt(end)) ? end + 1 : end;
+        int mark = t.startsWith("\"", q) || t.startsWith("%", q) ? 1 : t.startsWith("''", q) ? 2 : 0;
+        if (mark > 0) {
+            out.add(new Quantity(v, UNITS.get(t.substring(q, q + mark)).canonical()));
+            return q + mark;
+        }
+        if (end == t.length() || !wordChar(t.codePointAt(end))) {
+            out.add(new Quantity(v, ""));
+            return end;
+        }
+        return -1;
     }
 
     private static int digits(String t, int from) {
