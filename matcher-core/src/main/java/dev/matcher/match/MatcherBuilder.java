@@ -132,9 +132,8 @@ public final class MatcherBuilder {
 
     /**
      * Trains on labelled pairs of two tables. The threshold is the explicit one if set, else the best for the
-     * trade-off ({@link Thresholds#robust}) on the probabilities of {@code valid} together with the cross-validated
-     * probabilities of the training pairs, else (valid null) on the latter alone. The test pairs of a benchmark are
-     * never seen.
+     * trade-off ({@link Thresholds#robust}) on the probabilities of {@code valid}, else (valid null or without a
+     * match) on the cross-validated probabilities of the training pairs. The test pairs of a benchmark are never seen.
      */
     public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
         FeatureSpace fs = featureSpace(left, right);
@@ -158,14 +157,7 @@ public final class MatcherBuilder {
             return m;
         }
         if (valid != null && valid.positives() > 0) {
-            // the validation scores and the cross-validated training scores: several times more labelled pairs
-            // than the validation split alone, so a steadier threshold (see Thresholds.robust)
-            double[] pv = m.score(left, right, valid.pairs());
-            double[] p = Arrays.copyOf(pv, pv.length + r.outOfFold().length);
-            System.arraycopy(r.outOfFold(), 0, p, pv.length, r.outOfFold().length);
-            boolean[] y = Arrays.copyOf(valid.labels(), p.length);
-            System.arraycopy(r.labels(), 0, y, pv.length, r.labels().length);
-            return m.withThreshold(Thresholds.robust(p, y, tradeoff));
+            return m.withThreshold(Thresholds.robust(m.score(left, right, valid.pairs()), valid.labels(), tradeoff));
         }
         return m.withThreshold(Thresholds.robust(r.outOfFold(), r.labels(), tradeoff));
     }

@@ -25,7 +25,7 @@ final class Leaderboard {
             b.append('\n');
         }
         b.append("F1, precision (P) and recall (R) in percent on the evaluated pairs (for datasets with labelled "
-                + "splits: the test split, threshold chosen on the valid split plus cross-validated train scores). "
+                + "splits: the test split, threshold chosen on the valid split). "
                 + "PC/PQ: blocking pair completeness and quality. "
                 + "Published F1: Mudgal et al. 2018 (Magellan, DeepMatcher), Li et al. 2021 (Ditto).\n\n");
         List<String[]> rows = new ArrayList<>();
