@@ -109,4 +109,14 @@ class MatcherTest {
         }
         assertArrayEquals(exact.model().probabilities(all), exact.score(other, other, pairs), 1e-12);
     }
+
+    @Test
+    void withAValidationSplitTheThresholdIsChosenOnItsScoresAlone() {
+        LabelledPairs train = shirts.pairs(0, 20, true, 2);
+        LabelledPairs valid = shirts.pairs(20, 30, true, 5);
+        Matcher m = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
+                .search(false).parallelism(2).train(shirts.table, train, valid);
+        double[] p = m.score(shirts.table, shirts.table, valid.pairs());
+        assertEquals(Thresholds.robust(p, valid.labels(), 0.5), m.threshold(), 1e-12);
+    }
 }
