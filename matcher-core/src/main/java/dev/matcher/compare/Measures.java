@@ -226,20 +226,18 @@ public final class Measures {
             int lo = Math.max(0, i - window);
             int hi = Math.min(m - 1, i + window);
             long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
-            if (free != 0) {
-                ms |= 1L << i;
-                mt |= free & -free;
-                matches++;
-            }
+            long hit = (free | -free) >>> 63;          // 1 if a match: branch-free, matches are unpredictable
+            ms |= hit << i;
+            mt |= free & -free;
+            matches += (int) hit;
         }
         for (int j = 0; j < m; j++) {
             positions[t.charAt(j)] = 0;
         }
         int transpositions = 0;
         while (ms != 0) {
-            if (s.charAt(Long.numberOfTrailingZeros(ms)) != t.charAt(Long.numberOfTrailingZeros(mt))) {
-                transpositions++;
-            }
+            int d = s.charAt(Long.numberOfTrailingZeros(ms)) ^ t.charAt(Long.numberOfTrailingZeros(mt));
+            transpositions += (d | -d) >>> 31;         // 1 if the characters differ
             ms &= ms - 1;
             mt &= mt - 1;
         }
