@@ -84,7 +84,7 @@ public final class Measures {
         }
         long pv = n == 64 ? -1L : (1L << n) - 1;
         long mv = 0;
-        long last = 1L << (n - 1);
+        int top = n - 1;
         int score = n;
         for (int j = 0; j < m; j++) {
             char c = t.charAt(j);
@@ -93,11 +93,8 @@ public final class Measures {
             long xh = (((eq & pv) + pv) ^ pv) | eq;
             long ph = mv | ~(xh | pv);
             long mh = pv & xh;
-            if ((ph & last) != 0) {
-                score++;
-            } else if ((mh & last) != 0) {
-                score--;
-            }
+            // the last row's horizontal delta (+1, -1 or 0: ph and mh never share a bit), without branches
+            score += (int) (ph >>> top & 1) - (int) (mh >>> top & 1);
             ph = (ph << 1) | 1;
             mh <<= 1;
             pv = mh | ~(xv | ph);
