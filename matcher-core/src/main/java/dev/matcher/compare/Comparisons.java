@@ -130,12 +130,15 @@ final class Comparisons {
             int na = Math.min(a[0], Scratch.MAX_TOKENS);
             int nb = Math.min(b[0], Scratch.MAX_TOKENS);
             String[] vocab = f.vocab;
+            byte[][] latin1 = f.latin1;
             for (int i = 0; i < na; i++) {
                 int x = a[HEAD + i];
-                String wa = vocab[x];
+                byte[] ba = latin1[x];
                 for (int j = 0; j < nb; j++) {
                     int y = b[HEAD + j];
-                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : Measures.jaroWinkler(wa, vocab[y], s.table);
+                    byte[] bb = latin1[y];
+                    s.matrix[i * Scratch.MAX_TOKENS + j] = x == y ? 1 : ba != null && bb != null
+                            ? Measures.jaroWinkler(ba, bb, s.table) : Measures.jaroWinkler(vocab[x], vocab[y], s.table);
                 }
             }
         }

@@ -84,7 +84,7 @@ public final class Measures {
         }
         long pv = n == 64 ? -1L : (1L << n) - 1;
         long mv = 0;
-        long last = 1L << (n - 1);
+        int top = n - 1;
         int score = n;
         for (int j = 0; j < m; j++) {
             char c = t.charAt(j);
@@ -93,11 +93,8 @@ public final class Measures {
             long xh = (((eq & pv) + pv) ^ pv) | eq;
             long ph = mv | ~(xh | pv);
             long mh = pv & xh;
-            if ((ph & last) != 0) {
-                score++;
-            } else if ((mh & last) != 0) {
-                score--;
-            }
+            // the last row's horizontal delta (+1, -1 or 0: ph and mh never share a bit), without branches
+            score += (int) (ph >>> top & 1) - (int) (mh >>> top & 1);
             ph = (ph << 1) | 1;
             mh <<= 1;
             pv = mh | ~(xv | ph);
@@ -226,20 +223,18 @@ public final class Measures {
             int lo = Math.max(0, i - window);
             int hi = Math.min(m - 1, i + window);
             long free = c <= 0xFF ? positions[c] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo) : 0;
-            if (free != 0) {
-                ms |= 1L << i;
-                mt |= free & -free;
-                matches++;
-            }
+            long hit = (free | -free) >>> 63;          // 1 if a match: branch-free, matches are unpredictable
+            ms |= hit << i;
+            mt |= free & -free;
+            matches += (int) hit;
         }
         for (int j = 0; j < m; j++) {
             positions[t.charAt(j)] = 0;
         }
         int transpositions = 0;
         while (ms != 0) {
-            if (s.charAt(Long.numberOfTrailingZeros(ms)) != t.charAt(Long.numberOfTrailingZeros(mt))) {
-                transpositions++;
-            }
+            int d = s.charAt(Long.numberOfTrailingZeros(ms)) ^ t.charAt(Long.numberOfTrailingZeros(mt));
+            transpositions += (d | -d) >>> 31;         // 1 if the characters differ
             ms &= ms - 1;
             mt &= mt - 1;
         }
@@ -326,6 +321,63 @@ public final class Measures {
         int l = 0;
         int max = Math.min(4, Math.min(s.length(), t.length()));
         while (l < max && s.charAt(l) == t.charAt(l)) {
+            l++;
+        }
+        return Math.min(1.0, j + 0.1 * l * (1 - j));
+    }
+
+    /**
+     * As {@link #jaroWinkler(String, String, long[])} for two words of at most 64 Latin-1 characters held as bytes
+     * ({@link TextField#latin1}): the same matching and arithmetic without the String indirection and per-character
+     * checks, for the token-pair matrices that call it most. {@code positions}: a zeroed 256-entry table, left zeroed.
+     */
+    static double jaroWinkler(byte[] s, byte[] t, long[] positions) {
+        int n = s.length;
+        int m = t.length;
+        if (n == 0 || m == 0) {
+            return n == m ? 1 : 0;
+        }
+        if (n > m || (n == m && java.util.Arrays.compareUnsigned(s, t) > 0)) {   // the order jaro() picks
+            byte[] x = s;
+            s = t;
+            t = x;
+            int y = n;
+            n = m;
+            m = y;
+        }
+        for (int j = 0; j < m; j++) {
+            positions[t[j] & 0xFF] |= 1L << j;
+        }
+        int window = Math.max(m / 2 - 1, 0);
+        long ms = 0;
+        long mt = 0;
+        int matches = 0;
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - window);
+            int hi = Math.min(m - 1, i + window);
+            long free = positions[s[i] & 0xFF] & ~mt & (-1L >>> (63 - hi)) & (-1L << lo);
+            long hit = (free | -free) >>> 63;
+            ms |= hit << i;
+            mt |= free & -free;
+            matches += (int) hit;
+        }
+        for (int j = 0; j < m; j++) {
+            positions[t[j] & 0xFF] = 0;
+        }
+        int transpositions = 0;
+        while (ms != 0) {
+            int d = s[Long.numberOfTrailingZeros(ms)] ^ t[Long.numberOfTrailingZeros(mt)];
+            transpositions += (d | -d) >>> 31;
+            ms &= ms - 1;
+            mt &= mt - 1;
+        }
+        double j = jaro(matches, transpositions, n, m);
+        if (j < 0.7) {
+            return j;
+        }
+        int l = 0;
+        int max = Math.min(4, n);
+        while (l < max && s[l] == t[l]) {
             l++;
         }
         return Math.min(1.0, j + 0.1 * l * (1 - j));

@@ -66,6 +66,8 @@ final class TextField {
     final Side left;
     final Side right;
     String[] vocab;
+    /** Each word of {@link #vocab} as Latin-1 bytes when it has at most 64 characters, all Latin-1; else null. */
+    byte[][] latin1;
     float[] idf;
     String[] codeVocab;
     /** Share of present values holding at least one code / number; mean words per present value; name-likeness. */
@@ -96,6 +98,7 @@ final class TextField {
         }).join();
         Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
         f.vocab = words.strings;
+        f.latin1 = latin1(f.vocab);
         int[][] lIds = words.ids[0];
         int[][] rIds = dedup ? lIds : words.ids[1];
         AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
@@ -122,6 +125,17 @@ final class TextField {
         f.statistics(lw, dedup ? null : rw);
         f.internCodes(pool);
         return f;
+    }
+
+    private static byte[][] latin1(String[] words) {
+        byte[][] out = new byte[words.length][];
+        for (int id = 0; id < words.length; id++) {
+            String w = words[id];
+            if (w.length() <= 64 && w.chars().allMatch(c -> c <= 0xFF)) {
+                out[id] = w.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
+        return out;
     }
 
     /** Sorts a record's word ids (repeats stay: they are its term frequencies) and counts each distinct one in df. */
