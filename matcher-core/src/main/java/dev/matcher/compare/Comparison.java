@@ -29,6 +29,25 @@ abstract class Comparison {
 
     abstract void compare(int l, int r, double[] out, Scratch scratch);
 
+    /**
+     * Value ids of two string columns ({@code right == left} in deduplication: one array): equal strings get equal
+     * ids, null gets -1. Comparing two ids tells equal values apart without reading either string, which for a pair
+     * of records is usually in no cache.
+     */
+    static int[][] valueIds(String[] left, String[] right) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        int[] l = ids(left, seen);
+        return new int[][] {l, left == right ? l : ids(right, seen)};
+    }
+
+    private static int[] ids(String[] values, java.util.Map<String, Integer> seen) {
+        int[] ids = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ids[i] = values[i] == null ? -1 : seen.computeIfAbsent(values[i], k -> seen.size());
+        }
+        return ids;
+    }
+
     final boolean on(int k) {
         return slots[k] >= 0;
     }

@@ -30,8 +30,10 @@ final class Comparisons {
             TextField.Side b = f.right;
             String x = a.text[l];
             String y = b.text[r];
-            boolean gone = x == null || y == null;
-            boolean same = !gone && x.equals(y);    // equal text: every string and token similarity is 1
+            int ix = a.textId[l];
+            int iy = b.textId[r];
+            boolean gone = (ix | iy) < 0;
+            boolean same = !gone && ix == iy;       // equal text: every string and token similarity is 1
             boolean matrix = false;
             boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
@@ -48,6 +50,8 @@ final class Comparisons {
                             v = -1;
                         } else if (same && m.isStringOrToken()) {
                             v = 1;
+                        } else if (m == Measure.EXACT) {
+                            v = 0;                  // known unequal: the strings need not be read
                         } else if (m.isCharacter()) {
                             v = Measure.character(m, x, y, scratch.table);
                         } else {
@@ -261,27 +265,34 @@ final class Comparisons {
     static final class Chars extends Comparison {
         private final String[] left;
         private final String[] right;
+        /** Value ids ({@link Comparison#valueIds}): equality without reading the strings. */
+        private final int[] leftId;
+        private final int[] rightId;
         private final Measure[] measures;
 
-        Chars(String prefix, String[] left, String[] right, List<Measure> measures) {
+        Chars(String prefix, String[] left, String[] right, int[][] ids, List<Measure> measures) {
             super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
             this.left = left;
             this.right = right;
+            this.leftId = ids[0];
+            this.rightId = ids[1];
             this.measures = measures.toArray(new Measure[0]);
         }
 
         @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            String a = left[l];
-            String b = right[r];
-            if (a == null || b == null) {
+            int ia = leftId[l];
+            int ib = rightId[r];
+            if ((ia | ib) < 0) {
                 missing(out);
                 return;
             }
-            boolean same = a.equals(b);
+            boolean same = ia == ib;
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b, scratch.table);
+                    Measure m = measures[k];
+                    out[slots[k]] = same ? 1 : m == Measure.EXACT ? 0
+                            : Measure.character(m, left[l], right[r], scratch.table);
                 }
             }
         }
@@ -359,17 +370,17 @@ final class Comparisons {
 
     /** Categorical: term-frequency-adjusted agreement and category-path prefix. */
     static final class Categorical extends Comparison {
-        private final String[] left;
-        private final String[] right;
+        /** Value ids ({@link Comparison#valueIds}) of the normalised values. */
+        private final int[] left;
+        private final int[] right;
         private final float[] leftFreq;
         private final String[][] leftPath;
         private final String[][] rightPath;
 
-        Categorical(String prefix, String[] left, String[] right, float[] leftFreq, String[][] leftPath,
-                    String[][] rightPath) {
+        Categorical(String prefix, int[][] ids, float[] leftFreq, String[][] leftPath, String[][] rightPath) {
             super(names(prefix, leftPath == null ? List.of("tf_agree") : List.of("tf_agree", "path_prefix")));
-            this.left = left;
-            this.right = right;
+            this.left = ids[0];
+            this.right = ids[1];
             this.leftFreq = leftFreq;
             this.leftPath = leftPath;
             this.rightPath = rightPath;
@@ -377,13 +388,13 @@ final class Comparisons {
 
         @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            String a = left[l];
-            String b = right[r];
-            if (a == null || b == null) {
+            int a = left[l];
+            int b = right[r];
+            if ((a | b) < 0) {
                 missing(out);
                 return;
             }
-            put(out, 0, a.equals(b) ? 1 - leftFreq[l] : 0);
+            put(out, 0, a == b ? 1 - leftFreq[l] : 0);
             if (leftPath != null && on(1)) {
                 String[] pa = leftPath[l];
                 String[] pb = rightPath[r];

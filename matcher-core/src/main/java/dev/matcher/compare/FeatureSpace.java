@@ -732,10 +732,11 @@ public final class FeatureSpace {
             boolean paths = withPath >= 0.2 * Math.max(1, Arrays.stream(l).filter(v -> v != null).count());
             String[][] lp = paths ? paths(l) : null;
             String[][] rp = paths ? (dedup ? lp : paths(r)) : null;
+            int[][] ids = Comparison.valueIds(l, r);
             if (!m.isEmpty()) {
-                out.add(chars(n, l, r, m));
+                out.add(new Comparisons.Chars(n, l, r, ids, m));
             }
-            out.add(new Comparisons.Categorical(n, l, r, freq, lp, rp));
+            out.add(new Comparisons.Categorical(n, ids, freq, lp, rp));
         }
 
         private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("\\s*(>|/|\\||»|::)\\s*");
@@ -770,7 +771,7 @@ public final class FeatureSpace {
         }
 
         private static Comparisons.Chars chars(String n, String[] l, String[] r, List<Measure> m) {
-            return new Comparisons.Chars(n, l, r, m);
+            return new Comparisons.Chars(n, l, r, Comparison.valueIds(l, r), m);
         }
 
         // ---- whole record -----------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ final class TextField {
         final int n;
         /** Words joined by single spaces (after variant stripping); null when missing. */
         final String[] text;
+        /** {@link #text} as value ids shared by both sides ({@link Comparison#valueIds}): -1 when missing. */
+        int[] textId;
         /**
          * Everything token-based about record i in one array, so a pair touches one object per side:
          * {@code [tokens, qgrams, idfSum bits, token ids..., weight bits..., q-gram keys...]} (see {@link #HEAD}).
@@ -122,6 +124,9 @@ final class TextField {
         }).join();
         l.qgramsTmp = null;
         r.qgramsTmp = null;
+        int[][] ids = Comparison.valueIds(l.text, r.text);
+        l.textId = ids[0];
+        r.textId = ids[1];
         f.statistics(lw, dedup ? null : rw);
         f.internCodes(pool);
         return f;
