@@ -17,6 +17,8 @@ abstract class Comparison {
         int inter;
         double dot;
         double idfInter;
+        /** Sum of the lengths {@link FeatureSpace} read to touch a pair's objects (stored so the reads happen). */
+        int touched;
     }
 
     final String[] names;
@@ -28,6 +30,14 @@ abstract class Comparison {
     }
 
     abstract void compare(int l, int r, double[] out, Scratch scratch);
+
+    /**
+     * Adds the per-record column arrays {@link #compare} reads ({@code String[]}, {@code int[][]} or
+     * {@code long[][]}: one object per record) for each side, so {@link FeatureSpace} can touch a pair's objects
+     * all at once before computing (see {@link FeatureSpace#compute(int, int, double[])}).
+     */
+    void columns(java.util.List<Object> left, java.util.List<Object> right) {
+    }
 
     /**
      * Value ids of two string columns ({@code right == left} in deduplication: one array): equal strings get equal

@@ -2,6 +2,7 @@ package dev.matcher.compare;
 
 import static dev.matcher.compare.TextField.HEAD;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The comparison kinds a {@link FeatureSpace} generates; each works on profiles prepared once per record. */
@@ -67,6 +68,39 @@ final class Comparisons {
                     }
                 }
                 out[slots[k]] = v;
+            }
+        }
+
+        @Override
+        void columns(List<Object> left, List<Object> right) {
+            boolean text = false;
+            boolean blob = false;
+            boolean numbers = false;
+            boolean codes = false;
+            for (int k = 0; k < measures.length; k++) {
+                Measure m = measures[k];
+                if (on(k)) {
+                    text |= m.isCharacter() && m != Measure.EXACT;
+                    blob |= m.isStringOrToken() && !m.isCharacter();
+                    numbers |= m == Measure.NUMBERS;
+                    codes |= m == Measure.CODES_EXACT || m == Measure.CODES_FUZZY;
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                TextField.Side s = k == 0 ? f.left : f.right;
+                List<Object> to = k == 0 ? left : right;
+                if (text) {
+                    to.add(s.text);
+                }
+                if (blob) {
+                    to.add(s.blob);
+                }
+                if (numbers && s.numbers != null) {
+                    to.add(s.numbers);
+                }
+                if (codes && s.codeIds != null) {
+                    to.add(s.codeIds);
+                }
             }
         }
 
@@ -277,6 +311,12 @@ final class Comparisons {
             this.leftId = ids[0];
             this.rightId = ids[1];
             this.measures = measures.toArray(new Measure[0]);
+        }
+
+        @Override
+        void columns(List<Object> l, List<Object> r) {
+            l.add(left);
+            r.add(right);
         }
 
         @Override
@@ -496,6 +536,12 @@ final class Comparisons {
             super(names);
             this.left = left;
             this.right = right;
+        }
+
+        @Override
+        void columns(List<Object> l, List<Object> r) {
+            l.addAll(Arrays.asList(left));
+            r.addAll(Arrays.asList(right));
         }
 
         @Override
