@@ -13,6 +13,9 @@ abstract class Comparison {
         final double[] best = new double[MAX_TOKENS];
         /** Per-character bit masks for the string kernels (zero between calls). */
         final long[] table = new long[256];
+        /** Which words each side explains ({@link Abbreviations}). */
+        final boolean[] coveredA = new boolean[Abbreviations.MAX_WORDS];
+        final boolean[] coveredB = new boolean[Abbreviations.MAX_WORDS];
         /** One merge of two token-id sets: shared count, TF-IDF dot product, shared IDF mass. */
         int inter;
         double dot;

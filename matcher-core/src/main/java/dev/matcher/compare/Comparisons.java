@@ -23,6 +23,9 @@ final class Comparisons {
             super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
             this.f = f;
             this.measures = measures.toArray(new Measure[0]);
+            if (measures.contains(Measure.ABBREVIATION)) {
+                f.abbreviationWords();
+            }
         }
 
         @Override
@@ -53,6 +56,9 @@ final class Comparisons {
                             v = 1;
                         } else if (m == Measure.EXACT) {
                             v = 0;                  // known unequal: the strings need not be read
+                        } else if (m == Measure.ABBREVIATION) {
+                            v = Abbreviations.similarity(x, a.words[l], y, b.words[r], scratch.coveredA,
+                                    scratch.coveredB);
                         } else if (m.isCharacter()) {
                             v = Measure.character(m, x, y, scratch.table);
                         } else {
@@ -77,6 +83,7 @@ final class Comparisons {
             boolean blob = false;
             boolean numbers = false;
             boolean codes = false;
+            boolean words = false;
             for (int k = 0; k < measures.length; k++) {
                 Measure m = measures[k];
                 if (on(k)) {
@@ -84,6 +91,7 @@ final class Comparisons {
                     blob |= m.isStringOrToken() && !m.isCharacter();
                     numbers |= m == Measure.NUMBERS;
                     codes |= m == Measure.CODES_EXACT || m == Measure.CODES_FUZZY;
+                    words |= m == Measure.ABBREVIATION;
                 }
             }
             for (int k = 0; k < 2; k++) {
@@ -100,6 +108,9 @@ final class Comparisons {
                 }
                 if (codes && s.codeIds != null) {
                     to.add(s.codeIds);
+                }
+                if (words) {
+                    to.add(s.words);
                 }
             }
         }

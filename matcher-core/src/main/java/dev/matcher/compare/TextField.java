@@ -25,6 +25,8 @@ final class TextField {
         final int n;
         /** Words joined by single spaces (after variant stripping); null when missing. */
         final String[] text;
+        /** {@link Abbreviations#words(String)} of each text (null when missing); null unless that measure is on. */
+        int[][] words;
         /** {@link #text} as value ids shared by both sides ({@link Comparison#valueIds}): -1 when missing. */
         int[] textId;
         /**
@@ -130,6 +132,19 @@ final class TextField {
         f.statistics(lw, dedup ? null : rw);
         f.internCodes(pool);
         return f;
+    }
+
+    /** Prepares the per-record word boundaries of {@link Measure#ABBREVIATION} (once: sides may be shared). */
+    void abbreviationWords() {
+        for (Side s : new Side[] {left, right}) {
+            if (s.words == null) {
+                int[][] w = new int[s.n][];
+                for (int i = 0; i < s.n; i++) {
+                    w[i] = s.text[i] == null ? null : Abbreviations.words(s.text[i]);
+                }
+                s.words = w;
+            }
+        }
     }
 
     private static byte[][] latin1(String[] words) {
