@@ -22,16 +22,14 @@ package dev.matcher.compare;
  */
 public final class Abbreviations {
     /** Words looked at per side: every word of {@value Measures#MAX_CHARS} characters. */
-    private static final int MAX_WORDS = Measures.MAX_CHARS / 2 + 1;
+    static final int MAX_WORDS = Measures.MAX_CHARS / 2 + 1;
 
     /** The English stop words by length, to test a word in place without a substring. */
     private static final String[][] STOP_BY_LENGTH = stopWordsByLength();
 
     private static final class Buffers {
-        final int[] startA = new int[MAX_WORDS];
-        final int[] endA = new int[MAX_WORDS];
-        final int[] startB = new int[MAX_WORDS];
-        final int[] endB = new int[MAX_WORDS];
+        final int[] wordsA = new int[MAX_WORDS + 1];
+        final int[] wordsB = new int[MAX_WORDS + 1];
         final boolean[] coveredA = new boolean[MAX_WORDS];
         final boolean[] coveredB = new boolean[MAX_WORDS];
     }
@@ -50,25 +48,46 @@ public final class Abbreviations {
             return 1;
         }
         Buffers buf = BUFFERS.get();
-        int n = words(a, buf.startA, buf.endA);
-        int m = words(b, buf.startB, buf.endB);
+        words(a, buf.wordsA);
+        words(b, buf.wordsB);
+        return similarity(a, buf.wordsA, b, buf.wordsB, buf.coveredA, buf.coveredB);
+    }
+
+    /**
+     * The word boundaries {@link #similarity(String, String)} finds in {@code s}, packed for
+     * {@link #similarity(String, int[], String, int[], boolean[], boolean[])}: the word count, then per word
+     * {@code start | end << 16}. Computed once per record, it spares every pair the split.
+     */
+    static int[] words(String s) {
+        int[] w = new int[MAX_WORDS + 1];
+        words(s, w);
+        return java.util.Arrays.copyOf(w, w[0] + 1);
+    }
+
+    /**
+     * {@link #similarity(String, String)} of two texts with their {@link #words(String)}; {@code ca} and {@code cb}:
+     * scratch of {@value #MAX_WORDS} entries. Equal texts need no test first: every word then explains its twin.
+     */
+    static double similarity(String a, int[] wa, String b, int[] wb, boolean[] ca, boolean[] cb) {
+        int n = wa[0];
+        int m = wb[0];
         if (n == 0 || m == 0) {
             return n == m ? 1 : 0;
         }
-        boolean[] ca = buf.coveredA;
-        boolean[] cb = buf.coveredB;
         java.util.Arrays.fill(ca, 0, n, false);
         java.util.Arrays.fill(cb, 0, m, false);
         for (int i = 0; i < n; i++) {
+            int x = wa[1 + i];
             for (int j = 0; j < m; j++) {
-                if (sameOrAbbreviated(a, buf.startA[i], buf.endA[i], b, buf.startB[j], buf.endB[j])) {
+                int y = wb[1 + j];
+                if (sameOrAbbreviated(a, x & 0xFFFF, x >>> 16, b, y & 0xFFFF, y >>> 16)) {
                     ca[i] = true;
                     cb[j] = true;
                 }
             }
         }
-        acronyms(a, buf.startA, buf.endA, n, ca, b, buf.startB, buf.endB, m, cb);
-        acronyms(b, buf.startB, buf.endB, m, cb, a, buf.startA, buf.endA, n, ca);
+        acronyms(a, wa, ca, b, wb, cb);
+        acronyms(b, wb, cb, a, wa, ca);
         return 0.5 * (count(ca, n) / (double) n + count(cb, m) / (double) m);
     }
 
@@ -85,10 +104,9 @@ public final class Abbreviations {
      * end at its last, stop words being optional.
      */
     static boolean isAcronym(String acronym, String text) {
-        int[] s = new int[MAX_WORDS];
-        int[] e = new int[MAX_WORDS];
-        int m = words(text, s, e);
-        return m > 0 && initials(acronym, 0, acronym.length(), 0, text, s, e, 0, m) == m;
+        int[] w = words(text);
+        int m = w[0];
+        return m > 0 && initials(acronym, 0, acronym.length(), 0, text, w, 0, m) == m;
     }
 
     private static boolean sameOrAbbreviated(String a, int as, int ae, String b, int bs, int be) {
@@ -120,15 +138,18 @@ public final class Abbreviations {
     }
 
     /** Marks every word of {@code a} that is an acronym of a run of words of {@code b}, and that run. */
-    private static void acronyms(String a, int[] as, int[] ae, int n, boolean[] ca,
-                                 String b, int[] bs, int[] be, int m, boolean[] cb) {
+    private static void acronyms(String a, int[] wa, boolean[] ca, String b, int[] wb, boolean[] cb) {
+        int n = wa[0];
+        int m = wb[0];
         for (int i = 0; i < n; i++) {
-            int len = ae[i] - as[i];
-            if (len < 2 || len > m || !allLetters(a, as[i], ae[i]) || isStopWord(a, as[i], ae[i])) {
+            int from = wa[1 + i] & 0xFFFF;
+            int to = wa[1 + i] >>> 16;
+            int len = to - from;
+            if (len < 2 || len > m || !allLetters(a, from, to) || isStopWord(a, from, to)) {
                 continue;
             }
             for (int j = 0; j + len <= m; j++) {
-                int end = initials(a, as[i], ae[i], 0, b, bs, be, j, m);
+                int end = initials(a, from, to, 0, b, wb, j, m);
                 if (end > 0) {
                     ca[i] = true;
                     for (int k = j; k < end; k++) {
@@ -141,24 +162,25 @@ public final class Abbreviations {
     }
 
     /**
-     * Matches the characters [from + p, to) of an acronym to the initials of the words of {@code b} from word
-     * {@code j}; a stop word may be skipped unless it starts the run. Returns the index after the last word used,
-     * or -1.
+     * Matches the characters [from + p, to) of an acronym to the initials of the words of {@code b} (packed
+     * boundaries {@code wb}) from word {@code j}; a stop word may be skipped unless it starts the run. Returns the
+     * index after the last word used, or -1.
      */
-    private static int initials(String acr, int from, int to, int p, String b, int[] bs, int[] be, int j, int m) {
+    private static int initials(String acr, int from, int to, int p, String b, int[] wb, int j, int m) {
         if (from + p == to) {
             return j;
         }
         if (j == m) {
             return -1;
         }
-        if (b.charAt(bs[j]) == acr.charAt(from + p)) {
-            int end = initials(acr, from, to, p + 1, b, bs, be, j + 1, m);
+        int w = wb[1 + j];
+        if (b.charAt(w & 0xFFFF) == acr.charAt(from + p)) {
+            int end = initials(acr, from, to, p + 1, b, wb, j + 1, m);
             if (end > 0) {
                 return end;
             }
         }
-        return p > 0 && isStopWord(b, bs[j], be[j]) ? initials(acr, from, to, p, b, bs, be, j + 1, m) : -1;
+        return p > 0 && isStopWord(b, w & 0xFFFF, w >>> 16) ? initials(acr, from, to, p, b, wb, j + 1, m) : -1;
     }
 
     private static boolean allLetters(String s, int from, int to) {
@@ -184,8 +206,8 @@ public final class Abbreviations {
         return false;
     }
 
-    /** Word boundaries of the first {@value Measures#MAX_CHARS} characters; returns the number of words. */
-    private static int words(String s, int[] start, int[] end) {
+    /** Word boundaries of the first {@value Measures#MAX_CHARS} characters into {@code w} (see {@link #words(String)}). */
+    private static void words(String s, int[] w) {
         int n = 0;
         int len = Math.min(s.length(), Measures.MAX_CHARS);
         int from = -1;
@@ -194,12 +216,11 @@ public final class Abbreviations {
             if (inside && from < 0) {
                 from = i;
             } else if (!inside && from >= 0) {
-                start[n] = from;
-                end[n++] = i;
+                w[1 + n++] = from | i << 16;
                 from = -1;
             }
         }
-        return n;
+        w[0] = n;
     }
 
     private static int count(boolean[] c, int n) {

@@ -2,6 +2,7 @@ package dev.matcher.compare;
 
 import static dev.matcher.compare.TextField.HEAD;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The comparison kinds a {@link FeatureSpace} generates; each works on profiles prepared once per record. */
@@ -22,6 +23,9 @@ final class Comparisons {
             super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
             this.f = f;
             this.measures = measures.toArray(new Measure[0]);
+            if (measures.contains(Measure.ABBREVIATION)) {
+                f.abbreviationWords();
+            }
         }
 
         @Override
@@ -30,8 +34,10 @@ final class Comparisons {
             TextField.Side b = f.right;
             String x = a.text[l];
             String y = b.text[r];
-            boolean gone = x == null || y == null;
-            boolean same = !gone && x.equals(y);    // equal text: every string and token similarity is 1
+            int ix = a.textId[l];
+            int iy = b.textId[r];
+            boolean gone = (ix | iy) < 0;
+            boolean same = !gone && ix == iy;       // equal text: every string and token similarity is 1
             boolean matrix = false;
             boolean merged = false;
             for (int k = 0; k < measures.length; k++) {
@@ -48,6 +54,11 @@ final class Comparisons {
                             v = -1;
                         } else if (same && m.isStringOrToken()) {
                             v = 1;
+                        } else if (m == Measure.EXACT) {
+                            v = 0;                  // known unequal: the strings need not be read
+                        } else if (m == Measure.ABBREVIATION) {
+                            v = Abbreviations.similarity(x, a.words[l], y, b.words[r], scratch.coveredA,
+                                    scratch.coveredB);
                         } else if (m.isCharacter()) {
                             v = Measure.character(m, x, y, scratch.table);
                         } else {
@@ -63,6 +74,44 @@ final class Comparisons {
                     }
                 }
                 out[slots[k]] = v;
+            }
+        }
+
+        @Override
+        void columns(List<Object> left, List<Object> right) {
+            boolean text = false;
+            boolean blob = false;
+            boolean numbers = false;
+            boolean codes = false;
+            boolean words = false;
+            for (int k = 0; k < measures.length; k++) {
+                Measure m = measures[k];
+                if (on(k)) {
+                    text |= m.isCharacter() && m != Measure.EXACT;
+                    blob |= m.isStringOrToken() && !m.isCharacter();
+                    numbers |= m == Measure.NUMBERS;
+                    codes |= m == Measure.CODES_EXACT || m == Measure.CODES_FUZZY;
+                    words |= m == Measure.ABBREVIATION;
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                TextField.Side s = k == 0 ? f.left : f.right;
+                List<Object> to = k == 0 ? left : right;
+                if (text) {
+                    to.add(s.text);
+                }
+                if (blob) {
+                    to.add(s.blob);
+                }
+                if (numbers && s.numbers != null) {
+                    to.add(s.numbers);
+                }
+                if (codes && s.codeIds != null) {
+                    to.add(s.codeIds);
+                }
+                if (words) {
+                    to.add(s.words);
+                }
             }
         }
 
@@ -261,27 +310,40 @@ final class Comparisons {
     static final class Chars extends Comparison {
         private final String[] left;
         private final String[] right;
+        /** Value ids ({@link Comparison#valueIds}): equality without reading the strings. */
+        private final int[] leftId;
+        private final int[] rightId;
         private final Measure[] measures;
 
-        Chars(String prefix, String[] left, String[] right, List<Measure> measures) {
+        Chars(String prefix, String[] left, String[] right, int[][] ids, List<Measure> measures) {
             super(names(prefix, measures.stream().map(m -> m.suffix).toList()));
             this.left = left;
             this.right = right;
+            this.leftId = ids[0];
+            this.rightId = ids[1];
             this.measures = measures.toArray(new Measure[0]);
         }
 
         @Override
+        void columns(List<Object> l, List<Object> r) {
+            l.add(left);
+            r.add(right);
+        }
+
+        @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            String a = left[l];
-            String b = right[r];
-            if (a == null || b == null) {
+            int ia = leftId[l];
+            int ib = rightId[r];
+            if ((ia | ib) < 0) {
                 missing(out);
                 return;
             }
-            boolean same = a.equals(b);
+            boolean same = ia == ib;
             for (int k = 0; k < measures.length; k++) {
                 if (on(k)) {
-                    out[slots[k]] = same ? 1 : Measure.character(measures[k], a, b, scratch.table);
+                    Measure m = measures[k];
+                    out[slots[k]] = same ? 1 : m == Measure.EXACT ? 0
+                            : Measure.character(m, left[l], right[r], scratch.table);
                 }
             }
         }
@@ -359,17 +421,17 @@ final class Comparisons {
 
     /** Categorical: term-frequency-adjusted agreement and category-path prefix. */
     static final class Categorical extends Comparison {
-        private final String[] left;
-        private final String[] right;
+        /** Value ids ({@link Comparison#valueIds}) of the normalised values. */
+        private final int[] left;
+        private final int[] right;
         private final float[] leftFreq;
         private final String[][] leftPath;
         private final String[][] rightPath;
 
-        Categorical(String prefix, String[] left, String[] right, float[] leftFreq, String[][] leftPath,
-                    String[][] rightPath) {
+        Categorical(String prefix, int[][] ids, float[] leftFreq, String[][] leftPath, String[][] rightPath) {
             super(names(prefix, leftPath == null ? List.of("tf_agree") : List.of("tf_agree", "path_prefix")));
-            this.left = left;
-            this.right = right;
+            this.left = ids[0];
+            this.right = ids[1];
             this.leftFreq = leftFreq;
             this.leftPath = leftPath;
             this.rightPath = rightPath;
@@ -377,13 +439,13 @@ final class Comparisons {
 
         @Override
         void compare(int l, int r, double[] out, Scratch scratch) {
-            String a = left[l];
-            String b = right[r];
-            if (a == null || b == null) {
+            int a = left[l];
+            int b = right[r];
+            if ((a | b) < 0) {
                 missing(out);
                 return;
             }
-            put(out, 0, a.equals(b) ? 1 - leftFreq[l] : 0);
+            put(out, 0, a == b ? 1 - leftFreq[l] : 0);
             if (leftPath != null && on(1)) {
                 String[] pa = leftPath[l];
                 String[] pb = rightPath[r];
@@ -485,6 +547,12 @@ final class Comparisons {
             super(names);
             this.left = left;
             this.right = right;
+        }
+
+        @Override
+        void columns(List<Object> l, List<Object> r) {
+            l.addAll(Arrays.asList(left));
+            r.addAll(Arrays.asList(right));
         }
 
         @Override

@@ -25,6 +25,10 @@ final class TextField {
         final int n;
         /** Words joined by single spaces (after variant stripping); null when missing. */
         final String[] text;
+        /** {@link Abbreviations#words(String)} of each text (null when missing); null unless that measure is on. */
+        int[][] words;
+        /** {@link #text} as value ids shared by both sides ({@link Comparison#valueIds}): -1 when missing. */
+        int[] textId;
         /**
          * Everything token-based about record i in one array, so a pair touches one object per side:
          * {@code [tokens, qgrams, idfSum bits, token ids..., weight bits..., q-gram keys...]} (see {@link #HEAD}).
@@ -122,9 +126,25 @@ final class TextField {
         }).join();
         l.qgramsTmp = null;
         r.qgramsTmp = null;
+        int[][] ids = Comparison.valueIds(l.text, r.text);
+        l.textId = ids[0];
+        r.textId = ids[1];
         f.statistics(lw, dedup ? null : rw);
         f.internCodes(pool);
         return f;
+    }
+
+    /** Prepares the per-record word boundaries of {@link Measure#ABBREVIATION} (once: sides may be shared). */
+    void abbreviationWords() {
+        for (Side s : new Side[] {left, right}) {
+            if (s.words == null) {
+                int[][] w = new int[s.n][];
+                for (int i = 0; i < s.n; i++) {
+                    w[i] = s.text[i] == null ? null : Abbreviations.words(s.text[i]);
+                }
+                s.words = w;
+            }
+        }
     }
 
     private static byte[][] latin1(String[] words) {

@@ -37,6 +37,19 @@ class AbbreviationsTest {
         assertEquals(Abbreviations.similarity(a, b), Abbreviations.similarity(b, a), 1e-12, a + " / " + b);
     }
 
+    @Property
+    void precomputedWordsGiveTheSameBits(@ForAll("words") String a, @ForAll("words") String b) {
+        boolean[] ca = new boolean[Abbreviations.MAX_WORDS];
+        boolean[] cb = new boolean[Abbreviations.MAX_WORDS];
+        double v = Abbreviations.similarity(a, Abbreviations.words(a), b, Abbreviations.words(b), ca, cb);
+        assertEquals(Double.doubleToRawLongBits(Abbreviations.similarity(a, b)), Double.doubleToRawLongBits(v),
+                a + " / " + b);
+        String longText = (a + " ").repeat(40) + b;
+        v = Abbreviations.similarity(longText, Abbreviations.words(longText), b, Abbreviations.words(b), ca, cb);
+        assertEquals(Double.doubleToRawLongBits(Abbreviations.similarity(longText, b)),
+                Double.doubleToRawLongBits(v), longText + " / " + b);
+    }
+
     @Property(tries = 200)
     void readsAtMostMaxCharsOfLongInputs(@ForAll("words") String a) {
         String longText = (a + " ").repeat(40);

@@ -118,6 +118,17 @@ class MeasuresTest {
     }
 
     @Property
+    void intersectionCountsTheSharedIds(@ForAll("idSet") int[] a, @ForAll("idSet") int[] b) {
+        long expected = Arrays.stream(a).filter(x -> Arrays.binarySearch(b, x) >= 0).count();
+        assertEquals(expected, Measures.intersection(a, b));
+        int[] padded = new int[a.length + 2];                       // a range inside a larger array
+        System.arraycopy(a, 0, padded, 1, a.length);
+        padded[0] = -1;
+        padded[a.length + 1] = 99;
+        assertEquals(expected, Measures.intersection(padded, 1, a.length, b, 0, b.length));
+    }
+
+    @Property
     void setMeasuresStayInRangeAndAreSymmetric(@ForAll("idSet") int[] a, @ForAll("idSet") int[] b) {
         double[] sym = {Measures.jaccard(a, b), Measures.dice(a, b), Measures.overlap(a, b)};
         double[] rev = {Measures.jaccard(b, a), Measures.dice(b, a), Measures.overlap(b, a)};
