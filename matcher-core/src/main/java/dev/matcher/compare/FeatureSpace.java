@@ -493,6 +493,7 @@ public final class FeatureSpace {
                 attribute(a);
             }
             wholeRecord(compared);
+            alignments(compared);
             if (!b.neutralize) {
                 variants(compared);
             }
@@ -859,6 +860,31 @@ public final class FeatureSpace {
             }
             if (year) {
                 years(l, r);
+            }
+        }
+
+        /** {@link ValueAlignment} for the few-valued text attributes (always for those a rebuilt spec names). */
+        private void alignments(List<Attribute> compared) {
+            String[] l = null;
+            String[] r = null;
+            for (Attribute a : compared) {
+                String name = a.name() + "." + ValueAlignment.SUFFIX;
+                boolean text = a.kind() == AttributeKind.STRING || a.kind() == AttributeKind.TEXT
+                        || a.kind() == AttributeKind.CATEGORICAL;
+                if (!text || !wants(name)) {
+                    continue;
+                }
+                String[] lv = b.left.column(a.name()).toArray();
+                String[] rv = dedup ? lv : b.right.column(a.name()).toArray();
+                if (b.select != null ? b.select.contains(name) : ValueAlignment.eligible(lv, rv)) {
+                    if (l == null) {
+                        List<Attribute> textual = compared.stream().filter(x -> x.kind() != AttributeKind.IMAGE)
+                                .toList();
+                        l = concat(b.left, textual);
+                        r = dedup ? l : concat(b.right, textual);
+                    }
+                    out.add(ValueAlignment.build(a.name(), lv, rv, l, r, pool));
+                }
             }
         }
 
