@@ -42,6 +42,10 @@ class ValueAlignmentTest {
         assertEquals(1.0, fs.explain(5, 14).get("venue.aligned"));
         assertEquals(0.0, fs.explain(5, 13).get("venue.aligned"));
         assertEquals(-1.0, fs.explain(PAPERS - 1, 1).get("venue.aligned"));   // no venue: unknown
+        FeatureSpace rebuilt = FeatureSpace.fromSpec(fs.spec(), left, right);     // as a saved model does
+        for (int[] p : new int[][] {{1, 1}, {1, 2}, {5, 14}, {PAPERS - 1, 1}}) {
+            assertEquals(fs.explain(p[0], p[1]), rebuilt.explain(p[0], p[1]));
+        }
     }
 
     @Test
