@@ -31,8 +31,8 @@ final class ValueAlignment {
     /** Values per side beyond the most frequent ones count as unknown: the table stays small. */
     static final int MAX_VALUES = 64;
     private static final double MIN_COSINE = 0.5;
-    /** Left records searched for anchors (evenly spread): a few thousand anchors already fix the table. */
-    private static final int MAX_QUERIES = 20_000;
+    /** Left records searched for anchors (evenly spread): a few thousand anchors already fix a 64 x 64 table. */
+    private static final int MAX_QUERIES = 5_000;
     private static final int CHUNK = 2048;
     /**
      * Words in at most {@code max(20, sqrt(records))} records find the candidates (so a query costs O(sqrt n) however
@@ -53,9 +53,18 @@ final class ValueAlignment {
     }
 
     private static boolean eligibleSide(String[] raw) {
-        Map<String, Integer> counts = counts(raw);
-        int present = counts.values().stream().mapToInt(Integer::intValue).sum();
-        return counts.size() >= 2 && counts.size() <= MAX_VALUES && present >= 4 * counts.size();
+        Map<String, Integer> counts = new HashMap<>();
+        int present = 0;
+        for (String v : raw) {
+            String k = compact(v);
+            if (k != null) {
+                present++;
+                if (counts.merge(k, 1, Integer::sum) == 1 && counts.size() > MAX_VALUES) {
+                    return false;                          // names, titles: most columns stop here at once
+                }
+            }
+        }
+        return counts.size() >= 2 && present >= 4 * counts.size();
     }
 
     /**
