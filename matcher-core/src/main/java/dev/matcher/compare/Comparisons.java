@@ -529,6 +529,29 @@ final class Comparisons {
         }
     }
 
+    /** {@link ValueAlignment}: a table lookup by the two records' value ids (-1: unknown). */
+    static final class Aligned extends Comparison {
+        private final int[] left;
+        private final int[] right;
+        private final float[] table;
+        private final int width;
+
+        Aligned(String name, int[] left, int[] right, float[] table, int width) {
+            super(new String[] {name});
+            this.left = left;
+            this.right = right;
+            this.table = table;
+            this.width = width;
+        }
+
+        @Override
+        void compare(int l, int r, double[] out, Scratch scratch) {
+            int a = left[l];
+            int b = right[r];
+            put(out, 0, a < 0 || b < 0 ? -1 : table[a * width + b]);
+        }
+    }
+
     /** Variant conflicts: 1 when both records name values of a category and share none, 0 when they share one. */
     static final class Variants extends Comparison {
         private final long[][][] left;

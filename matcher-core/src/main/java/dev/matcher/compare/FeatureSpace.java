@@ -425,6 +425,8 @@ public final class FeatureSpace {
         private long[] nullsLeft;
         private long[] nullsRight;
         private int missingCount;
+        /** {@link #records}, once asked for. */
+        private String[][] records;
 
         Generator(Builder b) {
             this.b = b;
@@ -493,6 +495,7 @@ public final class FeatureSpace {
                 attribute(a);
             }
             wholeRecord(compared);
+            alignments(compared);
             if (!b.neutralize) {
                 variants(compared);
             }
@@ -840,8 +843,7 @@ public final class FeatureSpace {
         // ---- whole record -----------------------------------------------------------------------------------
 
         private void wholeRecord(List<Attribute> compared) {
-            List<Attribute> textual = compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).toList();
-            if (textual.size() < 2) {
+            if (compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).count() < 2) {
                 return;
             }
             List<Measure> fixed = b.select == null ? null : wanted("*", wholeRecordMeasures(null));
@@ -849,8 +851,8 @@ public final class FeatureSpace {
             if (fixed != null && fixed.isEmpty() && !year) {
                 return;
             }
-            String[] l = concat(b.left, textual);
-            String[] r = dedup ? l : concat(b.right, textual);
+            String[] l = records(compared)[0];
+            String[] r = records(compared)[1];
             if (fixed == null || !fixed.isEmpty()) {
                 TextField f = TextField.build("*", l, r, new TextField.Options(false,
                         fixed == null || fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
@@ -859,6 +861,24 @@ public final class FeatureSpace {
             }
             if (year) {
                 years(l, r);
+            }
+        }
+
+        /** {@link ValueAlignment} for the few-valued text attributes (always for those a rebuilt spec names). */
+        private void alignments(List<Attribute> compared) {
+            for (Attribute a : compared) {
+                String name = a.name() + "." + ValueAlignment.SUFFIX;
+                boolean text = a.kind() == AttributeKind.STRING || a.kind() == AttributeKind.TEXT
+                        || a.kind() == AttributeKind.CATEGORICAL;
+                if (!text || !wants(name)) {
+                    continue;
+                }
+                String[] lv = b.left.column(a.name()).toArray();
+                String[] rv = dedup ? lv : b.right.column(a.name()).toArray();
+                if (b.select != null ? b.select.contains(name) : ValueAlignment.eligible(lv, rv)) {
+                    String[][] whole = records(compared);
+                    out.add(ValueAlignment.build(a.name(), lv, rv, whole[0], whole[1], pool));
+                }
             }
         }
 
@@ -896,6 +916,16 @@ public final class FeatureSpace {
                 out.add(new Comparisons.Variants(new String[] {"*.year_conflict"}, new long[][][] {kl},
                         new long[][][] {kr}));
             }
+        }
+
+        /** Each record's text: its compared attributes but images joined ({@link #concat}), per side; built once. */
+        private String[][] records(List<Attribute> compared) {
+            if (records == null) {
+                List<Attribute> textual = compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).toList();
+                String[] l = concat(b.left, textual);
+                records = new String[][] {l, dedup ? l : concat(b.right, textual)};
+            }
+            return records;
         }
 
         /** Each record's values of the attributes (those the table has) joined by {@code " | "}; null if none. */

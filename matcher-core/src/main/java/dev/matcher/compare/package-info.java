@@ -53,6 +53,10 @@
  * <li>{@code variant.<category>_conflict}: 1 if both records mention values of the category (colour, size,
  *     capacity, pack, learned ones) and share none, 0 if they share one, -1 if either mentions none.</li>
  * <li>{@code list_size_ratio}: shorter / longer number of listed names, on columns of person lists (authors).</li>
+ * <li>{@code aligned} (attributes with 2..64 repeated values per side): {@code min(P(b|a), P(a|b))} for the two
+ *     records' values, counted over unlabelled anchor pairs (each left record and its most similar right record);
+ *     a missing value is looked for inside the record's other attributes. Catches counterparts the two sources
+ *     name differently ("vldb" / "very large data bases"); -1 if either value is unknown.</li>
  * <li>{@code *.year_conflict}: 1 if both whole records mention a year (1800..2099 standing alone, in any attribute)
  *     and share none, 0 if they share one, -1 if either mentions none.</li>
  * </ul>
