@@ -107,7 +107,7 @@ final class ValueAlignment {
     /** The most frequent values of one side (at most {@link #MAX_VALUES}), with an index by first word. */
     private static final class Vocabulary {
         final Map<String, Integer> ids = new HashMap<>();
-        /** For each first word, the ids of the repeated values that start with it, longest first. */
+        /** For each first word, the repeated values (as words) that start with it, longest first. */
         final Map<String, List<String[]>> byFirstWord = new HashMap<>();
 
         Vocabulary(String[] raw) {
@@ -166,7 +166,7 @@ final class ValueAlignment {
      * For evenly spread left records, the index of the most similar right record (never itself in deduplication)
      * when their cosine is at least {@link #MIN_COSINE}; -1 otherwise.
      */
-    static int[] anchors(String[] lText, String[] rText, boolean dedup, ForkJoinPool pool) {
+    private static int[] anchors(String[] lText, String[] rText, boolean dedup, ForkJoinPool pool) {
         String[][] lw = words(lText);
         String[][] rw = dedup ? lw : words(rText);
         Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
