@@ -866,6 +866,7 @@ public final class FeatureSpace {
 
         /** {@link ValueAlignment} for the few-valued text attributes (always for those a rebuilt spec names). */
         private void alignments(List<Attribute> compared) {
+            ValueAlignment alignment = null;
             for (Attribute a : compared) {
                 String name = a.name() + "." + ValueAlignment.SUFFIX;
                 boolean text = a.kind() == AttributeKind.STRING || a.kind() == AttributeKind.TEXT
@@ -876,8 +877,11 @@ public final class FeatureSpace {
                 String[] lv = b.left.column(a.name()).toArray();
                 String[] rv = dedup ? lv : b.right.column(a.name()).toArray();
                 if (b.select != null ? b.select.contains(name) : ValueAlignment.eligible(lv, rv)) {
-                    String[][] whole = records(compared);
-                    out.add(ValueAlignment.build(a.name(), lv, rv, whole[0], whole[1], pool));
+                    if (alignment == null) {
+                        String[][] whole = records(compared);
+                        alignment = ValueAlignment.of(whole[0], whole[1], pool);
+                    }
+                    out.add(alignment.compare(a.name(), lv, rv, pool));
                 }
             }
         }

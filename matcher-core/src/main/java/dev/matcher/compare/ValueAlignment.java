@@ -41,7 +41,27 @@ final class ValueAlignment {
     private static final int MIN_POSTING_CAP = 20;
     private static final int CANDIDATES = 3;
 
-    private ValueAlignment() {
+    /** Each record's whole text, compacted, per side (one array in deduplication). */
+    private final String[] leftText;
+    private final String[] rightText;
+    /** {@link #anchors}: the right record each left record is paired with, or -1. */
+    private final int[] anchor;
+
+    private ValueAlignment(String[] leftText, String[] rightText, int[] anchor) {
+        this.leftText = leftText;
+        this.rightText = rightText;
+        this.anchor = anchor;
+    }
+
+    /**
+     * The anchors of two tables, shared by all their attributes: {@code records} are each record's whole text (all
+     * compared attributes joined); in deduplication pass the same array twice.
+     */
+    static ValueAlignment of(String[] leftRecords, String[] rightRecords, ForkJoinPool pool) {
+        boolean dedup = leftRecords == rightRecords;
+        String[] l = compact(leftRecords, pool);
+        String[] r = dedup ? l : compact(rightRecords, pool);
+        return new ValueAlignment(l, r, anchors(l, r, dedup, pool));
     }
 
     /**
@@ -67,20 +87,13 @@ final class ValueAlignment {
         return counts.size() >= 2 && present >= 4 * counts.size();
     }
 
-    /**
-     * The comparison for one attribute: {@code values} are its raw values per side, {@code records} each record's
-     * whole text (all compared attributes joined); in deduplication pass the same arrays twice.
-     */
-    static Comparisons.Aligned build(String attribute, String[] leftValues, String[] rightValues,
-                                     String[] leftRecords, String[] rightRecords, ForkJoinPool pool) {
+    /** The comparison for one attribute, from its raw values per side (the same array twice in deduplication). */
+    Comparisons.Aligned compare(String attribute, String[] leftValues, String[] rightValues, ForkJoinPool pool) {
         boolean dedup = leftValues == rightValues;
-        String[] lText = compact(leftRecords, pool);
-        String[] rText = dedup ? lText : compact(rightRecords, pool);
         Vocabulary lv = new Vocabulary(leftValues);
         Vocabulary rv = dedup ? lv : new Vocabulary(rightValues);
-        int[] l = lv.valuesOf(leftValues, lText, pool);
-        int[] r = dedup ? l : rv.valuesOf(rightValues, rText, pool);
-        int[] anchor = anchors(lText, rText, dedup, pool);
+        int[] l = lv.valuesOf(leftValues, leftText, pool);
+        int[] r = dedup ? l : rv.valuesOf(rightValues, rightText, pool);
         int width = rv.size();
         int[] count = new int[lv.size() * width];
         int[] row = new int[lv.size()];
