@@ -851,8 +851,9 @@ public final class FeatureSpace {
             if (fixed != null && fixed.isEmpty() && !year) {
                 return;
             }
-            String[] l = records(compared)[0];
-            String[] r = records(compared)[1];
+            String[][] whole = records(compared);
+            String[] l = whole[0];
+            String[] r = whole[1];
             if (fixed == null || !fixed.isEmpty()) {
                 TextField f = TextField.build("*", l, r, new TextField.Options(false,
                         fixed == null || fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),

@@ -116,7 +116,7 @@ final class TextField {
                 + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
         f.idf = new float[f.vocab.length];
         for (int id = 0; id < f.idf.length; id++) {
-            f.idf[id] = (float) (Math.log((docs + 1.0) / (df.get(id) + 1.0)) + 1.0);
+            f.idf[id] = idf(docs, df.get(id));
         }
         pool.submit(() -> {
             IntStream.range(0, l.n).parallel().forEach(i -> weigh(f, l, i, lIds[i]));
@@ -132,6 +132,11 @@ final class TextField {
         f.statistics(lw, dedup ? null : rw);
         f.internCodes(pool);
         return f;
+    }
+
+    /** Smoothed inverse document frequency of a word found in {@code df} of {@code docs} records. */
+    static float idf(long docs, int df) {
+        return (float) (Math.log((docs + 1.0) / (df + 1.0)) + 1.0);
     }
 
     /** Prepares the per-record word boundaries of {@link Measure#ABBREVIATION} (once: sides may be shared). */

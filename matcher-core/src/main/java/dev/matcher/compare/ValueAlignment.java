@@ -5,7 +5,6 @@ import dev.matcher.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -73,17 +72,11 @@ final class ValueAlignment {
     }
 
     private static boolean eligibleSide(String[] raw) {
-        Map<String, Integer> counts = new HashMap<>();
-        int present = 0;
-        for (String v : raw) {
-            String k = compact(v);
-            if (k != null) {
-                present++;
-                if (counts.merge(k, 1, Integer::sum) == 1 && counts.size() > MAX_VALUES) {
-                    return false;                          // names, titles: most columns stop here at once
-                }
-            }
+        Map<String, Integer> counts = counts(raw, MAX_VALUES);   // names, titles: most columns stop early
+        if (counts == null) {
+            return false;
         }
+        int present = counts.values().stream().mapToInt(Integer::intValue).sum();
         return counts.size() >= 2 && present >= 4 * counts.size();
     }
 
@@ -120,22 +113,27 @@ final class ValueAlignment {
     /** The most frequent values of one side (at most {@link #MAX_VALUES}), with an index by first word. */
     private static final class Vocabulary {
         final Map<String, Integer> ids = new HashMap<>();
-        /** For each first word, the repeated values (as words) that start with it, longest first. */
-        final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+        /** For each first word, the repeated values that start with it, longest first. */
+        final Map<String, List<Value>> byFirstWord = new HashMap<>();
+
+        /** A value as its words, with its id. */
+        private record Value(String[] words, int id) {
+        }
 
         Vocabulary(String[] raw) {
-            List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts(raw).entrySet());
+            List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts(raw, Integer.MAX_VALUE).entrySet());
             byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
                     .thenComparing(Map.Entry.comparingByKey()));
             for (Map.Entry<String, Integer> e : byCount.subList(0, Math.min(MAX_VALUES, byCount.size()))) {
-                ids.put(e.getKey(), ids.size());
+                int id = ids.size();
+                ids.put(e.getKey(), id);
                 String[] words = e.getKey().split(" ");
                 if (e.getValue() >= 2) {                 // a value seen once is no vocabulary to search text for
-                    byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+                    byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Value(words, id));
                 }
             }
-            for (List<String[]> v : byFirstWord.values()) {
-                v.sort((a, b) -> Integer.compare(b.length, a.length));
+            for (List<Value> v : byFirstWord.values()) {
+                v.sort((a, b) -> Integer.compare(b.words.length, a.words.length));
             }
         }
 
@@ -158,20 +156,21 @@ final class ValueAlignment {
                 return -1;
             }
             String[] w = text.split(" ");
-            String[] best = null;
+            Value best = null;
             for (int s = 0; s < w.length; s++) {
-                List<String[]> starting = byFirstWord.get(w[s]);
+                List<Value> starting = byFirstWord.get(w[s]);
                 if (starting == null) {
                     continue;
                 }
-                for (String[] v : starting) {
-                    if ((best == null || v.length > best.length) && s + v.length <= w.length
-                            && Arrays.equals(w, s, s + v.length, v, 0, v.length)) {
+                for (Value v : starting) {
+                    int n = v.words.length;
+                    if ((best == null || n > best.words.length) && s + n <= w.length
+                            && Arrays.equals(w, s, s + n, v.words, 0, n)) {
                         best = v;
                     }
                 }
             }
-            return best == null ? -1 : ids.get(String.join(" ", best));
+            return best == null ? -1 : best.id;
         }
     }
 
@@ -196,7 +195,7 @@ final class ValueAlignment {
         int docs = lIds.length + (dedup ? 0 : rIds.length);
         float[] idf = new float[df.length];
         for (int w = 0; w < df.length; w++) {
-            idf[w] = (float) (Math.log((docs + 1.0) / (df[w] + 1.0)) + 1.0);
+            idf[w] = TextField.idf(docs, df[w]);
         }
         double[] lNorm = norms(lIds, idf);
         double[] rNorm = dedup ? lNorm : norms(rIds, idf);
@@ -347,12 +346,13 @@ final class ValueAlignment {
         return s.isEmpty() ? null : s;
     }
 
-    private static Map<String, Integer> counts(String[] raw) {
-        Map<String, Integer> c = new LinkedHashMap<>();
+    /** Records per compacted value; null as soon as there are more than {@code limit} distinct values. */
+    private static Map<String, Integer> counts(String[] raw, int limit) {
+        Map<String, Integer> c = new HashMap<>();
         for (String v : raw) {
             String k = compact(v);
-            if (k != null) {
-                c.merge(k, 1, Integer::sum);
+            if (k != null && c.merge(k, 1, Integer::sum) == 1 && c.size() > limit) {
+                return null;
             }
         }
         return c;
