@@ -1,6 +1,6 @@
 package dev.matcher.bench;
 
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,11 +1,12 @@
 package dev.matcher.bench;
 
-import dev.matcher.block.Blocker;
+import dev.matcher.blocking.Blocker;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.KeyFunctions;
 import dev.matcher.blocking.MetaBlocking;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,7 +79,7 @@ public class BlockingBenchmark {
             case "nearestNeighbours" -> Blockers.nearestNeighbours(10, "given_name", "surname", "address_1", "suburb");
             case "canopy" -> Blockers.canopy(0.5, 0.8, "given_name", "surname", "address_1", "suburb");
             case "meta" -> Blockers.tokens().filter(0.8).metaBlocking(MetaBlocking.Weighting.ARCS, MetaBlocking.Pruning.WEP);
-            case "auto" -> Blockers.auto(records, records);
+            case "auto" -> Blockers.auto(Task.deduplication(records));
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };
         System.out.printf(Locale.ROOT, "%n%s on %,d records: %,d candidates%n", blocker, size, blocker.candidates(records).size());

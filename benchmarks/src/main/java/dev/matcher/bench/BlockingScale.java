@@ -1,12 +1,13 @@
 package dev.matcher.bench;
 
-import dev.matcher.block.Blocker;
+import dev.matcher.blocking.Blocker;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.BlockingMetrics;
 import dev.matcher.blocking.KeyFunctions;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.data.Task;
+import dev.matcher.eval.BenchmarkDataset;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class BlockingScale {
         strategies.put("tokens(given_name, surname, postcode, date_of_birth, soc_sec_id).maxBlockSize(300)",
                 Blockers.tokens("given_name", "surname", "postcode", "date_of_birth", "soc_sec_id").maxBlockSize(300));
         strategies.put("auto",
-                Blockers.auto(people, people));
+                Blockers.auto(Task.deduplication(people)));
         String only = System.getProperty("only");
         for (Map.Entry<String, Blocker> e : strategies.entrySet()) {
             if (only != null && !e.getKey().startsWith(only)) {

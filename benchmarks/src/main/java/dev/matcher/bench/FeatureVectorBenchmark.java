@@ -2,7 +2,7 @@ package dev.matcher.bench;
 
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.Pairs;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package dev.matcher.bench;
 
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.ModelType;
 import java.util.Random;

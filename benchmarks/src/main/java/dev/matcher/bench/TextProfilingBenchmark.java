@@ -3,7 +3,7 @@ package dev.matcher.bench;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.text.Phonetics;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;

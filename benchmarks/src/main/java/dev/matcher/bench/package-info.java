@@ -35,7 +35,7 @@
  *     -p dataset=febrl3,dm_textual_abt_buy -p order=sorted,random \
  *     -p labelled=dm_textual_abt_buy,dm_structured_dblp_acm \
  *     -p model=GRADIENT_BOOSTING,RANDOM_FOREST,LOGISTIC_REGRESSION
- * java -jar benchmarks/target/benchmarks.jar "CsvRead|Blocking|Cluster" -f 3 -wi 2 -i 5 \
+ * java -jar benchmarks/target/benchmarks.jar "CsvRead|Blocker|Cluster" -f 3 -wi 2 -i 5 \
  *     -p source=generated:1000000 -p size=1000000 -p records=1000000,10000000 \
  *     -p algorithm=connectedComponents,hierarchicalAverage,hierarchicalComplete,center,mergeCenter,pivot
  * }</pre>

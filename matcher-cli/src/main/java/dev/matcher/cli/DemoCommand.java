@@ -1,12 +1,13 @@
 package dev.matcher.cli;
 
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
 import dev.matcher.eval.synth.ProductGenerator;
 import dev.matcher.eval.synth.SyntheticData;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.match.MatchMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,7 @@ final class DemoCommand implements Runnable {
     }
 
     private static BenchmarkDataset dataset(String name, Table table, SyntheticData data, boolean families) {
-        return new BenchmarkDataset(name, BenchmarkDataset.Task.DEDUPLICATION, table, table,
+        return new BenchmarkDataset(name, Task.deduplication(table),
                 families ? data.familyMatches() : data.matches(), Map.of());
     }
 

@@ -4,7 +4,7 @@ import dev.matcher.data.DataException;
 import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

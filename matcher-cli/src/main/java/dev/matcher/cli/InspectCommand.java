@@ -1,7 +1,7 @@
 package dev.matcher.cli;
 
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

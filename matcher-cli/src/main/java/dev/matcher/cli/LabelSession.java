@@ -4,8 +4,9 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import dev.matcher.data.TextTable;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.io.Csv;
 import dev.matcher.match.ActiveLearner;
 import dev.matcher.match.MatchMode;
@@ -57,10 +58,11 @@ final class LabelSession {
 
     /** Runs the session over the candidate pairs (the same table twice for deduplication). */
     Matcher run(MatcherBuilder builder, MatchMode mode, Table left, Table right, Pairs candidates) {
-        boolean dedup = left == right;
+        Task task = left == right ? Task.deduplication(left) : Task.linkage(left, right);
+        boolean dedup = task.isDeduplication();
         Map<Long, Boolean> labels = new LinkedHashMap<>();     // answers in file order, resumed ones first
         if (Files.exists(labelsFile)) {
-            LabelledPairs saved = BenchmarkDataset.readPairs(labelsFile, left, right, true);
+            LabelledPairs saved = LabelledPairs.read(labelsFile, task);
             for (int i = 0; i < saved.size(); i++) {
                 int l = saved.pairs().left(i);
                 int r = saved.pairs().right(i);

@@ -13,7 +13,8 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.data.Task;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,8 +101,9 @@ final class MatchJob {
 
     /** Runs the pipeline; {@code defaultLabels} is where a labelling session saves its answers unless told. */
     Result run(Table left, Table right, Path defaultLabels) {
-        boolean dedup = left == right;
-        Pairs candidates = progress.stage("blocking", () -> Blockers.auto(left, right).candidates(left, right),
+        Task task = left == right ? Task.deduplication(left) : Task.linkage(left, right);
+        boolean dedup = task.isDeduplication();
+        Pairs candidates = progress.stage("blocking", () -> Blockers.auto().candidates(task),
                 Pairs::size, "candidate pairs");
         Matcher matcher = matcher(left, right, candidates, defaultLabels);
         Matcher exact = exactMatcher(matcher);
@@ -169,7 +171,7 @@ final class MatchJob {
             return m;
         }
         if (job.labels != null) {
-            LabelledPairs labels = BenchmarkDataset.readPairs(job.labels, left, right, true);
+            LabelledPairs labels = LabelledPairs.read(job.labels, left == right ? Task.deduplication(left) : Task.linkage(left, right));
             m = progress.stage("training", () -> train(left, right, labels), x -> labels.size(), "labelled pairs");
         } else {
             Path file = job.saveLabels != null ? job.saveLabels : defaultLabels;

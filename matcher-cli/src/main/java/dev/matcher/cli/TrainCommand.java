@@ -4,8 +4,9 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import dev.matcher.data.TextTable;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.match.FeatureImportance;
 import dev.matcher.match.Matcher;
 import picocli.CommandLine.Command;
@@ -72,8 +73,9 @@ final class TrainCommand implements Runnable {
             left = both.get(0);
             right = both.get(1);
         }
-        LabelledPairs train = BenchmarkDataset.readPairs(labelsFile, left, right, true);
-        LabelledPairs valid = validFile == null ? null : BenchmarkDataset.readPairs(validFile, left, right, true);
+        Task task = rightFile == null ? Task.deduplication(left) : Task.linkage(left, right);
+        LabelledPairs train = LabelledPairs.read(labelsFile, task);
+        LabelledPairs valid = validFile == null ? null : LabelledPairs.read(validFile, task);
         if (train.positives() < 2 || train.size() - train.positives() < 2) {
             throw new DataException(labelsFile, 0, 0, "need at least 2 matches and 2 non-matches to train, found "
                     + train.positives() + " and " + (train.size() - train.positives()));

@@ -190,7 +190,7 @@ class CliJobsTest {
         Path labels = People.write(dir.resolve("bad.csv"), "left_id,label\nr1,1\n");
         assertEquals(1, run("train", "--left", csv.toString(), "--labels", labels.toString(), "--model",
                 dir.resolve("m.bin").toString(), "--quiet"));
-        assertOneLine("matcher: " + labels + ":1: missing header: expected left_id,right_id,label, found left_id,label");
+        assertOneLine("matcher: " + labels + ":1: missing header: expected left_id,right_id,label (or left_id,right_id for matches only), found left_id,label");
         assertFalse(Files.exists(dir.resolve("m.bin")));
     }
 

@@ -62,7 +62,7 @@ class MatcherCliTest {
         Files.writeString(d.resolve("right.csv"), "id,name\nb,x\n");
         Files.writeString(d.resolve("matches.csv"), "left_id,right_id\na,b\n");
         assertEquals(0, run("inspect", d.toString()));
-        assertTrue(out.toString().contains("ds (linkage): left 1 rows, right 1 rows, 1 matches"), out.toString());
+        assertTrue(out.toString().contains("ds: linkage of left (1) and right (1), 1 matches"), out.toString());
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.matcher.data;
 
 import dev.matcher.io.Csv;
 import dev.matcher.io.CsvOptions;
-import dev.matcher.io.Parquet;
+import dev.matcher.io.TableFormat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,14 +78,13 @@ public final class Table {
         return Csv.read(file, options);
     }
 
-    /** Reads a Parquet file written by {@link #writeParquet} or by another tool (kinds are inferred then). */
-    public static Table readParquet(Path file) {
-        return Parquet.read(file);
-    }
-
-    /** Reads a {@code .parquet} file as Parquet, anything else as CSV. */
+    /**
+     * Reads a file in the format its extension names ({@code .parquet} with the {@code matcher-parquet} module on the
+     * class path, see {@link TableFormat}), anything else as CSV.
+     */
     public static Table read(Path file) {
-        return isParquet(file) ? readParquet(file) : readCsv(file);
+        TableFormat format = TableFormat.of(file);
+        return format == null ? readCsv(file) : format.read(file);
     }
 
     /** Writes the table as CSV (atomically: a failed write leaves no file behind). */
@@ -93,22 +92,14 @@ public final class Table {
         Csv.write(this, file, CsvOptions.defaults());
     }
 
-    /** Writes the table as Parquet, keeping the kinds (atomically). */
-    public void writeParquet(Path file) {
-        Parquet.write(this, file);
-    }
-
-    /** Writes {@code .parquet} files as Parquet, anything else as CSV. */
+    /** Writes the table in the format the file's extension names (see {@link #read}), anything else as CSV. */
     public void write(Path file) {
-        if (isParquet(file)) {
-            writeParquet(file);
-        } else {
+        TableFormat format = TableFormat.of(file);
+        if (format == null) {
             writeCsv(file);
+        } else {
+            format.write(this, file);
         }
-    }
-
-    private static boolean isParquet(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
     /** Starts a table built row by row; kinds are inferred unless {@link Builder#schema} is given. */

@@ -1,6 +1,6 @@
 package dev.matcher.match;
 
-import dev.matcher.block.Blocker;
+import dev.matcher.blocking.Blocker;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;

@@ -1,6 +1,6 @@
 package dev.matcher.eval;
 
-import dev.matcher.block.Blocker;
+import dev.matcher.blocking.Blocker;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.BlockingMetrics;
 import dev.matcher.cluster.Clusterer;
@@ -14,7 +14,6 @@ import dev.matcher.eval.metrics.ConfusionMatrix;
 import dev.matcher.eval.metrics.PairMetrics;
 import dev.matcher.eval.report.BlockingFigures;
 import dev.matcher.eval.report.DatasetResult;
-import dev.matcher.io.BenchmarkDataset;
 import dev.matcher.match.ActiveLearner;
 import dev.matcher.match.FeatureImportance;
 import dev.matcher.match.MatchMode;
@@ -179,8 +178,7 @@ public final class BenchmarkRunner {
                 : gold.contains(Pairs.left(key), Pairs.right(key));
 
         long start = System.nanoTime();
-        Blocker blocker = Blockers.auto(left, right);
-        Pairs candidates = blocker.candidates(left, right);
+        Pairs candidates = Blockers.auto().candidates(d.task());
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
         result.blocking(BlockingFigures.of(bm));

@@ -12,7 +12,6 @@ import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.TextTable;
 import dev.matcher.blocking.Blockers;
-import dev.matcher.io.BenchmarkDataset;
 import dev.matcher.match.ActiveLearner;
 import dev.matcher.match.Matcher;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -321,7 +320,7 @@ public final class ClusteringReport {
             java.util.function.LongPredicate oracle = key -> dedup
                     ? gold.containsUnordered(Pairs.left(key), Pairs.right(key))
                     : gold.contains(Pairs.left(key), Pairs.right(key));
-            Pairs candidates = Blockers.auto(left, right).candidates(left, right);
+            Pairs candidates = Blockers.auto().candidates(d.task());
             int[] fold = new int[candidates.size()];
             for (int i = 0; i < fold.length; i++) {
                 fold[i] = (int) (mix(seed ^ candidates.packed(i)) & 1);

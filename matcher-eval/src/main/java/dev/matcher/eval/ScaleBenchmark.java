@@ -86,7 +86,7 @@ public final class ScaleBenchmark {
         seconds.put("train", since(start));
 
         start = System.nanoTime();
-        Pairs candidates = Blockers.auto(people, people).candidates(people);
+        Pairs candidates = Blockers.auto().candidates(people);
         seconds.put("block", since(start));
 
         // per-record profiles (built once, cached by the matcher) apart from the per-pair work they save
@@ -124,7 +124,7 @@ public final class ScaleBenchmark {
 
     /** All matching candidates of the sample (up to half the budget) plus random non-matching candidates. */
     private static LabelledPairs sampleLabels(Table sample, SyntheticData data, long seed) {
-        Pairs candidates = Blockers.auto(sample, sample).candidates(sample);
+        Pairs candidates = Blockers.auto().candidates(sample);
         SplittableRandom random = new SplittableRandom(seed);
         int n = candidates.size();
         int[] order = random.ints(0, n).distinct().limit(Math.min(n, 20L * TRAIN_PAIRS)).toArray();

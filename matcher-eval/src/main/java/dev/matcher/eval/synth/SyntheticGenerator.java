@@ -3,7 +3,7 @@ package dev.matcher.eval.synth;
 import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.io.AtomicFiles;
-import dev.matcher.io.Parquet;
+import dev.matcher.parquet.Parquet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

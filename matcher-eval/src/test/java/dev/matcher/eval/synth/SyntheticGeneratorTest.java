@@ -3,7 +3,7 @@ package dev.matcher.eval.synth;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
-import dev.matcher.io.BenchmarkDataset;
+import dev.matcher.eval.BenchmarkDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,7 +143,7 @@ class SyntheticGeneratorTest {
             g.writeCsv(csv);
             g.writeParquet(parquet);
             assertEquals(rows(memory), rows(Table.readCsv(csv)));
-            Table fromParquet = Table.readParquet(parquet);
+            Table fromParquet = Table.read(parquet);
             assertEquals(rows(memory), rows(fromParquet));
             assertEquals(memory.schema(), fromParquet.schema());
         }
@@ -156,7 +156,7 @@ class SyntheticGeneratorTest {
             Path folder = dir.resolve(g.name());
             g.writeDataset(folder);
             BenchmarkDataset ds = BenchmarkDataset.load(folder);
-            assertEquals(BenchmarkDataset.Task.DEDUPLICATION, ds.task());
+            assertTrue(ds.isDeduplication());
             assertEquals(rows(d.table()), rows(ds.left()));
             assertEquals(packed(d.matches()), packed(ds.matches()));
             assertEquals(List.of("test", "train", "valid"), ds.splits().keySet().stream().sorted().toList());
@@ -180,8 +180,8 @@ class SyntheticGeneratorTest {
             assertEquals("id,cluster_id,family_id", clusters.get(0));
             assertEquals(1501, clusters.size());
             if (g instanceof ProductGenerator) {
-                Set<Long> familyPairs = packed(BenchmarkDataset.readPairs(folder.resolve("family_matches.csv"),
-                        ds.left(), ds.left(), false).pairs());
+                Set<Long> familyPairs = packed(LabelledPairs.read(folder.resolve("family_matches.csv"),
+                        ds.task()).pairs());
                 assertEquals(packed(d.familyMatches()), familyPairs);
             }
         }

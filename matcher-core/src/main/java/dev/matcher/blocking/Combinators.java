@@ -1,0 +1,112 @@
+package dev.matcher.blocking;
+
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import dev.matcher.data.Task;
+
+import java.util.Arrays;
+
+/** Union, intersection and the per-record cap. */
+final class Combinators {
+    private Combinators() {
+    }
+
+    record Union(Blocker first, Blocker second) implements Blocker {
+        @Override
+        public Pairs candidates(Task task) {
+            long[] a = first.candidates(task).toPacked();
+            long[] b = second.candidates(task).toPacked();
+            long[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return Pairs.fromPacked(LongBuffer.sortedUnique(all));
+        }
+
+        @Override
+        public String toString() {
+            return first + " OR " + second;
+        }
+    }
+
+    record Intersection(Blocker first, Blocker second) implements Blocker {
+        @Override
+        public Pairs candidates(Task task) {
+            long[] a = LongBuffer.sortedUnique(first.candidates(task).toPacked());
+            long[] b = LongBuffer.sortedUnique(second.candidates(task).toPacked());
+            long[] out = new long[Math.min(a.length, b.length)];
+            int n = 0;
+            for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+                if (a[i] == b[j]) {
+                    out[n++] = a[i];
+                    i++;
+                    j++;
+                } else if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return Pairs.fromPacked(Arrays.copyOf(out, n));
+        }
+
+        @Override
+        public String toString() {
+            return "(" + first + ") AND (" + second + ")";
+        }
+    }
+
+    /**
+     * At most {@code cap} candidates per record: pairs ranked by TF-IDF cosine over all tokens (ties: lower pair
+     * first), accepted best first while both of their records are below the cap.
+     */
+    record PerRecordCap(Blocker inner, int cap) implements Blocker {
+        PerRecordCap {
+            if (cap < 1) {
+                throw new IllegalArgumentException("cap must be at least 1, got " + cap);
+            }
+        }
+
+        @Override
+        public Pairs candidates(Task task) {
+            Table left = task.left();
+            Table right = task.right();
+            Pairs pairs = inner.candidates(task);
+            long[] packed = LongBuffer.sortedUnique(pairs.toPacked());
+            boolean dedup = task.isDeduplication();
+            int nl = left.size();
+            int[] perLeft = new int[nl];
+            int[] perRight = dedup ? perLeft : new int[right.size()];
+            if (packed.length <= cap) {
+                return Pairs.fromPacked(packed);
+            }
+            TfIdf tfidf = TfIdf.build(task, KeyFunctions.allTokens());
+            int shift = dedup ? 0 : nl;
+            // rank key: quantised (1 - cosine) above the pair's index, so one long sort orders by score then pair
+            long[] rank = new long[packed.length];
+            Parallel.forRange(packed.length, 8192, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double cos = tfidf.cosine(Pairs.left(packed[i]), Pairs.right(packed[i]) + shift);
+                    long q = Math.round((1 - Math.min(1, Math.max(0, cos))) * ((1 << 22) - 1));
+                    rank[i] = (q << 40) | i;
+                }
+                return null;
+            });
+            Arrays.parallelSort(rank);
+            LongBuffer kept = new LongBuffer(Math.min(packed.length, (nl + perRight.length) * cap));
+            for (long r : rank) {
+                long p = packed[(int) (r & ((1L << 40) - 1))];
+                int l = Pairs.left(p), rr = Pairs.right(p);
+                if (perLeft[l] < cap && perRight[rr] < cap) {
+                    perLeft[l]++;
+                    perRight[rr]++;
+                    kept.add(p);
+                }
+            }
+            return Pairs.fromPacked(LongBuffer.sortedUnique(kept.toArray()));
+        }
+
+        @Override
+        public String toString() {
+            return inner + ".maxCandidatesPerRecord(" + cap + ")";
+        }
+    }
+}
