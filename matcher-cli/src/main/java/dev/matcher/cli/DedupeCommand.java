@@ -1,6 +1,8 @@
 package dev.matcher.cli;
 
+import dev.matcher.Resolution;
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +56,9 @@ final class DedupeCommand implements Runnable {
         Progress progress = Progress.to(spec.commandLine().getErr(), job.quiet);
         Table table = progress.stage("reading " + input.getFileName(), () -> Table.read(input), Table::size, "records");
         MatchJob.checkColumns(table, input);
-        MatchJob.Result result = new MatchJob(model, job, stdout, progress)
-                .run(table, table, out.toAbsolutePath().resolveSibling("labels.csv"));
-        Table annotated = MatchJob.annotate(table, input, result, 0);
+        Resolution result = new MatchJob(model, job, stdout, progress)
+                .run(Task.deduplication(table), out.toAbsolutePath().resolveSibling("labels.csv"));
+        Table annotated = result.left();
         progress.stage("writing " + out.getFileName(), () -> {
             annotated.write(out);
             return annotated;

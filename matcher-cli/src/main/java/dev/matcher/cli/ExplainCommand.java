@@ -66,7 +66,7 @@ final class ExplainCommand implements Runnable {
         int l = row(left, leftFile, leftId);
         int r = row(right, rightPath, rightId);
         Explanation e = m.explain(left, right, l, r);
-        out.print(LabelSession.sideBySide(left, l, right, r));
+        out.print(TerminalLabeller.sideBySide(left, l, right, r));
         boolean match = e.probability() >= m.threshold();
         out.printf(Locale.ROOT, "%s: probability %.3f %s threshold %.3f (%s mode)%n", match ? "MATCH" : "NO MATCH",
                 e.probability(), match ? ">=" : "<", m.threshold(), m.mode().name().toLowerCase(Locale.ROOT));

@@ -32,6 +32,10 @@ final class JobOptions {
             description = "Session: retrain after every N answers (default ${DEFAULT-VALUE}).")
     int retrainEvery;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for every stage (default: all cores); results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 }

@@ -1,7 +1,9 @@
 package dev.matcher.cli;
 
 import dev.matcher.data.SchemaInference;
+import dev.matcher.Resolution;
 import dev.matcher.data.Table;
+import dev.matcher.data.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,11 +70,12 @@ final class LinkCommand implements Runnable {
         List<Table> both = SchemaInference.harmonize(left, right);
         left = both.get(0);
         right = both.get(1);
-        MatchJob.Result result = new MatchJob(model, job, stdout, progress).run(left, right, out.resolve("labels.csv"));
+        Resolution result = new MatchJob(model, job, stdout, progress).run(Task.linkage(left, right),
+                out.resolve("labels.csv"));
         Path leftOut = out.resolve("left." + format);
         Path rightOut = out.resolve("right." + format);
-        Table l = MatchJob.annotate(left, leftFile, result, 0);
-        Table r = MatchJob.annotate(right, rightFile, result, left.size());
+        Table l = result.left();
+        Table r = result.right();
         progress.stage("writing " + leftOut.getFileName() + " and " + rightOut.getFileName(), () -> {
             l.write(leftOut);
             r.write(rightOut);

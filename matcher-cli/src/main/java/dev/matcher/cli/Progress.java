@@ -1,5 +1,7 @@
 package dev.matcher.cli;
 
+import dev.matcher.ProgressListener;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -47,41 +49,94 @@ final class Progress {
      */
     <T> T stage(String what, Supplier<T> work, ToLongFunction<T> count, String unit) {
         long start = nanoClock.getAsLong();
+        ScheduledExecutorService heartbeat = heartbeat(what, start);
         T result;
-        if (quiet) {
+        try {
             result = work.get();
-        } else {
-            long every = 5 * intervalNanos;
-            ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "matcher-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            heartbeat.scheduleAtFixedRate(() -> line(what + ": running for "
-                    + duration((nanoClock.getAsLong() - start) / 1e9) + " ..."), every, every, TimeUnit.NANOSECONDS);
-            try {
-                result = work.get();
-            } finally {
-                stop(heartbeat);
-            }
+        } finally {
+            stop(heartbeat);
         }
+        finished(what, count.applyAsLong(result), unit, (nanoClock.getAsLong() - start) / 1e9);
+        return result;
+    }
+
+    private void finished(String what, long n, String unit, double seconds) {
         if (!quiet) {
-            double seconds = (nanoClock.getAsLong() - start) / 1e9;
-            long n = count.applyAsLong(result);
             line(String.format(Locale.ROOT, "%s: %,d %s in %s (%s %s/s)", what, n, unit, duration(seconds),
                     rate(n, seconds), unit));
         }
-        return result;
+    }
+
+    /** Every five intervals a line says a stage of unknown length is still running (null when quiet). */
+    private ScheduledExecutorService heartbeat(String what, long start) {
+        if (quiet) {
+            return null;
+        }
+        long every = 5 * intervalNanos;
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "matcher-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> line(what + ": running for "
+                + duration((nanoClock.getAsLong() - start) / 1e9) + " ..."), every, every, TimeUnit.NANOSECONDS);
+        return heartbeat;
     }
 
     /** Stops the heartbeat and waits for a line in flight, so that none follows the stage's summary. */
     private static void stop(ScheduledExecutorService heartbeat) {
+        if (heartbeat == null) {
+            return;
+        }
         heartbeat.shutdownNow();
         try {
             heartbeat.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * This progress as the listener of a {@link dev.matcher.Resolver} run: stages of known size get a meter with
+     * rate and ETA, others a heartbeat; warnings are printed even when quiet, since they say what was left out.
+     */
+    ProgressListener listener() {
+        return new ProgressListener() {
+            private Meter meter;
+            private long reported;
+            private ScheduledExecutorService heartbeat;
+
+            @Override
+            public void started(String stage, long total, String unit) {
+                if (total >= 0) {
+                    meter = meter(stage, total, unit);
+                    reported = 0;
+                } else {
+                    heartbeat = heartbeat(stage, nanoClock.getAsLong());
+                }
+            }
+
+            @Override
+            public void advanced(String stage, long done) {
+                if (meter != null) {
+                    meter.advance(done - reported);
+                    reported = done;
+                }
+            }
+
+            @Override
+            public void finished(String stage, long count, String unit, double seconds) {
+                stop(heartbeat);
+                heartbeat = null;
+                meter = null;
+                Progress.this.finished(stage, count, unit, seconds);
+            }
+
+            @Override
+            public void warning(String message) {
+                line("warning: " + message);
+            }
+        };
     }
 
     /** A meter over {@code total} units of work. */

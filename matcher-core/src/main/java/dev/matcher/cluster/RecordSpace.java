@@ -23,6 +23,12 @@ public record RecordSpace(int leftSize, int rightSize) {
         }
     }
 
+    /** The record space of a task's tables. */
+    public static RecordSpace of(dev.matcher.data.Task task) {
+        return task.isDeduplication() ? deduplication(task.left().size())
+                : linkage(task.left().size(), task.right().size());
+    }
+
     /** One table: records are its rows. */
     public static RecordSpace deduplication(int size) {
         return new RecordSpace(size, 0);

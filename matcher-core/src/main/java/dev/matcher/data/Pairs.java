@@ -43,6 +43,11 @@ public final class Pairs {
         return new Pairs(l, r);
     }
 
+    /** The pairs {@code from} (inclusive) to {@code to} (exclusive), copied. */
+    public Pairs slice(int from, int to) {
+        return new Pairs(Arrays.copyOfRange(left, from, to), Arrays.copyOfRange(right, from, to));
+    }
+
     public static Pairs empty() {
         return EMPTY;
     }

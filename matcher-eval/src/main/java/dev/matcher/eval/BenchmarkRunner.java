@@ -1,7 +1,6 @@
 package dev.matcher.eval;
 
-import dev.matcher.blocking.Blocker;
-import dev.matcher.blocking.Blockers;
+import dev.matcher.Resolver;
 import dev.matcher.blocking.BlockingMetrics;
 import dev.matcher.cluster.Clusterer;
 import dev.matcher.cluster.Clusters;
@@ -178,7 +177,7 @@ public final class BenchmarkRunner {
                 : gold.contains(Pairs.left(key), Pairs.right(key));
 
         long start = System.nanoTime();
-        Pairs candidates = Blockers.auto().candidates(d.task());
+        Pairs candidates = Resolver.builder().build().candidates(d.task());
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
         result.blocking(BlockingFigures.of(bm));
@@ -253,14 +252,18 @@ public final class BenchmarkRunner {
                 .extra("labels_used", labelsUsed);
 
         start = System.nanoTime();
-        RecordSpace space = dedup ? RecordSpace.deduplication(left.size()) : RecordSpace.linkage(left.size(), right.size());
-        ScoredPairs scored = space.toRecords(new ScoredPairs(candidates, scores));
-        Clusters predicted = options.clusterer().of(threshold, !dedup).cluster(space.size(), scored);
+        RecordSpace space = RecordSpace.of(d.task());
+        Clusters predicted = resolver(threshold, !dedup).cluster(d.task(), candidates, scores, threshold).clusters();
         result.seconds("cluster", seconds(start));
         Clusters expected = ClusterMetrics.truth(space.size(), space.toRecords(new ScoredPairs(gold, new double[gold.size()])).pairs());
         ClusterMetrics cm = ClusterMetrics.of(predicted, expected);
         result.clusterF1(cm.pairF1()).extra("bcubed_f1", cm.bcubedF1())
                 .extra("clusters", cm.predictedClusters()).extra("true_clusters", cm.trueClusters());
+    }
+
+    /** The front door's blocking and clustering stages, with this runner's clusterer at a threshold. */
+    private Resolver resolver(double threshold, boolean linkage) {
+        return Resolver.builder().clusterer(options.clusterer().of(threshold, linkage)).build();
     }
 
     /** The 20 most important features, largest first. */

@@ -1,11 +1,10 @@
 package dev.matcher.eval;
 
+import dev.matcher.Resolution;
+import dev.matcher.Resolver;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.BlockingMetrics;
-import dev.matcher.cluster.Clusterers;
 import dev.matcher.cluster.Clusters;
-import dev.matcher.cluster.Linkage;
-import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
@@ -85,23 +84,13 @@ public final class ScaleBenchmark {
         Matcher matcher = Matcher.builder().seed(seed).train(sample, labelled, null);
         seconds.put("train", since(start));
 
-        start = System.nanoTime();
-        Pairs candidates = Blockers.auto().candidates(people);
-        seconds.put("block", since(start));
-
-        // per-record profiles (built once, cached by the matcher) apart from the per-pair work they save
-        start = System.nanoTime();
-        matcher.features(people, people);
-        seconds.put("profile", since(start));
-
-        start = System.nanoTime();
-        double[] scores = matcher.score(people, people, candidates);
-        seconds.put("score", since(start));
-
-        start = System.nanoTime();
-        Clusters clusters = Clusterers.hierarchical(matcher.threshold(), Linkage.AVERAGE)
-                .cluster(records, new ScoredPairs(candidates, scores));
-        seconds.put("cluster", since(start));
+        Resolution r = Resolver.builder().matcher(matcher).build().deduplicate(people);
+        seconds.put("block", r.seconds().get("blocking"));
+        seconds.put("profile", r.seconds().get("preparing features"));      // per-record profiles, built once
+        seconds.put("score", r.seconds().get("scoring"));
+        seconds.put("cluster", r.seconds().get("clustering"));
+        Pairs candidates = r.candidates();
+        Clusters clusters = r.clusters();
 
         ClusterMetrics metrics = ClusterMetrics.of(clusters.labels(), data.items());
         BlockingMetrics blocking = BlockingMetrics.of(candidates, data.matches(), records, records, true);

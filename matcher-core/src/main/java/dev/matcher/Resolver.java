@@ -1,0 +1,425 @@
+package dev.matcher;
+
+import dev.matcher.blocking.Blocker;
+import dev.matcher.blocking.Blockers;
+import dev.matcher.cluster.Clusterer;
+import dev.matcher.cluster.Clusterers;
+import dev.matcher.cluster.Clusters;
+import dev.matcher.cluster.Linkage;
+import dev.matcher.cluster.RecordSpace;
+import dev.matcher.cluster.ScoredPairs;
+import dev.matcher.cluster.VariantFamilies;
+import dev.matcher.data.DataException;
+import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import dev.matcher.data.Task;
+import dev.matcher.match.MatchMode;
+import dev.matcher.match.Matcher;
+import dev.matcher.match.MatcherBuilder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The front door: resolves one table (deduplication) or two (linkage) in one call — blocking, a matcher (given,
+ * trained from labelled pairs, or learned in a labelling session), scoring, and clustering chosen by task — and
+ * returns a {@link Resolution}. Every option has a default; the whole run happens in one fork/join pool of
+ * {@link Builder#parallelism} threads. Immutable and reusable.
+ *
+ * <pre>{@code
+ * Table products = Table.readCsv(Path.of("products.csv"));
+ * Resolution r = Resolver.builder()
+ *     .labels(Path.of("labels.csv"))                         // left_id,right_id,label
+ *     .build()
+ *     .deduplicate(products);
+ * r.write(Path.of("deduped.csv"));                            // rows + match_id, match_confidence
+ *
+ * Resolver variants = Resolver.builder().matcher(Matcher.load(Path.of("family.bin")))
+ *     .exactMatcher(Matcher.load(Path.of("exact.bin")))       // items inside each family
+ *     .parallelism(2).build();
+ * Resolution linked = variants.link(shopA, shopB);            // match_id and family_id per record
+ * }</pre>
+ *
+ * <p>Default clustering: average-linkage hierarchical clustering at the matcher's threshold for deduplication, a
+ * greedy one-to-one mapping for linkage; in variant mode the families come from the variant matcher (connected
+ * components in linkage, where a family has several records per side) and the items inside each family from the
+ * exact matcher when one is given.
+ */
+public final class Resolver {
+    private final Blocker blocker;
+    private final Matcher matcher;
+    private final LabelledPairs labels;
+    private final Path labelsFile;
+    private final Labeller labeller;
+    private final int maxLabels;
+    private final int retrainEvery;
+    private final MatchMode mode;
+    private final List<String> variantAttributes;
+    private final long seed;
+    private final Matcher exactMatcher;
+    private final Clusterer clusterer;
+    private final ProgressListener progress;
+    private final int parallelism;
+
+    private Resolver(Builder b) {
+        blocker = b.blocker;
+        matcher = b.matcher;
+        labels = b.labels;
+        labelsFile = b.labelsFile;
+        labeller = b.labeller;
+        maxLabels = b.maxLabels;
+        retrainEvery = b.retrainEvery;
+        mode = b.mode;
+        variantAttributes = List.copyOf(b.variantAttributes);
+        seed = b.seed;
+        exactMatcher = b.exactMatcher;
+        clusterer = b.clusterer;
+        progress = b.progress;
+        parallelism = b.parallelism;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Finds the records of one table that describe the same thing. */
+    public Resolution deduplicate(Table table) {
+        return resolve(Task.deduplication(table));
+    }
+
+    /** Finds the records of two tables that describe the same thing. */
+    public Resolution link(Table left, Table right) {
+        return resolve(Task.linkage(left, right));
+    }
+
+    /** Runs the whole pipeline on a task. */
+    public Resolution resolve(Task task) {
+        return inPool(() -> new Run(task).resolve());
+    }
+
+    /** The blocking stage alone: the candidate pairs this resolver would score (e.g. to measure blocking). */
+    public Pairs candidates(Task task) {
+        return inPool(() -> new Run(task).candidates());
+    }
+
+    /**
+     * Clusters candidates someone else scored (e.g. by several matchers in a cross-validation) at a threshold, with
+     * this resolver's clusterer; the result has no matcher to explain pairs.
+     */
+    public Resolution cluster(Task task, Pairs candidates, double[] scores, double threshold) {
+        Resolution.checkOutputColumns(task.left());
+        Resolution.checkOutputColumns(task.right());
+        return inPool(() -> new Run(task).cluster(candidates, scores, threshold, null, null));
+    }
+
+    private <T> T inPool(Supplier<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(work::get).get();
+        } catch (ExecutionException e) {
+            // the worker's own exception, not fork/join's copy of it (whose message starts with the class name)
+            Throwable cause = e.getCause();
+            if (cause.getCause() != null && cause.getCause().getClass() == cause.getClass()) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One run's state: the task, the timings and the warnings gathered on the way. */
+    private final class Run {
+        private static final int SCORE_CHUNK = 1 << 16;
+        private final Task task;
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Run(Task task) {
+            this.task = Objects.requireNonNull(task, "task");
+        }
+
+        Resolution resolve() {
+            if (matcher == null && labels == null && labelsFile == null && labeller == null) {
+                throw new IllegalStateException("no way to get a matcher: give the builder matcher(...), labels(...) "
+                        + "or labeller(...)");
+            }
+            Resolution.checkOutputColumns(task.left());
+            Resolution.checkOutputColumns(task.right());
+            if (matcher != null) {
+                prepare(matcher);     // checks the tables against the model before any long stage
+            }
+            if (exactMatcher != null) {
+                prepare(exactMatcher);
+            }
+            Pairs candidates = candidates();
+            Matcher m = matcher != null ? matcher : prepare(matcher(candidates));
+            double[] scores = score(m, candidates, exactMatcher == null ? "scoring" : "scoring (variant matcher)");
+            double[] exactScores = exactMatcher == null ? null : score(exactMatcher, candidates, "scoring (exact matcher)");
+            return cluster(candidates, scores, m.threshold(), m, exactScores);
+        }
+
+        Pairs candidates() {
+            return stage("blocking", -1, "candidate pairs", () -> blocker.candidates(task), Pairs::size);
+        }
+
+        /** Builds the matcher's per-record profiles of the task's tables (cached by the matcher). */
+        private Matcher prepare(Matcher m) {
+            stage("preparing features", -1, "records", () -> {
+                m.features(task.left(), task.right());
+                return task.records();
+            });
+            return m;
+        }
+
+        private Matcher matcher(Pairs candidates) {
+            if (matcher != null) {
+                return matcher;
+            }
+            LabelledPairs given = labels != null ? labels
+                    : labelsFile != null ? LabelledPairs.read(labelsFile, task) : null;
+            if (labeller != null) {
+                LabellingSession session = new LabellingSession(trainer(), task, given, labeller, maxLabels, retrainEvery);
+                return stage("labelling session", -1, "labels", () -> session.run(candidates), x -> session.labelled());
+            }
+            if (given.positives() < 2 || given.size() - given.positives() < 2) {
+                String msg = "need at least 2 matches and 2 non-matches to train, found " + given.positives() + " and "
+                        + (given.size() - given.positives());
+                throw labelsFile != null ? new DataException(labelsFile, 0, 0, msg) : new IllegalArgumentException(msg);
+            }
+            return stage("training", given.size(), "labelled pairs",
+                    () -> trainer().train(task.left(), task.right(), given, null), x -> given.size());
+        }
+
+        private MatcherBuilder trainer() {
+            return Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new)).seed(seed);
+        }
+
+        /** Scores in chunks so that the listener can show pairs per second and an ETA. */
+        private double[] score(Matcher m, Pairs candidates, String stage) {
+            int n = candidates.size();
+            double[] scores = new double[n];
+            long start = System.nanoTime();
+            progress.started(stage, n, "pairs");
+            for (int from = 0; from < n; from += SCORE_CHUNK) {
+                int to = Math.min(n, from + SCORE_CHUNK);
+                System.arraycopy(m.score(task.left(), task.right(), candidates.slice(from, to)), 0, scores, from, to - from);
+                progress.advanced(stage, to);
+            }
+            finish(stage, n, "pairs", start);
+            return scores;
+        }
+
+        Resolution cluster(Pairs candidates, double[] scores, double threshold, Matcher m, double[] exactScores) {
+            RecordSpace space = RecordSpace.of(task);
+            String[] ids = space.ids(task.left(), task.right());
+            ScoredPairs scored = space.toRecords(new ScoredPairs(candidates, scores));
+            int n = space.size();
+            boolean variants = m != null && m.mode() == MatchMode.VARIANT;
+            if (!variants) {
+                Clusterer c = clusterer != null ? clusterer : itemClusterer(threshold);
+                Clusters items = stage("clustering", n, "records", () -> c.cluster(n, scored), Clusters::size).withIds(ids);
+                return new Resolution(task, candidates, scores, threshold, items, null, m, seconds, warnings);
+            }
+            Clusterer familyClusterer = clusterer != null ? clusterer : task.isDeduplication()
+                    ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold);
+            if (exactScores == null) {
+                Clusters families = stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),
+                        Clusters::size).withIds(ids);
+                return new Resolution(task, candidates, scores, threshold, families, families, m, seconds, warnings);
+            }
+            ScoredPairs exact = space.toRecords(new ScoredPairs(candidates, exactScores));
+            VariantFamilies v = stage("clustering", n, "records", () -> VariantFamilies.cluster(n, scored,
+                    familyClusterer, exact, itemClusterer(exactMatcher.threshold())), VariantFamilies::size).withIds(ids);
+            return new Resolution(task, candidates, scores, threshold, v.items(), v.families(), m, seconds, warnings);
+        }
+
+        private Clusterer itemClusterer(double threshold) {
+            return task.isDeduplication() ? Clusterers.hierarchical(threshold, Linkage.AVERAGE)
+                    : Clusterers.uniqueMapping(threshold);
+        }
+
+        private <T> T stage(String name, long total, String unit, Supplier<T> work, ToLongFunction<T> count) {
+            long start = System.nanoTime();
+            progress.started(name, total, unit);
+            T result = work.get();
+            finish(name, count.applyAsLong(result), unit, start);
+            return result;
+        }
+
+        private void stage(String name, long total, String unit, Supplier<Long> work) {
+            stage(name, total, unit, work, Long::longValue);
+        }
+
+        private void finish(String name, long count, String unit, long start) {
+            double s = (System.nanoTime() - start) / 1e9;
+            seconds.merge(name, s, Double::sum);
+            progress.finished(name, count, unit, s);
+        }
+    }
+
+    @Override
+    public String toString() {
+        String source = matcher != null ? "matcher " + matcher
+                : labeller != null ? "labelling session (up to " + maxLabels + " labels)"
+                : labelsFile != null ? "labels from " + labelsFile : "labels " + labels;
+        return "Resolver[blocker " + blocker + ", " + source + (exactMatcher != null ? ", exact " + exactMatcher : "")
+                + ", clusterer " + (clusterer != null ? clusterer : "by task") + ", " + parallelism + " threads]";
+    }
+
+    /**
+     * Options of a {@link Resolver}. A run needs a way to get a matcher: one of {@link #matcher}, {@link #labels} or
+     * {@link #labeller} (labels may seed a labeller); {@link #build} rejects a matcher given together with the others.
+     */
+    public static final class Builder {
+        private Blocker blocker = Blockers.auto();
+        private Matcher matcher;
+        private LabelledPairs labels;
+        private Path labelsFile;
+        private Labeller labeller;
+        private int maxLabels = 100;
+        private int retrainEvery = 5;
+        private MatchMode mode = MatchMode.EXACT;
+        private List<String> variantAttributes = List.of();
+        private long seed = 42;
+        private Matcher exactMatcher;
+        private Clusterer clusterer;
+        private ProgressListener progress = ProgressListener.NONE;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+
+        private Builder() {
+        }
+
+        /** Candidate pairs (default {@link Blockers#auto()}). */
+        public Builder blocker(Blocker b) {
+            blocker = Objects.requireNonNull(b, "blocker");
+            return this;
+        }
+
+        /** A trained or loaded matcher to use as it is. */
+        public Builder matcher(Matcher m) {
+            matcher = Objects.requireNonNull(m, "matcher");
+            return this;
+        }
+
+        /** Labelled pairs (rows of the tables to resolve) to train a matcher on. */
+        public Builder labels(LabelledPairs pairs) {
+            labels = Objects.requireNonNull(pairs, "labels");
+            labelsFile = null;
+            return this;
+        }
+
+        /** A labels file ({@code left_id,right_id,label}), read against the tables when resolving. */
+        public Builder labels(Path file) {
+            labelsFile = Objects.requireNonNull(file, "labels file");
+            labels = null;
+            return this;
+        }
+
+        /** Learn the matcher in a labelling session; given {@link #labels} are where it starts. */
+        public Builder labeller(Labeller l) {
+            labeller = Objects.requireNonNull(l, "labeller");
+            return this;
+        }
+
+        /** Questions a labelling session asks at most (default 100). */
+        public Builder maxLabels(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxLabels must be >= 0: " + n);
+            }
+            maxLabels = n;
+            return this;
+        }
+
+        /** A labelling session retrains after this many answers (default 5). */
+        public Builder retrainEvery(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("retrainEvery must be >= 1: " + n);
+            }
+            retrainEvery = n;
+            return this;
+        }
+
+        /** For a matcher trained here: EXACT (default) or VARIANT (another colour or size matches). */
+        public Builder mode(MatchMode m) {
+            mode = Objects.requireNonNull(m, "mode");
+            return this;
+        }
+
+        /** For a matcher trained here: the attributes that name variants (e.g. colour, size). */
+        public Builder variantAttributes(String... attributes) {
+            variantAttributes = List.of(attributes);
+            return this;
+        }
+
+        /** Seeds training and labelling (default 42). */
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        /** Variant mode: an exact-mode matcher that splits each family into items (the {@code match_id}). */
+        public Builder exactMatcher(Matcher m) {
+            exactMatcher = Objects.requireNonNull(m, "exact matcher");
+            return this;
+        }
+
+        /** The clusterer (default: chosen by task, at the matcher's threshold; see {@link Resolver}). */
+        public Builder clusterer(Clusterer c) {
+            clusterer = Objects.requireNonNull(c, "clusterer");
+            return this;
+        }
+
+        public Builder progress(ProgressListener listener) {
+            progress = Objects.requireNonNull(listener, "progress listener");
+            return this;
+        }
+
+        /** Threads for every stage (default: all cores); results do not depend on it. */
+        public Builder parallelism(int threads) {
+            if (threads < 1 || threads > 32767) {
+                throw new IllegalArgumentException("parallelism must be in [1, 32767]: " + threads);
+            }
+            parallelism = threads;
+            return this;
+        }
+
+        public Resolver build() {
+            boolean fromLabels = labels != null || labelsFile != null;
+            if (matcher != null && (fromLabels || labeller != null)) {
+                throw new IllegalStateException("a matcher was given: it is used as it is, so labels or a labeller "
+                        + "would be ignored; give one or the other");
+            }
+            Matcher main = matcher;
+            if (exactMatcher != null) {
+                if (exactMatcher.mode() != MatchMode.EXACT) {
+                    throw new IllegalStateException("exactMatcher must be an exact-mode matcher, this one is "
+                            + exactMatcher.mode());
+                }
+                if ((main != null ? main.mode() : mode) != MatchMode.VARIANT) {
+                    throw new IllegalStateException("exactMatcher splits variant families into items: the main matcher "
+                            + "must be in VARIANT mode");
+                }
+            }
+            return new Resolver(this);
+        }
+    }
+}
