@@ -2,6 +2,7 @@ package dev.matcher;
 
 import dev.matcher.blocking.Blocker;
 import dev.matcher.blocking.Blockers;
+import dev.matcher.blocking.Candidates;
 import dev.matcher.cluster.Clusterer;
 import dev.matcher.cluster.Clusterers;
 import dev.matcher.cluster.Clusters;
@@ -177,8 +178,18 @@ public final class Resolver {
             return cluster(candidates, scores, m.threshold(), m, exactScores);
         }
 
+        /** Blocking; whatever a size guard dropped becomes a warning, never a silent loss. */
         Pairs candidates() {
-            return stage("blocking", -1, "candidate pairs", () -> blocker.candidates(task), Pairs::size);
+            Candidates c = stage("blocking", -1, "candidate pairs", () -> blocker.block(task), x -> x.pairs().size());
+            for (Candidates.Cut cut : c.cuts()) {
+                warn("blocking left pairs out: " + cut + "; records meeting only in those blocks were not compared");
+            }
+            return c.pairs();
+        }
+
+        private void warn(String message) {
+            warnings.add(message);
+            progress.warning(message);
         }
 
         /** Builds the matcher's per-record profiles of the task's tables (cached by the matcher). */
@@ -234,13 +245,15 @@ public final class Resolver {
             ScoredPairs scored = space.toRecords(new ScoredPairs(candidates, scores));
             int n = space.size();
             boolean variants = m != null && m.mode() == MatchMode.VARIANT;
+            int[] identical = task.isDeduplication() ? Blockers.identicalGroups(task.left()) : null;
             if (!variants) {
-                Clusterer c = clusterer != null ? clusterer : itemClusterer(threshold);
+                Clusterer c = keepTogether(clusterer != null ? clusterer : itemClusterer(threshold), identical);
                 Clusters items = stage("clustering", n, "records", () -> c.cluster(n, scored), Clusters::size).withIds(ids);
                 return new Resolution(task, candidates, scores, threshold, items, null, m, seconds, warnings);
             }
-            Clusterer familyClusterer = clusterer != null ? clusterer : task.isDeduplication()
-                    ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold);
+            Clusterer familyClusterer = keepTogether(clusterer != null ? clusterer : task.isDeduplication()
+                    ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold),
+                    identical);
             if (exactScores == null) {
                 Clusters families = stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),
                         Clusters::size).withIds(ids);
@@ -248,8 +261,25 @@ public final class Resolver {
             }
             ScoredPairs exact = space.toRecords(new ScoredPairs(candidates, exactScores));
             VariantFamilies v = stage("clustering", n, "records", () -> VariantFamilies.cluster(n, scored,
-                    familyClusterer, exact, itemClusterer(exactMatcher.threshold())), VariantFamilies::size).withIds(ids);
+                    familyClusterer, exact, keepTogether(itemClusterer(exactMatcher.threshold()), identical)),
+                    VariantFamilies::size).withIds(ids);
             return new Resolution(task, candidates, scores, threshold, v.items(), v.families(), m, seconds, warnings);
+        }
+
+        /**
+         * In deduplication identical records (all values equal after folding) are duplicates without comparison:
+         * they stay in one cluster whatever the linkage, however many copies there are.
+         */
+        private Clusterer keepTogether(Clusterer c, int[] identical) {
+            if (identical == null) {
+                return c;
+            }
+            for (int r = 0; r < identical.length; r++) {
+                if (identical[r] != r) {
+                    return c.withGroups(identical);
+                }
+            }
+            return c;
         }
 
         private Clusterer itemClusterer(double threshold) {

@@ -292,6 +292,32 @@ class ResolverTest {
     }
 
     @Test
+    void crowdedIdenticalRecordsBecomeOneClusterAndWhatTheGuardDroppedIsAWarning() {
+        People people = People.generate(60, 15);
+        Table.Builder b = Table.builder("name", "city", "phone");
+        Table t = people.table();
+        for (int i = 0; i < t.size(); i++) {
+            b.row(t.id(i), t.value(i, 0), t.value(i, 1), t.value(i, 2));
+        }
+        for (int i = 0; i < 2500; i++) {
+            b.row("copy" + i, "john smith", "springfield", "0555 123456");
+        }
+        Table crowded = b.build();
+        List<String> heard = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void warning(String message) {
+                heard.add(message);
+            }
+        };
+        Resolution r = Resolver.builder().labels(people.labels(16)).progress(listener).build().deduplicate(crowded);
+        assertEquals(2500, r.clusters().size(r.clusters().clusterOf(t.size())));
+        assertEquals(r.warnings(), heard);
+        assertTrue(!heard.isEmpty() && heard.get(0).contains("blocks above 1,000 records dropped"), heard.toString());
+        assertTrue(r.toString().contains("warning: blocking left pairs out"), r.toString());
+    }
+
+    @Test
     void contradictoryOrMissingOptionsAreClearErrors() {
         People people = People.generate(30, 11);
         Matcher m = Resolver.builder().labels(people.labels(12)).build().deduplicate(people.table()).matcher();

@@ -79,7 +79,7 @@ public class BlockingBenchmark {
             case "nearestNeighbours" -> Blockers.nearestNeighbours(10, "given_name", "surname", "address_1", "suburb");
             case "canopy" -> Blockers.canopy(0.5, 0.8, "given_name", "surname", "address_1", "suburb");
             case "meta" -> Blockers.tokens().filter(0.8).metaBlocking(MetaBlocking.Weighting.ARCS, MetaBlocking.Pruning.WEP);
-            case "auto" -> Blockers.auto(Task.deduplication(records));
+            case "auto" -> Blockers.auto();
             default -> throw new IllegalArgumentException("unknown strategy " + strategy);
         };
         System.out.printf(Locale.ROOT, "%n%s on %,d records: %,d candidates%n", blocker, size, blocker.candidates(records).size());

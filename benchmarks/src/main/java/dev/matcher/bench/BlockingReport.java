@@ -50,7 +50,7 @@ public final class BlockingReport {
             System.out.println("== " + d);
             Map<String, Blocker> strategies = strategies(d);
             System.out.println(table(run(d, strategies)));
-            System.out.println("auto: " + strategies.get("auto"));
+            System.out.println("auto: " + Blockers.autoFor(d.task()) + " OR identicalRecords");
             System.out.println("learned: " + strategies.get(LEARNED));
         }
     }
@@ -86,7 +86,7 @@ public final class BlockingReport {
         Table left = d.left(), right = d.right();
         String main = mainAttribute(left, right);
         Map<String, Blocker> s = new LinkedHashMap<>();
-        s.put("auto", Blockers.auto(d.task()));
+        s.put("auto", Blockers.auto());
         s.put(LEARNED, learned(d));
         s.put("tokens(*)", Blockers.tokens());
         s.put("tokens(" + main + ")", Blockers.tokens(main));

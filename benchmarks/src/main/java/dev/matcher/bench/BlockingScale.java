@@ -53,7 +53,7 @@ public final class BlockingScale {
         strategies.put("tokens(given_name, surname, postcode, date_of_birth, soc_sec_id).maxBlockSize(300)",
                 Blockers.tokens("given_name", "surname", "postcode", "date_of_birth", "soc_sec_id").maxBlockSize(300));
         strategies.put("auto",
-                Blockers.auto(Task.deduplication(people)));
+                Blockers.auto());
         String only = System.getProperty("only");
         for (Map.Entry<String, Blocker> e : strategies.entrySet()) {
             if (only != null && !e.getKey().startsWith(only)) {

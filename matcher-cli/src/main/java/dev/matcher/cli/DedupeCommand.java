@@ -63,7 +63,7 @@ final class DedupeCommand implements Runnable {
             annotated.write(out);
             return annotated;
         }, Table::size, "records");
-        stdout.println(result.summary());
+        MatchJob.printSummary(stdout, result);
         stdout.println("Written to " + out);
     }
 }

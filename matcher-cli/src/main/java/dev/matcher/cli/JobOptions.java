@@ -32,6 +32,12 @@ final class JobOptions {
             description = "Session: retrain after every N answers (default ${DEFAULT-VALUE}).")
     int retrainEvery;
 
+    @Option(names = "--max-block-size", paramLabel = "N",
+            description = {"Blocking size guard: a key shared by more than N records is too common to compare",
+                    "all its pairs (default 1000); what it leaves out is reported. Raise it when a common key",
+                    "still separates, at the cost of time."})
+    Integer maxBlockSize;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for every stage (default: all cores); results do not depend on it.")
     Integer threads;

@@ -81,7 +81,7 @@ final class LinkCommand implements Runnable {
             r.write(rightOut);
             return l.size() + r.size();
         }, Integer::longValue, "records");
-        stdout.println(result.summary());
+        MatchJob.printSummary(stdout, result);
         stdout.println("Written to " + leftOut + " and " + rightOut);
     }
 }

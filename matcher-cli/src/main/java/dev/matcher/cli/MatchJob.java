@@ -2,6 +2,7 @@ package dev.matcher.cli;
 
 import dev.matcher.Resolution;
 import dev.matcher.Resolver;
+import dev.matcher.blocking.Blockers;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
@@ -49,6 +50,9 @@ final class MatchJob {
         if (job.threads != null && job.threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (job.maxBlockSize != null && job.maxBlockSize < 2) {
+            throw new ParameterException(spec.commandLine(), "--max-block-size must be at least 2");
+        }
     }
 
     /** Runs the pipeline; {@code defaultLabels} is where a labelling session saves its answers unless told. */
@@ -57,6 +61,9 @@ final class MatchJob {
                 .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));
         if (job.threads != null) {
             b.parallelism(job.threads);
+        }
+        if (job.maxBlockSize != null) {
+            b.blocker(Blockers.auto(job.maxBlockSize));
         }
         TerminalLabeller session = null;
         if (job.model != null) {
@@ -111,6 +118,14 @@ final class MatchJob {
                     + "variant-mode matcher (--mode variant), but this one is exact");
         }
         return exact;
+    }
+
+    /** The run's one-line summary, and a line per warning so that nothing left out goes unsaid at the end. */
+    static void printSummary(PrintWriter out, Resolution r) {
+        out.println(r.summary());
+        for (String w : r.warnings()) {
+            out.println("warning: " + w + (w.startsWith("blocking") ? " (--max-block-size raises the guard)" : ""));
+        }
     }
 
     /** Fails early when the input has a column the output adds. */

@@ -64,6 +64,33 @@ class CliJobsTest {
     }
 
     @Test
+    void aCrowdedBlockIsReportedAndItsIdenticalRecordsStillBecomeOneCluster() throws java.io.IOException {
+        Path csv = people.writeCsv(dir.resolve("people.csv"));
+        Path model = trainedModel(csv);
+        StringBuilder crowded = new StringBuilder(Files.readString(csv));
+        for (int i = 0; i < 1500; i++) {
+            crowded.append("copy").append(i).append(",Max Mustermann,Musterstadt,0301234567\n");
+        }
+        Path in = People.write(dir.resolve("crowded.csv"), crowded.toString());
+        Path outFile = dir.resolve("crowded-out.csv");
+        assertEquals(0, run("dedupe", in.toString(), "--model", model.toString(), "--out", outFile.toString(),
+                "--threads", "1", "--quiet"), err::toString);
+        Table t = Table.read(outFile);
+        long copies = 0;
+        for (int i = 0; i < t.size(); i++) {
+            copies += t.value(i, "match_id").equals("copy0") ? 1 : 0;
+        }
+        assertEquals(1500, copies);
+        assertTrue(out.toString().contains("warning: blocking left pairs out") && out.toString().contains(
+                "(--max-block-size raises the guard)"), out.toString());
+        assertEquals(0, run("dedupe", in.toString(), "--model", model.toString(), "--out", outFile.toString(),
+                "--max-block-size", "2000", "--quiet"), err::toString);
+        assertFalse(out.toString().contains("warning:"), out.toString());
+        assertEquals(2, run("dedupe", in.toString(), "--model", model.toString(), "--out", outFile.toString(),
+                "--threads", "0"));
+    }
+
+    @Test
     void trainThenDedupeCsvRoundTrip() {
         Path csv = people.writeCsv(dir.resolve("people.csv"));
         Path model = trainedModel(csv);

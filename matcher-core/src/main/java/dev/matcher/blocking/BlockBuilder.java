@@ -32,7 +32,12 @@ public interface BlockBuilder extends Blocker {
 
     @Override
     default Pairs candidates(Task task) {
-        return blocks(task).pairs();
+        return block(task).pairs();
+    }
+
+    @Override
+    default Candidates block(Task task) {
+        return blocks(task).candidates(Blocks.DEFAULT_CANDIDATE_BUDGET);
     }
 
     /** Block purging: no block with more than {@code maxBlockSize} records. */
@@ -60,8 +65,8 @@ public interface BlockBuilder extends Blocker {
             }
 
             @Override
-            public Pairs candidates(Task task) {
-                return blocks(task).pairs(budget);
+            public Candidates block(Task task) {
+                return blocks(task).candidates(budget);
             }
 
             @Override

@@ -23,6 +23,14 @@ public interface Blocker {
     /** Candidate pairs of a task. */
     Pairs candidates(Task task);
 
+    /**
+     * Candidate pairs of a task with what size guards dropped on the way (a blocker without guards drops nothing).
+     * Callers that must not lose work silently, like the {@code Resolver}, report the cuts.
+     */
+    default Candidates block(Task task) {
+        return Candidates.of(candidates(task));
+    }
+
     /** Candidate pairs within one table (deduplication). */
     default Pairs candidates(Table table) {
         return candidates(Task.deduplication(table));

@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 
 import java.util.ArrayList;
@@ -131,9 +132,34 @@ public final class Blockers {
         return AutoBlocking.INSTANCE;
     }
 
+    /**
+     * The default with another size guard: token blocks and neighbour-search postings above {@code maxBlockSize}
+     * records are left out (and reported by {@link Blocker#block}); raise it when a common key still separates.
+     */
+    public static Blocker auto(int maxBlockSize) {
+        return new AutoBlocking(maxBlockSize);
+    }
+
     /** The strategy {@link #auto()} uses for this task, e.g. to print it or to read its blocks. */
-    public static Blocker auto(Task task) {
-        return AutoBlocking.forTask(task);
+    public static Blocker autoFor(Task task) {
+        return AutoBlocking.INSTANCE.forTask(task);
+    }
+
+    /**
+     * Pairs of records whose values are all equal after folding, a linear number of them (each group a star): the
+     * duplicates no size guard should lose.
+     */
+    public static Blocker identicalRecords() {
+        return new IdenticalRecords();
+    }
+
+    /**
+     * The groups of identical records of one table (values all equal after folding): for each row the first row of
+     * its group, itself when it has no copy. For {@code Clusterer.withGroups}: identical records are duplicates
+     * without any comparison.
+     */
+    public static int[] identicalGroups(Table table) {
+        return IdenticalRecords.groups(table);
     }
 
     /** Tokens of the attributes in one key space (every attribute when none are given). */

@@ -4,7 +4,9 @@ import dev.matcher.data.Pairs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable collection of blocks: groups of records whose pairs are candidates. Stored flat (one int array of
@@ -31,19 +33,25 @@ public final class Blocks {
     private final int[] leftCount;
     private volatile int[][] entityIndex;
 
-    /** What the size guard dropped while building: the caller logs it, naming the largest block's key. */
+    /**
+     * What the size guard dropped while building from key hashes: the caller turns it into a {@link Candidates.Cut}
+     * naming the largest block's key, which only it can read back.
+     */
     record GuardCut(int dropped, int largestSize, int largestMember, long largestHash) {
         static final GuardCut NONE = new GuardCut(0, 0, -1, 0);
     }
 
     final GuardCut guard;
+    private final List<Candidates.Cut> cuts;
 
     private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members) {
-        this(leftSize, rightSize, dedup, start, members, GuardCut.NONE);
+        this(leftSize, rightSize, dedup, start, members, GuardCut.NONE, List.of());
     }
 
-    private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members, GuardCut guard) {
+    private Blocks(int leftSize, int rightSize, boolean dedup, int[] start, int[] members, GuardCut guard,
+                   List<Candidates.Cut> cuts) {
         this.guard = guard;
+        this.cuts = List.copyOf(cuts);
         this.leftSize = leftSize;
         this.rightSize = rightSize;
         this.dedup = dedup;
@@ -206,7 +214,7 @@ public final class Blocks {
             }
         }
         return new Blocks(leftSize, rightSize, dedup, start, members, dropped == 0 ? GuardCut.NONE
-                : new GuardCut(dropped, largest, largestMember, dictionary[largestId]));
+                : new GuardCut(dropped, largest, largestMember, dictionary[largestId]), List.of());
     }
 
     /** Number of blocks. */
@@ -348,7 +356,19 @@ public final class Blocks {
                 st.add(mem.size);
             }
         }
-        return new Blocks(leftSize, rightSize, dedup, st.toArray(), mem.toArray());
+        return new Blocks(leftSize, rightSize, dedup, st.toArray(), mem.toArray(), GuardCut.NONE, cuts);
+    }
+
+    /** What size guards have dropped from these blocks so far (purges the caller asked for are not cuts). */
+    public List<Candidates.Cut> cuts() {
+        return cuts;
+    }
+
+    /** The same blocks with one more guard cut reported. */
+    Blocks withCut(Candidates.Cut cut) {
+        List<Candidates.Cut> all = new ArrayList<>(cuts);
+        all.add(cut);
+        return new Blocks(leftSize, rightSize, dedup, start, members, GuardCut.NONE, all);
     }
 
     /**
@@ -410,7 +430,8 @@ public final class Blocks {
                 }
             }
         }
-        return fromLists(leftSize, rightSize, dedup, lists);
+        Blocks filtered = fromLists(leftSize, rightSize, dedup, lists);
+        return new Blocks(leftSize, rightSize, dedup, filtered.start, filtered.members, GuardCut.NONE, cuts);
     }
 
     // ---- candidate pairs ----
@@ -420,36 +441,42 @@ public final class Blocks {
         return pairs(DEFAULT_CANDIDATE_BUDGET);
     }
 
-    /**
-     * The distinct candidate pairs, sorted by left then right row. When there would be more than {@code budget}, the
-     * guard drops the largest blocks (halving the allowed block size) until the rest fits, and logs what it cut.
-     */
+    /** The distinct candidate pairs under a candidate budget (see {@link #candidates}). */
     public Pairs pairs(long budget) {
+        return candidates(budget).pairs();
+    }
+
+    /**
+     * The distinct candidate pairs, sorted by left then right row, with every cut reported. When there would be more
+     * than {@code budget}, the guard drops the largest blocks (lowering the allowed block size) until the rest fits.
+     */
+    public Candidates candidates(long budget) {
         Blocks b = this;
         // counting distinct pairs costs as much as making them: first cut on comparisons, which bound them from above
         // (a pair in several blocks counts several times, hence the slack)
         while (b.totalComparisons() > 4 * budget) {
-            int limit = b.sizeLimitFor(4.0 * budget);
-            Blocks smaller = b.purge(limit);
-            LOG.warn("candidate guard: {} comparisons exceed 4 x the budget of {} candidates; dropped {} blocks with more "
-                    + "than {} records", b.totalComparisons(), budget, b.size() - smaller.size(), limit);
-            b = smaller;
+            b = b.cutAbove(b.sizeLimitFor(4.0 * budget), "candidate guard (" + budget + " candidates)");
         }
         if (b.totalComparisons() > budget) {
             long distinct = b.countPairs();
             while (distinct > budget) {
-                int limit = b.sizeLimitFor(budget * (b.totalComparisons() / (double) distinct));
-                Blocks smaller = b.purge(limit);
-                LOG.warn("candidate guard: {} distinct candidates exceed the budget of {}; dropped {} blocks with more than "
-                        + "{} records", distinct, budget, b.size() - smaller.size(), limit);
-                b = smaller;
+                b = b.cutAbove(b.sizeLimitFor(budget * (b.totalComparisons() / (double) distinct)),
+                        "candidate guard (" + budget + " candidates)");
                 distinct = b.countPairs();
             }
         }
         long t0 = System.nanoTime();
         Pairs pairs = b.emit();
         LOG.debug("{} distinct pairs from {} in {} ms", pairs.size(), b, (System.nanoTime() - t0) / 1_000_000);
-        return pairs;
+        return new Candidates(pairs, b.cuts);
+    }
+
+    /** A guard's purge: the blocks up to {@code limit} records, with the cut reported. */
+    private Blocks cutAbove(int limit, String guard) {
+        Blocks smaller = purge(limit);
+        Candidates.Cut cut = new Candidates.Cut(guard, size() - smaller.size(), limit, largestBlockSize(), "");
+        LOG.debug("{}", cut);
+        return smaller.withCut(cut);
     }
 
     /**
@@ -459,11 +486,7 @@ public final class Blocks {
     Blocks withinComparisons(long maxComparisons) {
         Blocks b = this;
         while (b.totalComparisons() > maxComparisons) {
-            int limit = b.sizeLimitFor(maxComparisons);
-            Blocks smaller = b.purge(limit);
-            LOG.warn("comparison guard: {} comparisons exceed {}; dropped {} blocks with more than {} records",
-                    b.totalComparisons(), maxComparisons, b.size() - smaller.size(), limit);
-            b = smaller;
+            b = b.cutAbove(b.sizeLimitFor(maxComparisons), "comparison guard (" + maxComparisons + " comparisons)");
         }
         return b;
     }

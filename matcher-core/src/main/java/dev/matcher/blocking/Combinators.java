@@ -14,11 +14,18 @@ final class Combinators {
     record Union(Blocker first, Blocker second) implements Blocker {
         @Override
         public Pairs candidates(Task task) {
-            long[] a = first.candidates(task).toPacked();
-            long[] b = second.candidates(task).toPacked();
+            return block(task).pairs();
+        }
+
+        @Override
+        public Candidates block(Task task) {
+            Candidates x = first.block(task);
+            Candidates y = second.block(task);
+            long[] a = x.pairs().toPacked();
+            long[] b = y.pairs().toPacked();
             long[] all = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, all, a.length, b.length);
-            return Pairs.fromPacked(LongBuffer.sortedUnique(all));
+            return Candidates.of(Pairs.fromPacked(LongBuffer.sortedUnique(all))).withCuts(x.cuts()).withCuts(y.cuts());
         }
 
         @Override
@@ -30,8 +37,15 @@ final class Combinators {
     record Intersection(Blocker first, Blocker second) implements Blocker {
         @Override
         public Pairs candidates(Task task) {
-            long[] a = LongBuffer.sortedUnique(first.candidates(task).toPacked());
-            long[] b = LongBuffer.sortedUnique(second.candidates(task).toPacked());
+            return block(task).pairs();
+        }
+
+        @Override
+        public Candidates block(Task task) {
+            Candidates x = first.block(task);
+            Candidates y = second.block(task);
+            long[] a = LongBuffer.sortedUnique(x.pairs().toPacked());
+            long[] b = LongBuffer.sortedUnique(y.pairs().toPacked());
             long[] out = new long[Math.min(a.length, b.length)];
             int n = 0;
             for (int i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -45,7 +59,7 @@ final class Combinators {
                     j++;
                 }
             }
-            return Pairs.fromPacked(Arrays.copyOf(out, n));
+            return Candidates.of(Pairs.fromPacked(Arrays.copyOf(out, n))).withCuts(x.cuts()).withCuts(y.cuts());
         }
 
         @Override
@@ -67,9 +81,18 @@ final class Combinators {
 
         @Override
         public Pairs candidates(Task task) {
+            return block(task).pairs();
+        }
+
+        @Override
+        public Candidates block(Task task) {
+            Candidates in = inner.block(task);
+            return new Candidates(cap(task, in.pairs()), in.cuts());
+        }
+
+        private Pairs cap(Task task, Pairs pairs) {
             Table left = task.left();
             Table right = task.right();
-            Pairs pairs = inner.candidates(task);
             long[] packed = LongBuffer.sortedUnique(pairs.toPacked());
             boolean dedup = task.isDeduplication();
             int nl = left.size();

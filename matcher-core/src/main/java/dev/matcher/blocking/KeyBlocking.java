@@ -81,9 +81,9 @@ final class KeyBlocking implements BlockBuilder {
         Blocks.GuardCut cut = blocks.guard;
         if (cut.dropped() > 0 && !quiet) {
             int u = cut.largestMember();
-            String key = u < 0 ? "?" : keyOf(u < nl ? l : r, u < nl ? u : u - nl, cut.largestHash());
-            LOG.warn("{}: size guard dropped {} blocks with more than {} records (largest: key '{}', {} records); "
-                    + "raise it with maxBlockSize(n)", this, cut.dropped(), maxBlockSize, key, cut.largestSize());
+            String key = u < 0 ? "" : keyOf(u < nl ? l : r, u < nl ? u : u - nl, cut.largestHash());
+            blocks = blocks.withCut(new Candidates.Cut("size guard of " + this, cut.dropped(), maxBlockSize,
+                    cut.largestSize(), key));
         }
         return blocks;
     }

@@ -259,6 +259,11 @@ public final class LearnedBlocking implements Blocker {
 
     @Override
     public Pairs candidates(Task task) {
+        return block(task).pairs();
+    }
+
+    @Override
+    public Candidates block(Task task) {
         List<KeyFunction> keys = rules.stream().filter(r -> r.key != null).map(Rule::key).toList();
         Blocker all = keys.isEmpty() ? null : new KeyBlocking("learned", keys, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
         for (Rule r : rules) {
@@ -266,7 +271,7 @@ public final class LearnedBlocking implements Blocker {
                 all = all == null ? r.other : all.or(r.other);
             }
         }
-        return all.candidates(task);
+        return all.block(task);
     }
 
     @Override

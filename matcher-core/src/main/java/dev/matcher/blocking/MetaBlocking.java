@@ -52,7 +52,13 @@ public final class MetaBlocking implements Blocker {
 
     @Override
     public Pairs candidates(Task task) {
-        return prune(source.blocks(task), weighting, pruning);
+        return block(task).pairs();
+    }
+
+    @Override
+    public Candidates block(Task task) {
+        Blocks blocks = source.blocks(task);
+        return new Candidates(prune(blocks, weighting, pruning), blocks.cuts());
     }
 
     /** Prunes the blocks' candidate pairs; sorted by left, then right row. */

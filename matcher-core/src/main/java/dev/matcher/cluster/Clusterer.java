@@ -26,4 +26,13 @@ public interface Clusterer {
     default Clusterer withMaxSize(int maxSize) {
         return new MaxSizeGuard(this, maxSize);
     }
+
+    /**
+     * This clusterer over groups of records that belong together whatever their scores say (e.g.
+     * {@code Blockers.identicalGroups(table)}): {@code representative[r]} is the group of record r, named by a member
+     * that is its own representative. Each group is clustered as one record and its members all join its cluster.
+     */
+    default Clusterer withGroups(int[] representative) {
+        return new GroupedClusterer(this, representative.clone());
+    }
 }
