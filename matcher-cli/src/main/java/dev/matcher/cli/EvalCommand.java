@@ -66,12 +66,21 @@ final class EvalCommand implements Runnable {
                         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"))
                 .context("seed", Long.toString(seed));
         long start = System.nanoTime();
+        List<String> failed = new ArrayList<>();
         for (Path folder : folders) {
             if (!quiet) {
                 stderr.printf("[%5.0fs] %s ...%n", (System.nanoTime() - start) / 1e9, folder.getFileName());
                 stderr.flush();
             }
-            DatasetResult r = runner.run(BenchmarkDataset.load(folder));
+            DatasetResult r;
+            try {
+                r = runner.run(BenchmarkDataset.load(folder));
+            } catch (RuntimeException e) {
+                // one bad dataset is a row that says why; the others still run
+                String name = folder.toAbsolutePath().normalize().getFileName().toString();
+                r = DatasetResult.failed(name, e.getMessage() != null ? e.getMessage() : e.toString());
+                failed.add(name);
+            }
             report.add(r);
             stdout.println(r);
             stdout.flush();
@@ -79,6 +88,10 @@ final class EvalCommand implements Runnable {
         Path written = report.build().writeTo(out);
         stdout.printf(Locale.ROOT, "%d datasets in %.0f s; report in %s (leaderboard.md, report.html)%n",
                 folders.size(), (System.nanoTime() - start) / 1e9, written);
+        if (!failed.isEmpty()) {
+            throw new DataException(String.format(Locale.ROOT, "%d of %d datasets failed (%s); the report says why",
+                    failed.size(), folders.size(), String.join(", ", failed)));
+        }
     }
 
     /** Sub-folders that hold a left.csv, in name order. */

@@ -76,6 +76,18 @@ public record DatasetResult(String name, String task, String protocol, Threshold
         return decision == null ? Double.NaN : decision.f1();
     }
 
+    /** The protocol of a dataset that could not be evaluated; the note says why. */
+    public static final String FAILED = "failed";
+
+    /** A dataset that could not be evaluated, with the reason (a row of the report, so the run can go on). */
+    public static DatasetResult failed(String name, String reason) {
+        return builder(name).protocol(FAILED).note(reason).build();
+    }
+
+    public boolean failed() {
+        return FAILED.equals(protocol);
+    }
+
     /** The published figures for this dataset, if any. */
     public Optional<PublishedResult> published() {
         return PublishedResults.find(name);
@@ -89,6 +101,9 @@ public record DatasetResult(String name, String task, String protocol, Threshold
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(name);
+        if (failed()) {
+            return b.append(": failed: ").append(note).toString();
+        }
         if (task != null) {
             b.append(" (").append(task).append(')');
         }

@@ -52,6 +52,11 @@ final class Leaderboard {
             rows.add(averageRow("average over " + published.count + " tasks with published F1", published, true));
         }
         table(b, rows);
+        for (DatasetResult r : report.results()) {
+            if (r.failed()) {
+                b.append("\n- `").append(r.name()).append("` failed: ").append(r.note());
+            }
+        }
         return b.toString();
     }
 
