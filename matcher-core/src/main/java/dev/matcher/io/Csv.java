@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads CSV files into columnar {@link Table}s and writes tables back, RFC 4180 both ways.
@@ -35,22 +37,24 @@ public final class Csv {
      * @throws DataException naming file, line and column for any malformed or inconsistent input
      */
     public static Table read(Path file, CsvOptions options) {
-        try (CsvParser parser = CsvParser.open(file, options.delimiter())) {
+        try (CsvParser parser = CsvParser.open(file, options)) {
             String[] header = parser.next();
             if (header == null) {
                 throw new DataException(file, 1, 0, "missing header: the file is empty");
             }
             int idField = idField(file, header, options.idColumn());
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(header.length);
             for (int f = 0; f < header.length; f++) {
                 if (f != idField) {
                     names.add(header[f]);
                 }
             }
             int width = header.length;
-            String[][] columns = new String[names.size()][1024];
-            String[] ids = new String[1024];
-            long[] lines = new long[1024];
+            // columns grow with the rows: a wide header must not cost a large block per column up front
+            int capacity = Math.max(16, Math.min(1024, (1 << 16) / width));
+            String[][] columns = new String[names.size()][capacity];
+            String[] ids = new String[capacity];
+            long[] lines = new long[capacity];
             int rows = 0;
             for (String[] row; (row = parser.next()) != null; rows++) {
                 if (row.length != width) {
@@ -58,16 +62,17 @@ public final class Csv {
                             "ragged row: expected " + width + " fields as in the header, found " + row.length);
                 }
                 if (rows == ids.length) {
-                    ids = Arrays.copyOf(ids, rows * 2);
-                    lines = Arrays.copyOf(lines, rows * 2);
+                    int grown = rows + (rows >> 1) + 16;
+                    ids = Arrays.copyOf(ids, grown);
+                    lines = Arrays.copyOf(lines, grown);
                     for (int a = 0; a < columns.length; a++) {
-                        columns[a] = Arrays.copyOf(columns[a], rows * 2);
+                        columns[a] = Arrays.copyOf(columns[a], grown);
                     }
                 }
                 String id = idField < 0 ? Integer.toString(rows + 1) : row[idField];
                 if (id == null || id.isBlank()) {
                     throw new DataException(file, parser.line(), idField + 1,
-                            "missing id: column '" + options.idColumn() + "' is empty");
+                            "missing id: column '" + DataException.excerpt(options.idColumn()) + "' is empty");
                 }
                 ids[rows] = id;
                 lines[rows] = parser.line();
@@ -85,29 +90,33 @@ public final class Csv {
                 return Table.of(tableName(file), ids, names, columns, null);
             } catch (DuplicateIdException e) {
                 throw new DataException(file, lines[e.secondRow()], idField + 1,
-                        "duplicate id '" + e.id() + "' (first on line " + lines[e.firstRow()] + ")");
+                        "duplicate id '" + DataException.excerpt(e.id()) + "' (first on line " + lines[e.firstRow()]
+                                + ")");
             }
         }
     }
 
+    /** Checks the header in one pass (a hash of the names seen) and finds the id column, -1 when ids are generated. */
     private static int idField(Path file, String[] header, String idColumn) {
+        Map<String, Integer> seen = new HashMap<>(header.length * 2);
         for (int f = 0; f < header.length; f++) {
             if (header[f] == null || header[f].isBlank()) {
                 throw new DataException(file, 1, f + 1, "header field " + (f + 1) + " is empty");
             }
-            for (int g = 0; g < f; g++) {
-                if (header[g].equals(header[f])) {
-                    throw new DataException(file, 1, f + 1, "duplicate column '" + header[f] + "' in the header");
-                }
+            Integer first = seen.putIfAbsent(header[f], f);
+            if (first != null) {
+                throw new DataException(file, 1, f + 1, "duplicate column '" + DataException.excerpt(header[f])
+                        + "' in the header (first in field " + (first + 1) + ")");
             }
         }
         if (idColumn == null) {
             return -1;
         }
-        int idField = Arrays.asList(header).indexOf(idColumn);
-        if (idField < 0) {
-            throw new DataException(file, 1, 0, "missing header or id column: expected a column '" + idColumn
-                    + "' in the first line, found " + Arrays.toString(header));
+        Integer idField = seen.get(idColumn);
+        if (idField == null) {
+            throw new DataException(file, 1, 0, "missing header or id column: expected a column '"
+                    + DataException.excerpt(idColumn) + "' in the first line, found " + header.length + " fields: "
+                    + DataException.excerpt(String.join(",", header)));
         }
         return idField;
     }
