@@ -4,11 +4,6 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.DuplicateIdException;
 import dev.matcher.data.Table;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,63 +125,32 @@ public final class Csv {
     /** Writes the id column ({@code id}, or the option's name) and every attribute; null as empty, "" as {@code ""}. */
     public static void write(Table table, Path file, CsvOptions options) {
         AtomicFiles.write(file, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CsvWriter csv = CsvWriter.utf8(out, options.delimiter());
             int n = table.schema().size();
-            writeField(w, options.idColumn() == null ? "id" : options.idColumn(), options.delimiter());
+            String[] row = new String[n];
             for (int a = 0; a < n; a++) {
-                w.write(options.delimiter());
-                writeField(w, table.schema().get(a).name(), options.delimiter());
+                row[a] = table.schema().get(a).name();
             }
-            w.write('\n');
+            csv.row(options.idColumn() == null ? "id" : options.idColumn(), row);
             for (int r = 0; r < table.size(); r++) {
-                writeField(w, table.id(r), options.delimiter());
                 for (int a = 0; a < n; a++) {
-                    w.write(options.delimiter());
-                    writeField(w, table.value(r, a), options.delimiter());
+                    row[a] = table.value(r, a);
                 }
-                w.write('\n');
+                csv.row(table.id(r), row);
             }
-            w.flush();
+            csv.flush();
         });
     }
 
     /** Writes rows of plain fields (e.g. pairs files) with a header; same quoting and atomicity as tables. */
     public static void writeRows(Path file, String[] header, Iterable<String[]> rows) {
         AtomicFiles.write(file, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            writeRow(w, header);
+            CsvWriter csv = CsvWriter.utf8(out, ',');
+            csv.row(header);
             for (String[] row : rows) {
-                writeRow(w, row);
+                csv.row(row);
             }
-            w.flush();
+            csv.flush();
         });
-    }
-
-    private static void writeRow(Writer w, String[] row) throws IOException {
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            writeField(w, row[i], ',');
-        }
-        w.write('\n');
-    }
-
-    private static void writeField(Writer w, String value, char delimiter) throws IOException {
-        if (value == null) {
-            return;
-        }
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            w.write(value);
-            return;
-        }
-        w.write('"');
-        w.write(value.replace("\"", "\"\""));
-        w.write('"');
     }
 }
