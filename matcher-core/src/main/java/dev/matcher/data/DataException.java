@@ -2,6 +2,7 @@ package dev.matcher.data;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -63,8 +64,16 @@ public class DataException extends RuntimeException {
         if (e instanceof NotDirectoryException) {
             return "not a directory";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return lowerFirst(f.getReason());   // e.g. "Is a directory", "No space left on device"
+        if (e instanceof FileAlreadyExistsException f) {
+            return "already exists" + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return lowerFirst(f.getReason());   // e.g. "Is a directory", "No space left on device"
+            }
+            // the message is only the path: the type says what went wrong (DirectoryNotEmptyException...)
+            return e.getClass().getSimpleName().replace("Exception", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+                    .toLowerCase(java.util.Locale.ROOT);
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : lowerFirst(excerpt(m));

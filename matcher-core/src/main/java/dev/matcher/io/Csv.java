@@ -111,9 +111,21 @@ public final class Csv {
         if (idField == null) {
             throw new DataException(file, 1, 0, "missing header or id column: expected a column '"
                     + DataException.excerpt(idColumn) + "' in the first line, found " + header.length + " fields: "
-                    + DataException.excerpt(String.join(",", header)));
+                    + joinStart(header));
         }
         return idField;
+    }
+
+    /** The fields joined with commas as far as a message shows them (a header can be megabytes). */
+    private static String joinStart(String[] fields) {
+        StringBuilder b = new StringBuilder();
+        for (int f = 0; f < fields.length; f++) {
+            b.append(f > 0 ? "," : "").append(fields[f]);
+            if (b.length() > DataException.MAX_ECHO) {
+                return DataException.excerpt(b.substring(0, DataException.MAX_ECHO)) + "...";
+            }
+        }
+        return DataException.excerpt(b.toString());
     }
 
     static String tableName(Path file) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ class DataExceptionTest {
         assertEquals("no space left on device",
                 DataException.reason(new FileSystemException("x", null, "No space left on device")));
         assertEquals("is a directory", DataException.reason(new IOException("Is a directory")));
+        assertEquals("already exists: a.csv", DataException.reason(new FileAlreadyExistsException("a.csv")));
+        assertEquals("directory not empty", DataException.reason(new DirectoryNotEmptyException("dir")));
         assertEquals("IOException", DataException.reason(new IOException()));
     }
 
