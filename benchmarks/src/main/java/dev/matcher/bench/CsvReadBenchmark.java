@@ -3,6 +3,7 @@ package dev.matcher.bench;
 import dev.matcher.data.Table;
 import dev.matcher.io.Csv;
 import dev.matcher.io.CsvOptions;
+import dev.matcher.io.CsvWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -82,16 +83,19 @@ public class CsvReadBenchmark {
         String[] state = {"nsw", "vic", "qld", "sa", "wa", "tas", "act", "nt"};
         SplittableRandom random = new SplittableRandom(42);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("id,given_name,surname,street_number,address_1,suburb,postcode,state,date_of_birth,phone,note\n");
+            CsvWriter csv = new CsvWriter(w, ',');
+            csv.row("id", "given_name", "surname", "street_number", "address_1", "suburb", "postcode", "state",
+                    "date_of_birth", "phone", "note");
             for (int i = 0; i < rows; i++) {
-                w.write("rec-" + i + "," + given[random.nextInt(given.length)] + ","
-                        + surname[random.nextInt(surname.length)] + "," + random.nextInt(1, 400) + ","
-                        + street[random.nextInt(street.length)] + "," + suburb[random.nextInt(suburb.length)] + ","
-                        + random.nextInt(2000, 8000) + "," + state[random.nextInt(state.length)] + ","
-                        + (1920 + random.nextInt(90)) + String.format(Locale.ROOT, "%02d%02d", random.nextInt(1, 13),
-                        random.nextInt(1, 29)) + ",04 " + random.nextInt(1000_0000, 9999_9999) + ","
-                        + (random.nextInt(10) == 0 ? "\"moved, new address\"" : "") + "\n");
+                csv.row("rec-" + i, given[random.nextInt(given.length)], surname[random.nextInt(surname.length)],
+                        Integer.toString(random.nextInt(1, 400)), street[random.nextInt(street.length)],
+                        suburb[random.nextInt(suburb.length)], Integer.toString(random.nextInt(2000, 8000)),
+                        state[random.nextInt(state.length)], (1920 + random.nextInt(90))
+                                + String.format(Locale.ROOT, "%02d%02d", random.nextInt(1, 13), random.nextInt(1, 29)),
+                        "04 " + random.nextInt(1000_0000, 9999_9999),
+                        random.nextInt(10) == 0 ? "moved, new address" : null);   // quoted by the writer
             }
+            csv.flush();
         }
     }
 }

@@ -1,5 +1,11 @@
 package dev.matcher.data;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -30,6 +36,75 @@ public class DataException extends RuntimeException {
 
     public DataException(String problem) {
         this(null, 0, 0, problem, null);
+    }
+
+    /** Longest piece of user data (a value, an id, a header) a message repeats. */
+    public static final int MAX_ECHO = 200;
+
+    /**
+     * A failed file operation, with the operating system's reason instead of the bare path most
+     * {@link IOException}s carry as their message.
+     *
+     * <pre>{@code
+     * catch (IOException e) { throw DataException.io(file, "cannot read", e); }   // "x.csv: cannot read: permission denied"
+     * }</pre>
+     */
+    public static DataException io(Path file, String action, IOException e) {
+        return new DataException(file, 0, 0, action + ": " + reason(e), e);
+    }
+
+    /** Why an I/O operation failed, in a few words ({@code permission denied}, {@code no such file}, ...). */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return "already exists" + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return lowerFirst(f.getReason());   // e.g. "Is a directory", "No space left on device"
+            }
+            // the message is only the path: the type says what went wrong (DirectoryNotEmptyException...)
+            return e.getClass().getSimpleName().replace("Exception", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : lowerFirst(excerpt(m));
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1))
+                ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * User data shortened for a message: at most {@value #MAX_ECHO} characters, line breaks shown as {@code \n},
+     * so that one bad value cannot turn an error line into megabytes.
+     *
+     * <pre>{@code
+     * throw new DataException(file, line, col, "unknown id '" + DataException.excerpt(id) + "'");
+     * }</pre>
+     */
+    public static String excerpt(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(Math.min(value.length(), MAX_ECHO) + 16);
+        for (int i = 0; i < value.length(); i++) {
+            if (b.length() >= MAX_ECHO) {
+                return b.append("... (").append(value.length()).append(" characters)").toString();
+            }
+            char c = value.charAt(i);
+            b.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.valueOf(c));
+        }
+        return b.toString();
     }
 
     private static String location(Path file, long line, int column) {

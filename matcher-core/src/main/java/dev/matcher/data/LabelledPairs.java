@@ -59,13 +59,13 @@ public record LabelledPairs(Pairs pairs, boolean[] labels) {
                 int b = resolve(file, line, 2, task.right(), row[1]);
                 boolean label = !labelled || label(file, line, row[2]);
                 if (task.isDeduplication() && a == b) {
-                    throw new DataException(file, line, 2, "record '" + row[0] + "' is paired with itself");
+                    throw new DataException(file, line, 2, "record '" + abbreviate(row[0]) + "' is paired with itself");
                 }
                 long key = task.isDeduplication() ? Pairs.pack(Math.min(a, b), Math.max(a, b)) : Pairs.pack(a, b);
                 Integer earlier = seen.putIfAbsent(key, n);
                 if (earlier != null) {
                     if (labels[earlier] != label) {
-                        throw new DataException(file, line, 3, "conflicting labels: pair (" + row[0] + ", " + row[1]
+                        throw new DataException(file, line, 3, "conflicting labels: pair (" + abbreviate(row[0]) + ", " + abbreviate(row[1])
                                 + ") is labelled " + (label ? 1 : 0) + " here and " + (labels[earlier] ? 1 : 0)
                                 + " on line " + lines[earlier]);
                     }

@@ -97,7 +97,7 @@ public final class SchemaInference {
             if (Values.parseDate(s) != Values.NO_DATE && (!digits || s.length() == 8)) {
                 dates++;
             }
-            if (IMAGE.matcher(s).matches()) {
+            if ((s.indexOf('.') >= 0 || s.startsWith("data:")) && IMAGE.matcher(s).matches()) {
                 images++;
             }
             if (isCode(s)) {
@@ -132,7 +132,11 @@ public final class SchemaInference {
 
     /** A code mixes ASCII letters and digits in one short token (kdl-40v4100), or is an email or phone number. */
     private static boolean isCode(String s) {
-        if (EMAIL.matcher(s).matches() || (PHONE.matcher(s).matches() && s.chars().filter(Character::isDigit).count() >= 7)) {
+        // cheap tests first: inference sees every sampled value of every column, regex matchers allocate
+        if (s.indexOf('@') >= 0 && EMAIL.matcher(s).matches()) {
+            return true;
+        }
+        if (s.length() >= 7 && asciiDigits(s) >= 7 && PHONE.matcher(s).matches()) {
             return true;
         }
         if (s.length() > 32) {
@@ -150,6 +154,15 @@ public final class SchemaInference {
             }
         }
         return letter && digit;
+    }
+
+    private static int asciiDigits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c >= '0' && c <= '9' ? 1 : 0;
+        }
+        return n;
     }
 
     private static int tokenCount(String s) {

@@ -40,7 +40,7 @@ public final class Values {
      * Returns NaN for null and for anything else that is not a plain number.
      */
     public static double parseNumber(String value) {
-        if (value == null) {
+        if (value == null || !hasDigit(value)) {   // every number has a digit: no regex for the rest
             return Double.NaN;
         }
         String s = value.strip();
@@ -62,6 +62,16 @@ public final class Values {
             return Double.NaN;
         }
         return Double.parseDouble(s);
+    }
+
+    static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the value is an integer written with digits only (codes like postcodes keep leading zeros). */

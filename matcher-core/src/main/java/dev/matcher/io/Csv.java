@@ -4,15 +4,12 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.DuplicateIdException;
 import dev.matcher.data.Table;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads CSV files into columnar {@link Table}s and writes tables back, RFC 4180 both ways.
@@ -35,22 +32,24 @@ public final class Csv {
      * @throws DataException naming file, line and column for any malformed or inconsistent input
      */
     public static Table read(Path file, CsvOptions options) {
-        try (CsvParser parser = CsvParser.open(file, options.delimiter())) {
+        try (CsvParser parser = CsvParser.open(file, options)) {
             String[] header = parser.next();
             if (header == null) {
                 throw new DataException(file, 1, 0, "missing header: the file is empty");
             }
             int idField = idField(file, header, options.idColumn());
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(header.length);
             for (int f = 0; f < header.length; f++) {
                 if (f != idField) {
                     names.add(header[f]);
                 }
             }
             int width = header.length;
-            String[][] columns = new String[names.size()][1024];
-            String[] ids = new String[1024];
-            long[] lines = new long[1024];
+            // columns grow with the rows: a wide header must not cost a large block per column up front
+            int capacity = Math.max(16, Math.min(1024, (1 << 16) / width));
+            String[][] columns = new String[names.size()][capacity];
+            String[] ids = new String[capacity];
+            long[] lines = new long[capacity];
             int rows = 0;
             for (String[] row; (row = parser.next()) != null; rows++) {
                 if (row.length != width) {
@@ -58,16 +57,17 @@ public final class Csv {
                             "ragged row: expected " + width + " fields as in the header, found " + row.length);
                 }
                 if (rows == ids.length) {
-                    ids = Arrays.copyOf(ids, rows * 2);
-                    lines = Arrays.copyOf(lines, rows * 2);
+                    int grown = rows + (rows >> 1) + 16;
+                    ids = Arrays.copyOf(ids, grown);
+                    lines = Arrays.copyOf(lines, grown);
                     for (int a = 0; a < columns.length; a++) {
-                        columns[a] = Arrays.copyOf(columns[a], rows * 2);
+                        columns[a] = Arrays.copyOf(columns[a], grown);
                     }
                 }
                 String id = idField < 0 ? Integer.toString(rows + 1) : row[idField];
                 if (id == null || id.isBlank()) {
                     throw new DataException(file, parser.line(), idField + 1,
-                            "missing id: column '" + options.idColumn() + "' is empty");
+                            "missing id: column '" + DataException.excerpt(options.idColumn()) + "' is empty");
                 }
                 ids[rows] = id;
                 lines[rows] = parser.line();
@@ -85,31 +85,47 @@ public final class Csv {
                 return Table.of(tableName(file), ids, names, columns, null);
             } catch (DuplicateIdException e) {
                 throw new DataException(file, lines[e.secondRow()], idField + 1,
-                        "duplicate id '" + e.id() + "' (first on line " + lines[e.firstRow()] + ")");
+                        "duplicate id '" + DataException.excerpt(e.id()) + "' (first on line " + lines[e.firstRow()]
+                                + ")");
             }
         }
     }
 
+    /** Checks the header in one pass (a hash of the names seen) and finds the id column, -1 when ids are generated. */
     private static int idField(Path file, String[] header, String idColumn) {
+        Map<String, Integer> seen = new HashMap<>(header.length * 2);
         for (int f = 0; f < header.length; f++) {
             if (header[f] == null || header[f].isBlank()) {
                 throw new DataException(file, 1, f + 1, "header field " + (f + 1) + " is empty");
             }
-            for (int g = 0; g < f; g++) {
-                if (header[g].equals(header[f])) {
-                    throw new DataException(file, 1, f + 1, "duplicate column '" + header[f] + "' in the header");
-                }
+            Integer first = seen.putIfAbsent(header[f], f);
+            if (first != null) {
+                throw new DataException(file, 1, f + 1, "duplicate column '" + DataException.excerpt(header[f])
+                        + "' in the header (first in field " + (first + 1) + ")");
             }
         }
         if (idColumn == null) {
             return -1;
         }
-        int idField = Arrays.asList(header).indexOf(idColumn);
-        if (idField < 0) {
-            throw new DataException(file, 1, 0, "missing header or id column: expected a column '" + idColumn
-                    + "' in the first line, found " + Arrays.toString(header));
+        Integer idField = seen.get(idColumn);
+        if (idField == null) {
+            throw new DataException(file, 1, 0, "missing header or id column: expected a column '"
+                    + DataException.excerpt(idColumn) + "' in the first line, found " + header.length + " fields: "
+                    + joinStart(header));
         }
         return idField;
+    }
+
+    /** The fields joined with commas as far as a message shows them (a header can be megabytes). */
+    private static String joinStart(String[] fields) {
+        StringBuilder b = new StringBuilder();
+        for (int f = 0; f < fields.length; f++) {
+            b.append(f > 0 ? "," : "").append(fields[f]);
+            if (b.length() > DataException.MAX_ECHO) {
+                return DataException.excerpt(b.substring(0, DataException.MAX_ECHO)) + "...";
+            }
+        }
+        return DataException.excerpt(b.toString());
     }
 
     static String tableName(Path file) {
@@ -121,63 +137,32 @@ public final class Csv {
     /** Writes the id column ({@code id}, or the option's name) and every attribute; null as empty, "" as {@code ""}. */
     public static void write(Table table, Path file, CsvOptions options) {
         AtomicFiles.write(file, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            CsvWriter csv = CsvWriter.utf8(out, options.delimiter());
             int n = table.schema().size();
-            writeField(w, options.idColumn() == null ? "id" : options.idColumn(), options.delimiter());
+            String[] row = new String[n];
             for (int a = 0; a < n; a++) {
-                w.write(options.delimiter());
-                writeField(w, table.schema().get(a).name(), options.delimiter());
+                row[a] = table.schema().get(a).name();
             }
-            w.write('\n');
+            csv.row(options.idColumn() == null ? "id" : options.idColumn(), row);
             for (int r = 0; r < table.size(); r++) {
-                writeField(w, table.id(r), options.delimiter());
                 for (int a = 0; a < n; a++) {
-                    w.write(options.delimiter());
-                    writeField(w, table.value(r, a), options.delimiter());
+                    row[a] = table.value(r, a);
                 }
-                w.write('\n');
+                csv.row(table.id(r), row);
             }
-            w.flush();
+            csv.flush();
         });
     }
 
     /** Writes rows of plain fields (e.g. pairs files) with a header; same quoting and atomicity as tables. */
     public static void writeRows(Path file, String[] header, Iterable<String[]> rows) {
         AtomicFiles.write(file, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            writeRow(w, header);
+            CsvWriter csv = CsvWriter.utf8(out, ',');
+            csv.row(header);
             for (String[] row : rows) {
-                writeRow(w, row);
+                csv.row(row);
             }
-            w.flush();
+            csv.flush();
         });
-    }
-
-    private static void writeRow(Writer w, String[] row) throws IOException {
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            writeField(w, row[i], ',');
-        }
-        w.write('\n');
-    }
-
-    private static void writeField(Writer w, String value, char delimiter) throws IOException {
-        if (value == null) {
-            return;
-        }
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            w.write(value);
-            return;
-        }
-        w.write('"');
-        w.write(value.replace("\"", "\"\""));
-        w.write('"');
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * A streaming RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, UTF-8 with or
  * without a byte-order mark. Unquoted empty fields are read as null, quoted empty fields ({@code ""}) as "".
- * Every problem is a {@link DataException} naming file, line and field.
+ * Every problem is a {@link DataException} naming file, line and field. Limits keep a malformed file from exhausting
+ * memory: a field holds at most {@link CsvOptions#maxFieldChars()} characters (64 MB by default) and a record at most
+ * {@value #MAX_FIELDS} fields.
  *
  * <pre>{@code
  * try (CsvParser p = CsvParser.open(Path.of("pairs.csv"), ',')) {
@@ -24,10 +26,13 @@ import java.util.List;
  * }</pre>
  */
 public final class CsvParser implements Closeable {
+    /** Most fields in one record (a million columns; spreadsheets stop at 16,384). */
+    public static final int MAX_FIELDS = 1 << 20;
     private static final int EOF = -1;
     private final Path file;
     private final Reader reader;
     private final char delimiter;
+    private final int maxFieldChars;
     private final char[] buf = new char[1 << 16];
     private final StringBuilder field = new StringBuilder();
     private final List<String> fields = new ArrayList<>();
@@ -37,20 +42,33 @@ public final class CsvParser implements Closeable {
     private long recordLine;
     private boolean atStart = true;
 
-    private CsvParser(Path file, Reader reader, char delimiter) {
+    private CsvParser(Path file, Reader reader, char delimiter, int maxFieldChars) {
         this.file = file;
         this.reader = reader;
         this.delimiter = delimiter;
+        this.maxFieldChars = maxFieldChars;
     }
 
-    /** Opens a file; a missing or unreadable file is a {@link DataException}. */
+    /** Opens a file with the default field limit; a missing or unreadable file is a {@link DataException}. */
     public static CsvParser open(Path file, char delimiter) {
+        return open(file, CsvOptions.defaults().delimiter(delimiter));
+    }
+
+    /**
+     * Opens a file with the options' delimiter and field limit (the id column is the caller's business); a missing
+     * or unreadable file is a {@link DataException} that says why ({@code no such file}, {@code permission denied}).
+     */
+    public static CsvParser open(Path file, CsvOptions options) {
+        if (Files.isDirectory(file)) {
+            throw new DataException(file, 0, 0, "cannot read: is a directory, not a file");
+        }
         try {
-            return new CsvParser(file, new StrictUtf8Reader(Files.newInputStream(file)), delimiter);
+            return new CsvParser(file, new StrictUtf8Reader(Files.newInputStream(file)), options.delimiter(),
+                    options.maxFieldChars());
         } catch (NoSuchFileException e) {
             throw new DataException(file, 0, 0, "no such file");
         } catch (IOException e) {
-            throw new DataException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw DataException.io(file, "cannot read", e);
         }
     }
 
@@ -85,6 +103,9 @@ public final class CsvParser implements Closeable {
             recordLine = line;
             fields.clear();
             while (true) {
+                if (fields.size() == MAX_FIELDS) {
+                    throw new DataException(file, recordLine, 0, "more than " + MAX_FIELDS + " fields in one record");
+                }
                 int end = c == '"' ? readQuoted() : readPlain();
                 if (end != delimiter) {
                     if (end != EOF) {
@@ -98,7 +119,7 @@ public final class CsvParser implements Closeable {
         } catch (StrictUtf8Reader.InvalidUtf8Exception e) {
             throw new DataException(file, line, fields.size() + 1, e.getMessage(), e);
         } catch (IOException e) {
-            throw new DataException(file, line, 0, "cannot read: " + e.getMessage(), e);
+            throw new DataException(file, line, 0, "cannot read: " + DataException.reason(e), e);
         }
     }
 
@@ -114,6 +135,7 @@ public final class CsvParser implements Closeable {
                 }
                 pos++;
             }
+            checkPlainLength(field.length() + pos - start);
             field.append(buf, start, pos - start);
             if (!fill()) {
                 addPlain(pos, EOF);
@@ -124,6 +146,7 @@ public final class CsvParser implements Closeable {
     }
 
     private void addPlain(int start, int end) {
+        checkPlainLength(field.length() + pos - start);
         if (field.length() > 0) {
             field.append(buf, start, pos - start);
             fields.add(field.toString());
@@ -148,6 +171,9 @@ public final class CsvParser implements Closeable {
             if (c == '"') {
                 if (peek() == '"') {
                     pos++;
+                    if (field.length() == maxFieldChars) {
+                        throw tooLong(openedOn, fieldNumber, " (unbalanced quote?)");
+                    }
                     field.append('"');
                     continue;
                 }
@@ -163,8 +189,23 @@ public final class CsvParser implements Closeable {
             if (c == '\n' || (c == '\r' && peek() != '\n')) {
                 line++;
             }
+            if (field.length() == maxFieldChars) {
+                throw tooLong(openedOn, fieldNumber, " (unbalanced quote?)");
+            }
             field.append((char) c);
         }
+    }
+
+    private void checkPlainLength(long length) {
+        if (length > maxFieldChars) {
+            throw tooLong(line, fields.size() + 1, "");
+        }
+    }
+
+    /** A field over the limit; in a quoted field most likely a quote that is never closed. */
+    private DataException tooLong(long startLine, int fieldNumber, String hint) {
+        String limit = maxFieldChars % (1 << 20) == 0 ? (maxFieldChars >> 20) + " MB" : maxFieldChars + " characters";
+        return new DataException(file, startLine, fieldNumber, "field longer than " + limit + hint);
     }
 
     private void endOfLine() throws IOException {

@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -167,21 +166,37 @@ public final class CalibratedModel {
         calibration.write(out);
     }
 
-    static CalibratedModel read(DataInput in) throws IOException {
-        int p = in.readInt();
+    /** Reads what {@link #write} wrote, as untrusted input; {@code features} is the feature space's size. */
+    static CalibratedModel read(ModelInput in, int features) {
+        in.part("model");
+        int p = in.count("feature importance", 10);
+        if (p != features) {
+            throw in.fail(p + " feature importances for " + features + " features");
+        }
         String[] names = new String[p];
         double[] imp = new double[p];
         for (int j = 0; j < p; j++) {
-            names[j] = in.readUTF();
-            imp[j] = in.readDouble();
+            names[j] = in.readUTF("feature name");
+            imp[j] = in.readDouble("feature importance");
         }
-        ModelType type = ModelType.valueOf(in.readUTF());
-        int k = in.readInt();
-        List<TrainedModel> ms = new ArrayList<>();
+        ModelType type = in.readEnum(ModelType.class, "model type");
+        int k = in.count("fold model", type == ModelType.LOGISTIC_REGRESSION ? 12 : 22);
+        if (k == 0) {
+            throw in.fail("no fold model");
+        }
+        List<TrainedModel> ms = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            ms.add(type == ModelType.LOGISTIC_REGRESSION ? LinearModel.read(in) : TreeEnsemble.read(in));
+            in.part("fold model " + i);
+            TrainedModel m = type == ModelType.LOGISTIC_REGRESSION ? LinearModel.read(in, p)
+                    : TreeEnsemble.read(in, p, "fold model " + i);
+            if (m.type() != type) {
+                throw in.fail("a " + m.type() + " model in a " + type + " ensemble");
+            }
+            ms.add(m);
         }
-        return new CalibratedModel(ms, Calibration.read(in), names, imp);
+        in.part("calibration");
+        Calibration calibration = Calibration.read(in);
+        return new CalibratedModel(ms, calibration, names, imp);
     }
 
     @Override

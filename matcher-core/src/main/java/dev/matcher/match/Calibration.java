@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
@@ -225,15 +224,44 @@ public final class Calibration {
         }
     }
 
-    static Calibration read(DataInput in) throws IOException {
-        Method m = Method.valueOf(in.readUTF());
-        double[] xs = new double[in.readInt()];
+    /** Reads what {@link #write} wrote, as untrusted input: the knots must fit the method. */
+    static Calibration read(ModelInput in) {
+        Method m = in.readEnum(Method.class, "calibration method");
+        double[] xs = new double[in.count("calibration knot", 8)];
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = in.readDouble();
+            xs[i] = in.readDouble("calibration knot");
         }
-        double[] ps = new double[in.readInt()];
+        double[] ps = new double[in.count("calibration probability", 8)];
         for (int i = 0; i < ps.length; i++) {
-            ps[i] = in.readDouble();
+            ps[i] = in.readDouble("calibration probability");
+        }
+        switch (m) {
+            case PLATT -> {
+                if (xs.length != 2 || ps.length != 0 || !Double.isFinite(xs[0]) || !Double.isFinite(xs[1])) {
+                    throw in.fail("Platt calibration needs two finite parameters, found " + xs.length + " and "
+                            + ps.length + " probabilities");
+                }
+            }
+            case ISOTONIC -> {
+                if (xs.length == 0 || xs.length != ps.length) {
+                    throw in.fail("isotonic calibration with " + xs.length + " knots and " + ps.length
+                            + " probabilities");
+                }
+                for (int i = 0; i < xs.length; i++) {
+                    if (Double.isNaN(xs[i]) || i > 0 && !(xs[i - 1] <= xs[i])) {
+                        throw in.fail("isotonic knot " + i + " (" + xs[i] + ") is out of order");
+                    }
+                    if (!(ps[i] >= 0 && ps[i] <= 1)) {
+                        throw in.fail("isotonic probability " + i + " (" + ps[i] + ") is not in [0, 1]");
+                    }
+                }
+            }
+            case NONE -> {
+                if (xs.length != 0 || ps.length != 0) {
+                    throw in.fail("calibration NONE with " + xs.length + " knots");
+                }
+            }
+            case AUTO -> throw in.fail("calibration method AUTO is a choice for training, not a fitted calibration");
         }
         return new Calibration(m, xs, ps);
     }

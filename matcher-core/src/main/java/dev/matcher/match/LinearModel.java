@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
@@ -90,14 +89,18 @@ public final class LinearModel implements TrainedModel {
         }
     }
 
-    static LinearModel read(DataInput in) throws IOException {
-        double intercept = in.readDouble();
-        int p = in.readInt();
+    /** Reads what {@link #write} wrote, as untrusted input, for a feature space of {@code features} features. */
+    static LinearModel read(ModelInput in, int features) {
+        double intercept = in.readDouble("intercept");
+        int p = in.count("weight", 16);
+        if (p != features) {
+            throw in.fail(p + " weights for " + features + " features");
+        }
         double[] w = new double[p];
         double[] m = new double[p];
         for (int j = 0; j < p; j++) {
-            w[j] = in.readDouble();
-            m[j] = in.readDouble();
+            w[j] = in.readDouble("weight");
+            m[j] = in.readDouble("training mean");
         }
         return new LinearModel(intercept, w, m);
     }

@@ -2,15 +2,12 @@ package dev.matcher.match;
 
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.AttributeKind;
+import dev.matcher.data.DataException;
 import dev.matcher.io.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
@@ -45,8 +41,20 @@ import java.util.zip.CheckedOutputStream;
  * checksum         long     CRC-32 of every byte before it
  * </pre>
  *
- * A reader refuses other magic bytes, a newer version, a bad checksum or a truncated file, each with a message that
- * says which. Tables given to a loaded matcher must have the attributes of the feature space (checked when scoring).
+ * <p>A model file is untrusted input: a reader checks magic bytes, version and checksum before it parses anything,
+ * then every count against the bytes that remain (nothing is allocated for a count the file cannot hold), every
+ * enum name, and every tree without recursion (child and feature indexes in range, each node reached once, so no
+ * cycles). Each problem is a {@link DataException} naming the file and the part, e.g.
+ * {@code model.bin: fold model 1, tree 3, node 64: child index 1000000 out of range [0, 127)}. Limits:
+ * <ul>
+ *   <li>a file of at most {@value #MAX_BYTES} bytes (1 GiB); the reader holds it in memory;</li>
+ *   <li>strings of at most 65,535 bytes of modified UTF-8 (a {@code writeUTF} limit);</li>
+ *   <li>trees at most {@value #MAX_TREE_DEPTH} levels deep ({@link Matcher#save} refuses deeper ones, so that it
+ *       never writes a file it cannot read);</li>
+ *   <li>at least one fold model; a calibration that fits its method (Platt: two parameters; isotonic: as many
+ *       probabilities in [0, 1] as knots, knots in increasing order).</li>
+ * </ul>
+ * Tables given to a loaded matcher must have the attributes of the feature space (checked when scoring).
  *
  * <pre>{@code
  * matcher.save(Path.of("model.bin"));
@@ -56,11 +64,23 @@ import java.util.zip.CheckedOutputStream;
 public final class ModelFile {
     static final byte[] MAGIC = "MATCHER\n".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    /** Largest model file read (it is held in memory while parsed). */
+    static final int MAX_BYTES = 1 << 30;
+    /** Deepest tree read or written; real ones are 4 to 20 levels. */
+    static final int MAX_TREE_DEPTH = 256;
+    private static final int HEADER = MAGIC.length + 4;
+    private static final int CHECKSUM = 8;
 
     private ModelFile() {
     }
 
     static void write(Path file, Matcher m) {
+        for (TrainedModel model : m.model().models()) {
+            if (model instanceof TreeEnsemble t && t.maxDepth() > MAX_TREE_DEPTH) {
+                throw new IllegalArgumentException("cannot save a tree " + t.maxDepth() + " levels deep; the model file"
+                        + " format allows " + MAX_TREE_DEPTH);
+            }
+        }
         AtomicFiles.write(file, raw -> {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw), new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
@@ -93,51 +113,92 @@ public final class ModelFile {
     }
 
     static Matcher read(Path file) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
-            DataInputStream in = new DataInputStream(checked);
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IllegalArgumentException(file + ": not a matcher model file (wrong magic bytes)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException(file + ": model file format version " + version
-                        + ", this library reads version " + VERSION);
-            }
-            MatchMode mode = MatchMode.valueOf(in.readUTF());
-            double threshold = in.readDouble();
-            Matcher.TableShape left = readShape(in);
-            Matcher.TableShape right = readShape(in);
-            List<String> names = readStrings(in);
-            Map<String, AttributeKind> kinds = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                kinds.put(in.readUTF(), AttributeKind.valueOf(in.readUTF()));
-            }
-            List<String> variantAttributes = readStrings(in);
-            boolean neutralize = in.readBoolean();
-            Map<String, List<String>> words = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                words.put(in.readUTF(), readStrings(in));
-            }
-            CalibratedModel model = CalibratedModel.read(in);
-            long expected = checked.getChecksum().getValue();
-            long stored = in.readLong();
-            if (stored != expected) {
-                throw new IllegalArgumentException(file + ": model file is damaged (checksum mismatch)");
-            }
-            if (!model.names().equals(names)) {
-                throw new IllegalArgumentException(file + ": model features differ from the feature space");
-            }
+        ModelInput in = verified(file, bytes(file));
+        in.part("header");
+        MatchMode mode = in.readEnum(MatchMode.class, "match mode");
+        double threshold = in.readDouble("threshold");
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw in.fail("threshold " + threshold + " is not in [0, 1]");
+        }
+        in.part("left schema");
+        Matcher.TableShape left = readShape(in);
+        in.part("right schema");
+        Matcher.TableShape right = readShape(in);
+        in.part("feature space");
+        List<String> names = readStrings(in, "feature name");
+        Map<String, AttributeKind> kinds = new LinkedHashMap<>();
+        for (int i = in.count("attribute kind", 4); i > 0; i--) {
+            kinds.put(in.readUTF("attribute name"), in.readEnum(AttributeKind.class, "attribute kind"));
+        }
+        List<String> variantAttributes = readStrings(in, "variant attribute");
+        boolean neutralize = in.readBoolean("neutralise variants");
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        for (int i = in.count("variant word list", 6); i > 0; i--) {
+            words.put(in.readUTF("variant category"), readStrings(in, "variant word"));
+        }
+        CalibratedModel model = CalibratedModel.read(in, names.size());
+        in.part("");
+        if (in.remaining() != 0) {
+            throw in.fail(in.remaining() + " unexpected bytes after the model");
+        }
+        if (!model.names().equals(names)) {
+            throw in.fail("the model's feature names differ from the feature space's");
+        }
+        try {
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words);
             return new Matcher(mode, spec, model, threshold, left, right, null,
                     Runtime.getRuntime().availableProcessors());
-        } catch (EOFException e) {
-            throw new IllegalArgumentException(file + ": model file is truncated", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read model file", e);
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            throw in.fail("inconsistent model: " + e.getMessage());
         }
+    }
+
+    /** The file's bytes; a missing, unreadable or oversized file is a {@link DataException}. */
+    private static byte[] bytes(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new DataException(file, 0, 0, "cannot read: is a directory, not a model file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new DataException(file, 0, 0, "not a matcher model file: " + size + " bytes, more than the "
+                        + MAX_BYTES + " a model file may have");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw DataException.io(file, "cannot read model file", e);
+        }
+    }
+
+    /** Checks magic bytes, version and checksum, in that order and before any parsing. */
+    private static ModelInput verified(Path file, byte[] bytes) {
+        int n = Math.min(bytes.length, MAGIC.length);
+        if (!Arrays.equals(bytes, 0, n, MAGIC, 0, n) || bytes.length == 0) {
+            throw new DataException(file, 0, 0, "not a matcher model file (wrong magic bytes)");
+        }
+        if (bytes.length < HEADER) {
+            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
+        }
+        int version = ByteBuffer.wrap(bytes, MAGIC.length, 4).getInt();
+        if (version > VERSION) {
+            throw new DataException(file, 0, 0, "model file format version " + version + " is newer than this "
+                    + "library reads (version " + VERSION + "): use a newer matcher");
+        }
+        if (version != VERSION) {
+            throw new DataException(file, 0, 0, "unknown model file format version " + version + " (this library "
+                    + "reads version " + VERSION + ")");
+        }
+        if (bytes.length < HEADER + CHECKSUM) {
+            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
+        }
+        int end = bytes.length - CHECKSUM;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, end);
+        long stored = ByteBuffer.wrap(bytes, end, CHECKSUM).getLong();
+        if (stored != crc.getValue()) {
+            throw new DataException(file, 0, 0, "model file is damaged or truncated (checksum mismatch)");
+        }
+        return new ModelInput(file, bytes, HEADER, end);
     }
 
     private static void writeShape(DataOutputStream out, Matcher.TableShape shape) throws IOException {
@@ -148,13 +209,13 @@ public final class ModelFile {
         }
     }
 
-    private static Matcher.TableShape readShape(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<String> names = new ArrayList<>();
-        List<AttributeKind> kinds = new ArrayList<>();
+    private static Matcher.TableShape readShape(ModelInput in) {
+        int n = in.count("attribute", 4);
+        List<String> names = new ArrayList<>(n);
+        List<AttributeKind> kinds = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            names.add(in.readUTF());
-            kinds.add(AttributeKind.valueOf(in.readUTF()));
+            names.add(in.readUTF("attribute name"));
+            kinds.add(in.readEnum(AttributeKind.class, "attribute kind"));
         }
         return new Matcher.TableShape(names, kinds);
     }
@@ -166,11 +227,11 @@ public final class ModelFile {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<String> readStrings(ModelInput in, String what) {
+        int n = in.count(what, 2);
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            list.add(in.readUTF());
+            list.add(in.readUTF(what));
         }
         return list;
     }

@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import java.util.BitSet;
  * objects. {@code cover[n]} counts the training samples that reached a node; it drives TreeSHAP and the baseline.
  *
  * <pre>{@code
- * TreeEnsemble t = ...;                 // from ModelTrainer, or TreeEnsemble.read(in)
+ * TreeEnsemble t = ...;                 // from ModelTrainer, or read from a model file
  * double logOdds = t.raw(x);
  * double[] phi = t.contributions(x);    // exact TreeSHAP: t.baseValue() + sum(phi) == logOdds
  * }</pre>
@@ -353,15 +352,25 @@ public final class TreeEnsemble implements TrainedModel {
         }
     }
 
-    static TreeEnsemble read(DataInput in) throws IOException {
-        ModelType type = ModelType.valueOf(in.readUTF());
-        int features = in.readInt();
-        double base = in.readDouble();
-        int[] roots = new int[in.readInt()];
-        for (int i = 0; i < roots.length; i++) {
-            roots[i] = in.readInt();
+    /**
+     * Reads what {@link #write} wrote, as untrusted input: counts are capped by the bytes left, and the trees are
+     * checked (without recursion) before anything walks them, so the constructor's recursive passes are safe.
+     */
+    static TreeEnsemble read(ModelInput in, int features, String where) {
+        ModelType type = in.readEnum(ModelType.class, "model type");
+        if (type == ModelType.LOGISTIC_REGRESSION) {
+            throw in.fail("a tree ensemble of type " + type);
         }
-        int n = in.readInt();
+        int f = in.readInt("feature count");
+        if (f != features) {
+            throw in.fail("trees over " + f + " features, the feature space has " + features);
+        }
+        double base = in.readDouble("base score");
+        int[] roots = new int[in.count("tree", 4)];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = in.readInt("tree root");
+        }
+        int n = in.count("node", 36);
         int[] feature = new int[n];
         double[] threshold = new double[n];
         int[] left = new int[n];
@@ -369,14 +378,81 @@ public final class TreeEnsemble implements TrainedModel {
         double[] value = new double[n];
         double[] cover = new double[n];
         for (int i = 0; i < n; i++) {
-            feature[i] = in.readInt();
-            threshold[i] = in.readDouble();
-            left[i] = in.readInt();
-            right[i] = in.readInt();
-            value[i] = in.readDouble();
-            cover[i] = in.readDouble();
+            feature[i] = in.readInt("node");
+            threshold[i] = in.readDouble("node");
+            left[i] = in.readInt("node");
+            right[i] = in.readInt("node");
+            value[i] = in.readDouble("node");
+            cover[i] = in.readDouble("node");
         }
+        checkStructure(in, where, features, roots, feature, left, right);
         return new TreeEnsemble(type, features, base, roots, feature, threshold, left, right, value, cover);
+    }
+
+    /**
+     * Walks every tree from its root with an explicit stack: root, child and feature indexes in range, every node
+     * reached at most once (no cycle, no node shared between trees), at most {@link ModelFile#MAX_TREE_DEPTH}
+     * levels. Nodes no tree reaches are only range-checked.
+     */
+    static void checkStructure(ModelInput in, String where, int features, int[] roots, int[] feature, int[] left,
+                               int[] right) {
+        int n = feature.length;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[64];   // pairs (node, depth)
+        for (int t = 0; t < roots.length; t++) {
+            int root = roots[t];
+            if (root < 0 || root >= n) {
+                in.part(where + ", tree " + t);
+                throw in.fail("root index " + root + " out of range [0, " + n + ")");
+            }
+            int top = 0;
+            stack[top++] = root;
+            stack[top++] = 0;
+            while (top > 0) {
+                int depth = stack[--top];
+                int node = stack[--top];
+                if (seen[node]) {
+                    in.part(where + ", tree " + t + ", node " + node);
+                    throw in.fail("reached a second time (a cycle, or a node shared by two branches or trees)");
+                }
+                seen[node] = true;
+                checkFeature(in, where + ", tree " + t, node, feature[node], features);
+                if (feature[node] < 0) {
+                    continue;
+                }
+                if (depth == ModelFile.MAX_TREE_DEPTH) {
+                    in.part(where + ", tree " + t + ", node " + node);
+                    throw in.fail("tree deeper than " + ModelFile.MAX_TREE_DEPTH + " levels");
+                }
+                for (int child : new int[] {left[node], right[node]}) {
+                    if (child < 0 || child >= n) {
+                        in.part(where + ", tree " + t + ", node " + node);
+                        throw in.fail("child index " + child + " out of range [0, " + n + ")");
+                    }
+                    if (top + 2 > stack.length) {
+                        stack = Arrays.copyOf(stack, stack.length * 2);
+                    }
+                    stack[top++] = child;
+                    stack[top++] = depth + 1;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (!seen[i]) {
+                checkFeature(in, where + ", a node in no tree", i, feature[i], features);
+                if (feature[i] >= 0 && (left[i] < 0 || left[i] >= n || right[i] < 0 || right[i] >= n)) {
+                    in.part(where + ", a node in no tree, node " + i);
+                    throw in.fail("child index out of range [0, " + n + ")");
+                }
+            }
+        }
+    }
+
+    private static void checkFeature(ModelInput in, String where, int node, int f, int features) {
+        if (f < -1 || f >= features) {
+            in.part(where + ", node " + node);
+            throw in.fail("feature index " + f + " out of range [-1, " + features + ") (-1 marks a leaf)");
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.matcher.eval.metrics.PrCurve;
 import dev.matcher.eval.metrics.RocCurve;
 import dev.matcher.eval.metrics.ScoreHistogram;
 import dev.matcher.eval.metrics.ThresholdSweep;
+import dev.matcher.io.CsvWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,17 +104,14 @@ final class CsvExport {
         return Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : Json.number(v);
     }
 
+    /** One line through the library's CSV writer; an empty cell means "no figure" and is written unquoted. */
     private static void row(StringBuilder b, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 b.append(',');
             }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
+            String c = cells.get(i);
+            CsvWriter.appendField(b, c == null || c.isEmpty() ? null : c, ',');
         }
         b.append('\n');
     }

@@ -2,9 +2,9 @@ package dev.matcher.eval.synth;
 
 import dev.matcher.data.Pairs;
 import dev.matcher.io.AtomicFiles;
+import dev.matcher.io.CsvWriter;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,11 +31,11 @@ final class DatasetWriter {
         AtomicFiles.write(folder.resolve("left.csv"), leftOut ->
                 AtomicFiles.write(folder.resolve("clusters.csv"), clustersOut ->
                         AtomicFiles.write(folder.resolve("matches.csv"), matchesOut -> {
-                            Writer left = SyntheticGenerator.writer(leftOut);
-                            Writer clusters = SyntheticGenerator.writer(clustersOut);
-                            Writer matches = SyntheticGenerator.writer(matchesOut);
-                            SyntheticGenerator.writeRow(clusters, "id", "cluster_id", "family_id");
-                            SyntheticGenerator.writeRow(matches, "left_id", "right_id");
+                            CsvWriter left = SyntheticGenerator.writer(leftOut);
+                            CsvWriter clusters = SyntheticGenerator.writer(clustersOut);
+                            CsvWriter matches = SyntheticGenerator.writer(matchesOut);
+                            clusters.row("id", "cluster_id", "family_id");
+                            matches.row("left_id", "right_id");
                             GroupPairs items = new GroupPairs(matches, prefix);
                             SyntheticGenerator.CsvSink rows = new SyntheticGenerator.CsvSink(left, generator.header());
                             if (generator.hasFamilies()) {
@@ -43,7 +43,7 @@ final class DatasetWriter {
                             } else {
                                 generator.run((row, id, values, item, itemSize, family, familySize) -> {
                                     rows.accept(row, id, values, item, itemSize, family, familySize);
-                                    SyntheticGenerator.writeRow(clusters, id, Integer.toString(item),
+                                    clusters.row(id, Integer.toString(item),
                                             Integer.toString(family));
                                     items.add(item, itemSize, row);
                                     sampler.add(row, item, generator.candidateKeys(values));
@@ -58,14 +58,14 @@ final class DatasetWriter {
     }
 
     private static void writeFamilies(SyntheticGenerator generator, Path folder, String prefix, Sampler sampler,
-                                      SyntheticGenerator.CsvSink rows, Writer clusters, GroupPairs items) {
+                                      SyntheticGenerator.CsvSink rows, CsvWriter clusters, GroupPairs items) {
         AtomicFiles.write(folder.resolve("family_matches.csv"), familyOut -> {
-            Writer familyMatches = SyntheticGenerator.writer(familyOut);
-            SyntheticGenerator.writeRow(familyMatches, "left_id", "right_id");
+            CsvWriter familyMatches = SyntheticGenerator.writer(familyOut);
+            familyMatches.row("left_id", "right_id");
             GroupPairs families = new GroupPairs(familyMatches, prefix);
             generator.run((row, id, values, item, itemSize, family, familySize) -> {
                 rows.accept(row, id, values, item, itemSize, family, familySize);
-                SyntheticGenerator.writeRow(clusters, id, Integer.toString(item), Integer.toString(family));
+                clusters.row(id, Integer.toString(item), Integer.toString(family));
                 items.add(item, itemSize, row);
                 families.add(family, familySize, row);
                 sampler.add(row, item, generator.candidateKeys(values));
@@ -86,10 +86,10 @@ final class DatasetWriter {
             int from = ranges[s][0];
             int to = ranges[s][1];
             AtomicFiles.write(folder.resolve(names[s] + ".csv"), out -> {
-                Writer w = SyntheticGenerator.writer(out);
-                SyntheticGenerator.writeRow(w, "left_id", "right_id", "label");
+                CsvWriter w = SyntheticGenerator.writer(out);
+                w.row("left_id", "right_id", "label");
                 for (int i = from; i < to; i++) {
-                    SyntheticGenerator.writeRow(w, prefix + Pairs.left(pairs[i]), prefix + Pairs.right(pairs[i]),
+                    w.row(prefix + Pairs.left(pairs[i]), prefix + Pairs.right(pairs[i]),
                             labels[i] == 1 ? "1" : "0");
                 }
                 w.flush();
@@ -112,11 +112,11 @@ final class DatasetWriter {
 
     /** Writes every pair of a group once its last record is out. */
     private static final class GroupPairs {
-        private final Writer out;
+        private final CsvWriter out;
         private final String prefix;
         private final Map<Integer, int[]> open = new HashMap<>();
 
-        GroupPairs(Writer out, String prefix) {
+        GroupPairs(CsvWriter out, String prefix) {
             this.out = out;
             this.prefix = prefix;
         }
@@ -131,7 +131,7 @@ final class DatasetWriter {
                 open.remove(group);
                 for (int i = 1; i <= size; i++) {
                     for (int j = i + 1; j <= size; j++) {
-                        SyntheticGenerator.writeRow(out, prefix + rows[i], prefix + rows[j]);
+                        out.row(prefix + rows[i], prefix + rows[j]);
                     }
                 }
             }

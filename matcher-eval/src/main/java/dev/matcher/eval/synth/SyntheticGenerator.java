@@ -3,14 +3,11 @@ package dev.matcher.eval.synth;
 import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.io.AtomicFiles;
+import dev.matcher.io.CsvWriter;
 import dev.matcher.parquet.Parquet;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +73,7 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
     /** Streams the records to a CSV file (column {@code id}, then the attributes), replacing it when complete. */
     public void writeCsv(Path file) {
         AtomicFiles.write(file, out -> {
-            Writer w = writer(out);
+            CsvWriter w = writer(out);
             run(new CsvSink(w, header()));
             w.flush();
         });
@@ -108,8 +105,8 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
         return h.toArray(String[]::new);
     }
 
-    static Writer writer(java.io.OutputStream out) {
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    static CsvWriter writer(java.io.OutputStream out) {
+        return CsvWriter.utf8(out, ',');
     }
 
     /** Generates every record into the sink, through the shuffle window. */
@@ -267,58 +264,19 @@ public abstract sealed class SyntheticGenerator permits PersonGenerator, Product
         }
     }
 
-    /** Writes the records as CSV rows (RFC 4180 quoting only where needed, null as an empty field). */
+    /** Writes the records as CSV rows (through the library's one CSV writer: null as an empty field). */
     static final class CsvSink implements RecordSink {
-        private final Writer out;
-        private final StringBuilder line = new StringBuilder(256);   // one write per row: Writer calls lock
+        private final CsvWriter out;
 
-        CsvSink(Writer out, String[] header) throws IOException {
+        CsvSink(CsvWriter out, String[] header) throws IOException {
             this.out = out;
-            writeRow(out, header);
+            out.row(header);
         }
 
         @Override
         public void accept(int row, String id, String[] values, int item, int itemSize, int family, int familySize)
                 throws IOException {
-            line.setLength(0);
-            appendField(line, id);
-            for (String v : values) {
-                line.append(',');
-                appendField(line, v);
-            }
-            out.append(line.append('\n'));
-        }
-    }
-
-    static void writeRow(Writer out, String... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            writeField(out, fields[i]);
-        }
-        out.write('\n');
-    }
-
-    static void writeField(Writer out, String value) throws IOException {
-        StringBuilder b = new StringBuilder();
-        appendField(b, value);
-        out.append(b);
-    }
-
-    static void appendField(StringBuilder out, String value) {
-        if (value == null) {
-            return;
-        }
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (quote) {
-            out.append('"').append(value.replace("\"", "\"\"")).append('"');
-        } else {
-            out.append(value);
+            out.row(id, values);
         }
     }
 
