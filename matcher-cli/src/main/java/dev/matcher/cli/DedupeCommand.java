@@ -3,10 +3,12 @@ package dev.matcher.cli;
 import dev.matcher.Resolution;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,7 +39,8 @@ final class DedupeCommand implements Runnable {
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "OUT",
-            description = "Output file: .parquet writes Parquet, anything else CSV.")
+            description = {"Output file: .parquet writes Parquet, anything else CSV; '-' writes CSV to",
+                    "standard output (the summary then goes to standard error). Never an input."})
     Path out;
 
     @Mixin
@@ -52,18 +55,33 @@ final class DedupeCommand implements Runnable {
     @Override
     public void run() {
         MatchJob.validate(spec, job, model);
+        boolean toStdout = out.toString().equals("-");
+        if (toStdout && job.model == null && job.labels == null) {
+            throw new ParameterException(spec.commandLine(), "--out - writes the table to standard output, where a "
+                    + "labelling session would ask its questions: give --model or --labels");
+        }
+        if (!toStdout) {
+            OutputPaths.requireFile(out, input);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter messages = toStdout ? spec.commandLine().getErr() : stdout;
         Progress progress = Progress.to(spec.commandLine().getErr(), job.quiet);
         Table table = progress.stage("reading " + input.getFileName(), () -> Table.read(input), Table::size, "records");
         MatchJob.checkColumns(table, input);
-        Resolution result = new MatchJob(model, job, stdout, progress)
-                .run(Task.deduplication(table), out.toAbsolutePath().resolveSibling("labels.csv"));
+        Path labels = toStdout ? Path.of("labels.csv") : out.toAbsolutePath().resolveSibling("labels.csv");
+        Resolution result = new MatchJob(model, job, messages, progress).run(Task.deduplication(table), labels, input);
         Table annotated = result.left();
-        progress.stage("writing " + out.getFileName(), () -> {
-            annotated.write(out);
-            return annotated;
-        }, Table::size, "records");
-        MatchJob.printSummary(stdout, result);
-        stdout.println("Written to " + out);
+        if (toStdout) {
+            MatchJob.writeCsv(annotated, stdout);
+        } else {
+            progress.stage("writing " + out.getFileName(), () -> {
+                annotated.write(out, job.writeOptions());
+                return annotated;
+            }, Table::size, "records");
+        }
+        MatchJob.printSummary(messages, result);
+        if (!toStdout) {
+            messages.println("Written to " + out);
+        }
     }
 }

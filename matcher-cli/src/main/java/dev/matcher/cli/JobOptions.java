@@ -1,5 +1,6 @@
 package dev.matcher.cli;
 
+import dev.matcher.io.AtomicFiles;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -42,6 +43,15 @@ final class JobOptions {
             description = "Threads for every stage (default: all cores); results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--force",
+            description = "Replace an output that is a symbolic link, named pipe or device (never an input).")
+    boolean force;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
+
+    /** How outputs treat an existing target. */
+    AtomicFiles.Option[] writeOptions() {
+        return force ? new AtomicFiles.Option[] {AtomicFiles.Option.REPLACE_NON_REGULAR} : new AtomicFiles.Option[0];
+    }
 }

@@ -1,13 +1,15 @@
 package dev.matcher.cli;
 
-import dev.matcher.data.SchemaInference;
 import dev.matcher.Resolution;
+import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +63,10 @@ final class LinkCommand implements Runnable {
     @Override
     public void run() {
         MatchJob.validate(spec, job, model);
+        if (out.toString().equals("-")) {
+            throw new ParameterException(spec.commandLine(), "link writes two tables: --out names a folder");
+        }
+        OutputPaths.requireFolder(out, leftFile, rightFile);
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = Progress.to(spec.commandLine().getErr(), job.quiet);
         Table left = progress.stage("reading " + leftFile.getFileName(), () -> Table.read(leftFile), Table::size, "records");
@@ -71,14 +77,14 @@ final class LinkCommand implements Runnable {
         left = both.get(0);
         right = both.get(1);
         Resolution result = new MatchJob(model, job, stdout, progress).run(Task.linkage(left, right),
-                out.resolve("labels.csv"));
+                out.resolve("labels.csv"), leftFile, rightFile);
         Path leftOut = out.resolve("left." + format);
         Path rightOut = out.resolve("right." + format);
         Table l = result.left();
         Table r = result.right();
         progress.stage("writing " + leftOut.getFileName() + " and " + rightOut.getFileName(), () -> {
-            l.write(leftOut);
-            r.write(rightOut);
+            l.write(leftOut, job.writeOptions());
+            r.write(rightOut, job.writeOptions());
             return l.size() + r.size();
         }, Integer::longValue, "records");
         MatchJob.printSummary(stdout, result);

@@ -6,14 +6,19 @@ import dev.matcher.blocking.Blockers;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.io.Csv;
+import dev.matcher.io.CsvOptions;
+import dev.matcher.io.OutputPaths;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -55,8 +60,14 @@ final class MatchJob {
         }
     }
 
-    /** Runs the pipeline; {@code defaultLabels} is where a labelling session saves its answers unless told. */
-    Resolution run(Task task, Path defaultLabels) {
+    /**
+     * Runs the pipeline; {@code defaultLabels} is where a labelling session saves its answers unless told. Files it
+     * writes (labels, a saved model) are checked against the {@code inputs} before any work.
+     */
+    Resolution run(Task task, Path defaultLabels, Path... inputs) {
+        if (job.saveModel != null) {
+            OutputPaths.requireFile(job.saveModel, inputs);
+        }
         Resolver.Builder b = Resolver.builder().progress(progress.listener()).seed(modelOptions.seed)
                 .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));
         if (job.threads != null) {
@@ -77,6 +88,7 @@ final class MatchJob {
             b.labels(job.labels);
         } else {
             Path file = job.saveLabels != null ? job.saveLabels : defaultLabels;
+            OutputPaths.requireFile(file, inputs);
             session = TerminalLabeller.open(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                     out, file, task, modelOptions.modeOrDefault());
             if (session.resumed() != null) {
@@ -125,6 +137,15 @@ final class MatchJob {
         out.println(r.summary());
         for (String w : r.warnings()) {
             out.println("warning: " + w + (w.startsWith("blocking") ? " (--max-block-size raises the guard)" : ""));
+        }
+    }
+
+    /** The table as CSV on a writer (standard output for {@code --out -}). */
+    static void writeCsv(Table table, PrintWriter out) {
+        try {
+            Csv.write(table, out, CsvOptions.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to standard output: " + e.getMessage(), e);
         }
     }
 

@@ -50,12 +50,14 @@ final class Progress {
     <T> T stage(String what, Supplier<T> work, ToLongFunction<T> count, String unit) {
         long start = nanoClock.getAsLong();
         ScheduledExecutorService heartbeat = heartbeat(what, start);
+        MatcherCli.stage(what);
         T result;
         try {
             result = work.get();
         } finally {
             stop(heartbeat);
         }
+        MatcherCli.stage(null);
         finished(what, count.applyAsLong(result), unit, (nanoClock.getAsLong() - start) / 1e9);
         return result;
     }
@@ -108,6 +110,7 @@ final class Progress {
 
             @Override
             public void started(String stage, long total, String unit) {
+                MatcherCli.stage(stage);
                 if (total >= 0) {
                     meter = meter(stage, total, unit);
                     reported = 0;
@@ -129,6 +132,7 @@ final class Progress {
                 stop(heartbeat);
                 heartbeat = null;
                 meter = null;
+                MatcherCli.stage(null);
                 Progress.this.finished(stage, count, unit, seconds);
             }
 

@@ -91,6 +91,47 @@ class CliJobsTest {
     }
 
     @Test
+    void outputsNeverReplaceAnInputAndNonRegularTargetsNeedForce() throws IOException {
+        Path csv = people.writeCsv(dir.resolve("people.csv"));
+        Path model = trainedModel(csv);
+        String before = Files.readString(csv);
+        assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--out", csv.toString(), "--quiet"));
+        assertOneLine("matcher: ");
+        assertTrue(err.toString().contains("output is the input"), err.toString());
+        assertEquals(1, run("link", csv.toString(), csv.toString(), "--model", model.toString(), "--out",
+                dir.toString(), "--quiet"));
+        assertTrue(err.toString().contains("output folder holds the input"), err.toString());
+        // a session's labels file must not be an input either
+        assertEquals(1, run("dedupe", csv.toString(), "--out", dir.resolve("o.csv").toString(), "--save-labels",
+                csv.toString(), "--quiet"));
+        assertTrue(err.toString().contains("output is the input"), err.toString());
+        assertEquals(before, Files.readString(csv), "the input is untouched");
+
+        Path target = Files.writeString(dir.resolve("target.csv"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target);
+        assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--out", link.toString(), "--quiet"));
+        assertTrue(err.toString().contains("is a symbolic link"), err.toString());
+        assertEquals(0, run("dedupe", csv.toString(), "--model", model.toString(), "--out", link.toString(), "--force",
+                "--quiet"), err::toString);
+        assertFalse(Files.isSymbolicLink(link), "--force replaces the link itself");
+        assertEquals("keep me", Files.readString(target), "not what it pointed to");
+    }
+
+    @Test
+    void outDashWritesTheTableToStandardOutputAndTheSummaryToStandardError() {
+        Path csv = people.writeCsv(dir.resolve("people.csv"));
+        Path model = trainedModel(csv);
+        assertEquals(0, run("dedupe", csv.toString(), "--model", model.toString(), "--out", "-", "--quiet"),
+                err::toString);
+        List<String> rows = out.toString().lines().toList();
+        assertEquals("id,name,city,phone,match_id,match_confidence", rows.get(0));
+        assertEquals(people.size() + 1, rows.size());
+        assertTrue(err.toString().contains("candidate pairs"), err.toString());
+        assertFalse(Files.exists(dir.resolve("-")));
+        assertEquals(2, run("dedupe", csv.toString(), "--out", "-"), "a session would ask its questions on stdout");
+    }
+
+    @Test
     void trainThenDedupeCsvRoundTrip() {
         Path csv = people.writeCsv(dir.resolve("people.csv"));
         Path model = trainedModel(csv);

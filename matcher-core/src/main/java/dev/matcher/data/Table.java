@@ -1,5 +1,6 @@
 package dev.matcher.data;
 
+import dev.matcher.io.AtomicFiles;
 import dev.matcher.io.Csv;
 import dev.matcher.io.CsvOptions;
 import dev.matcher.io.TableFormat;
@@ -94,11 +95,19 @@ public final class Table {
 
     /** Writes the table in the format the file's extension names (see {@link #read}), anything else as CSV. */
     public void write(Path file) {
+        write(file, new AtomicFiles.Option[0]);
+    }
+
+    /**
+     * Writes as {@link #write(Path)} does, with options for an existing target (e.g. replacing a symbolic link;
+     * see {@link AtomicFiles}).
+     */
+    public void write(Path file, AtomicFiles.Option... options) {
         TableFormat format = TableFormat.of(file);
         if (format == null) {
-            writeCsv(file);
+            Csv.write(this, file, CsvOptions.defaults(), options);
         } else {
-            format.write(this, file);
+            format.write(this, file, options);
         }
     }
 

@@ -4,6 +4,11 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.DuplicateIdException;
 import dev.matcher.data.Table;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,24 +139,31 @@ public final class Csv {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** Writes the id column ({@code id}, or the option's name) and every attribute; null as empty, "" as {@code ""}. */
-    public static void write(Table table, Path file, CsvOptions options) {
-        AtomicFiles.write(file, out -> {
-            CsvWriter csv = CsvWriter.utf8(out, options.delimiter());
-            int n = table.schema().size();
-            String[] row = new String[n];
+    /**
+     * Writes the id column ({@code id}, or the option's name) and every attribute; null as empty, "" as {@code ""}.
+     * Atomically, with the checks and options of {@link AtomicFiles}.
+     */
+    public static void write(Table table, Path file, CsvOptions options, AtomicFiles.Option... writeOptions) {
+        AtomicFiles.write(file, out -> write(table, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), options),
+                writeOptions);
+    }
+
+    /** Writes the table as CSV to a writer (e.g. standard output), flushed but not closed. */
+    public static void write(Table table, Writer out, CsvOptions options) throws IOException {
+        CsvWriter csv = new CsvWriter(out, options.delimiter());
+        int n = table.schema().size();
+        String[] row = new String[n];
+        for (int a = 0; a < n; a++) {
+            row[a] = table.schema().get(a).name();
+        }
+        csv.row(options.idColumn() == null ? "id" : options.idColumn(), row);
+        for (int r = 0; r < table.size(); r++) {
             for (int a = 0; a < n; a++) {
-                row[a] = table.schema().get(a).name();
+                row[a] = table.value(r, a);
             }
-            csv.row(options.idColumn() == null ? "id" : options.idColumn(), row);
-            for (int r = 0; r < table.size(); r++) {
-                for (int a = 0; a < n; a++) {
-                    row[a] = table.value(r, a);
-                }
-                csv.row(table.id(r), row);
-            }
-            csv.flush();
-        });
+            csv.row(table.id(r), row);
+        }
+        csv.flush();
     }
 
     /** Writes rows of plain fields (e.g. pairs files) with a header; same quoting and atomicity as tables. */

@@ -24,8 +24,8 @@ public interface TableFormat {
     /** Reads a table; problems are {@link DataException}s naming the file. */
     Table read(Path file);
 
-    /** Writes a table atomically (a failed write leaves no file behind). */
-    void write(Table table, Path file);
+    /** Writes a table atomically (a failed write leaves no file behind), with {@link AtomicFiles}' checks. */
+    void write(Table table, Path file, AtomicFiles.Option... options);
 
     /** The registered format for this file's extension, or null for CSV (and any extension no format claims). */
     static TableFormat of(Path file) {

@@ -64,8 +64,8 @@ public final class Parquet {
         }
 
         @Override
-        public void write(Table table, Path file) {
-            Parquet.write(table, file);
+        public void write(Table table, Path file, AtomicFiles.Option... options) {
+            Parquet.write(table, file, options);
         }
     }
 
@@ -83,9 +83,9 @@ public final class Parquet {
     }
 
     /** Writes the table (Snappy-compressed) through a temporary file that replaces the target when complete. */
-    public static void write(Table table, Path file) {
+    public static void write(Table table, Path file, AtomicFiles.Option... options) {
         String[] values = new String[table.schema().size()];
-        write(table.schema(), file, sink -> {
+        write(table.schema(), file, options, sink -> {
             for (int r = 0; r < table.size(); r++) {
                 for (int a = 0; a < values.length; a++) {
                     values[a] = table.value(r, a);
@@ -104,6 +104,10 @@ public final class Parquet {
      * }</pre>
      */
     public static void write(Schema schema, Path file, Rows rows) {
+        write(schema, file, new AtomicFiles.Option[0], rows);
+    }
+
+    private static void write(Schema schema, Path file, AtomicFiles.Option[] options, Rows rows) {
         org.apache.avro.Schema avro = avroSchema(schema);
         AtomicFiles.writePath(file, tmp -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(tmp))
@@ -120,7 +124,7 @@ public final class Parquet {
                     writer.write(rec);
                 });
             }
-        });
+        }, options);
     }
 
     /** Avro field names must be identifiers, so fields are {@code a0, a1, ...} and carry the real name as a property. */
