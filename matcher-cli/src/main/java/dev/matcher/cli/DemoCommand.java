@@ -32,8 +32,12 @@ final class DemoCommand implements Runnable {
     @Option(names = "--records", defaultValue = "1500", description = "Catalogue size (default ${DEFAULT-VALUE}).")
     int records;
 
-    @Option(names = "--labels", defaultValue = "200", description = "Labels per fold (default ${DEFAULT-VALUE}).")
+    @Option(names = "--label-budget", defaultValue = "200", paramLabel = "N",
+            description = "Labels per fold the generator's truth answers (default ${DEFAULT-VALUE}).")
     int labels;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
 
     @Option(names = "--out", defaultValue = "reports/demo", description = "Report folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -54,9 +58,13 @@ final class DemoCommand implements Runnable {
                 data.size(), data.itemCount(), data.familyCount());
         stdout.println(catalogue);
         BenchmarkRunner.Options options = BenchmarkRunner.Options.defaults().withSeed(seed).withLabels(labels);
-        DatasetResult exact = new BenchmarkRunner(options).run(dataset("demo-exact", catalogue, data, false));
-        DatasetResult variant = new BenchmarkRunner(options.withMode(MatchMode.VARIANT, "color", "size"))
-                .run(dataset("demo-variant", catalogue, data, true));
+        Progress progress = Progress.to(spec.commandLine().getErr(), quiet);
+        progress.note("EXACT mode:");
+        DatasetResult exact = new BenchmarkRunner(options, progress.listener())
+                .run(dataset("demo-exact", catalogue, data, false));
+        progress.note("VARIANT mode:");
+        DatasetResult variant = new BenchmarkRunner(options.withMode(MatchMode.VARIANT, "color", "size"),
+                progress.listener()).run(dataset("demo-variant", catalogue, data, true));
         stdout.println("EXACT mode (same variant):           " + summary(exact));
         stdout.println("VARIANT mode (same product family):  " + summary(variant));
         Path report = Report.builder().title("matcher demo: product variants")

@@ -42,7 +42,8 @@ final class EvalCommand implements Runnable {
     @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--labels", defaultValue = "500", description = "Label budget per fold of the full-pipeline protocol (default ${DEFAULT-VALUE}).")
+    @Option(names = "--label-budget", defaultValue = "500", paramLabel = "N",
+            description = "Labels per fold the full-pipeline protocol may ask its oracle for (default ${DEFAULT-VALUE}).")
     int labels;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -59,7 +60,9 @@ final class EvalCommand implements Runnable {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
-        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed));
+        Progress progress = Progress.to(stderr, quiet);
+        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed),
+                progress.listener());
         Report.Builder report = Report.builder()
                 .context("command", "matcher " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .context("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "

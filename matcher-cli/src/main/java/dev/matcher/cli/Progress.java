@@ -63,7 +63,9 @@ final class Progress {
     }
 
     private void finished(String what, long n, String unit, double seconds) {
-        if (!quiet) {
+        if (!quiet && unit.isEmpty()) {
+            line(what + ": " + duration(seconds));
+        } else if (!quiet) {
             line(String.format(Locale.ROOT, "%s: %,d %s in %s (%s %s/s)", what, n, unit, duration(seconds),
                     rate(n, seconds), unit));
         }

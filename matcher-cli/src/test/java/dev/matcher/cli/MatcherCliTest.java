@@ -84,7 +84,7 @@ class MatcherCliTest {
     @Test
     void demoMatchesInBothModesAndWritesTheReport() {
         Path report = dir.resolve("demo");
-        assertEquals(0, run("demo", "--records", "400", "--labels", "80", "--out", report.toString()));
+        assertEquals(0, run("demo", "--records", "400", "--label-budget", "80", "--out", report.toString()));
         String s = out.toString();
         assertTrue(s.contains("EXACT mode") && s.contains("VARIANT mode"), s);
         assertTrue(Files.exists(report.resolve("report.html")), s);

@@ -38,7 +38,7 @@
  * <li>{@code numbers}: overlap coefficient of the numbers-with-units sets (units scaled: 1 tb = 1000 gb).</li>
  * <li>{@code soundex}, {@code double_metaphone}, {@code nysiis}: 1 if the phonetic codes agree.</li>
  * <li>{@code abs_diff}: |a - b|; {@code rel_sim}: 1 - |a - b| / max(|a|,|b|);
- *     {@code log_ratio}: |ln(1+|a|) - ln(1+|b|)|; {@code within_1pct}: 1 if |a - b| <= 1% of max(|a|,|b|).</li>
+ *     {@code log_ratio}: |ln(1+|a|) - ln(1+|b|)|; {@code within_1pct}: 1 if |a - b| &lt;= 1% of max(|a|,|b|).</li>
  * <li>{@code gauss}, {@code linear}, {@code exp}: decays of |a - b| that are 1 at 0 and 0.5 at a scale of a tenth
  *     of the column's median absolute deviation: 2^-(d/s)^2, max(0, 1 - d/2s), 2^-(d/s).</li>
  * <li>{@code day_diff}: |days between dates|; {@code date_sim}: 2^-(days/30); {@code same_year},

@@ -1,5 +1,6 @@
 package dev.matcher.eval;
 
+import dev.matcher.ProgressListener;
 import dev.matcher.Resolver;
 import dev.matcher.blocking.BlockingMetrics;
 import dev.matcher.cluster.Clusterer;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.IntPredicate;
 
 /**
@@ -94,9 +96,25 @@ public final class BenchmarkRunner {
     static final int MIN_CLASS_FOR_THRESHOLD = 10;
 
     private final Options options;
+    private final ProgressListener progress;
 
     public BenchmarkRunner(Options options) {
+        this(options, ProgressListener.NONE);
+    }
+
+    /** A runner that reports each stage of each protocol (training, scoring, labelling, ...) to a listener. */
+    public BenchmarkRunner(Options options, ProgressListener progress) {
         this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs one stage of a protocol, told to the listener. */
+    private <T> T stage(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        progress.started(name, -1, "");
+        T result = work.get();
+        progress.finished(name, 0, "", seconds(start));
+        return result;
     }
 
     /** Runs the protocol the dataset's files allow. */
@@ -129,10 +147,10 @@ public final class BenchmarkRunner {
     private void splits(BenchmarkDataset d, LabelledPairs train, LabelledPairs valid, LabelledPairs test,
                         DatasetResult.Builder result) {
         long start = System.nanoTime();
-        Matcher m = builder().train(d.left(), d.right(), train, valid);
+        Matcher m = stage("training", () -> builder().train(d.left(), d.right(), train, valid));
         double trainSeconds = seconds(start);
         start = System.nanoTime();
-        double[] scores = m.score(d.left(), d.right(), test.pairs());
+        double[] scores = stage("scoring", () -> m.score(d.left(), d.right(), test.pairs()));
         double scoreSeconds = seconds(start);
         result.scores(PairMetrics.of(scores, test), m.threshold())
                 .importances(top(m.featureImportance()))
@@ -153,7 +171,7 @@ public final class BenchmarkRunner {
             int current = f;
             LabelledPairs trainPart = subset(pairs, i -> fold[i] != current);
             LabelledPairs testPart = subset(pairs, i -> fold[i] == current);
-            Matcher m = builder().train(d.left(), d.right(), trainPart, null);
+            Matcher m = stage("training fold " + (f + 1), () -> builder().train(d.left(), d.right(), trainPart, null));
             thresholds[f] = m.threshold();
             double[] s = m.score(d.left(), d.right(), testPart.pairs());
             for (int i = 0, j = 0; i < fold.length; i++) {
@@ -177,7 +195,7 @@ public final class BenchmarkRunner {
                 : gold.contains(Pairs.left(key), Pairs.right(key));
 
         long start = System.nanoTime();
-        Pairs candidates = Resolver.builder().build().candidates(d.task());
+        Pairs candidates = Resolver.builder().progress(progress).build().candidates(d.task());
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
         result.blocking(BlockingFigures.of(bm));
@@ -199,6 +217,8 @@ public final class BenchmarkRunner {
             Pairs target = subset(candidates, i -> fold[i] == current);
             start = System.nanoTime();
             // the labelling loop retrains often, so without the hyper-parameter search; the final model searches
+            progress.started("labelling fold " + (f + 1) + " (" + options.labels() + " labels)", -1, "");
+            long labellingStart = System.nanoTime();
             ActiveLearner learner = ActiveLearner.start(builder().search(false), left, right, pool);
             int matches = 0;
             // past the budget only while one class is still missing (e.g. candidates that are nearly all matches)
@@ -218,7 +238,9 @@ public final class BenchmarkRunner {
                 }
             }
             LabelledPairs labels = learner.labels();
-            Matcher m = builder().train(left, right, labels, null);
+            progress.finished("labelling fold " + (f + 1) + " (" + options.labels() + " labels)", labels.size(),
+                    "labels", seconds(labellingStart));
+            Matcher m = stage("training fold " + (f + 1), () -> builder().train(left, right, labels, null));
             if (Math.min(labels.positives(), labels.size() - labels.positives()) < MIN_CLASS_FOR_THRESHOLD) {
                 m = m.withThreshold(0.5);
             }
@@ -226,7 +248,8 @@ public final class BenchmarkRunner {
             trainSeconds += seconds(start);
             thresholds[f] = m.threshold();
             start = System.nanoTime();
-            double[] s = m.score(left, right, target);
+            Matcher scorer = m;
+            double[] s = stage("scoring fold " + (f + 1), () -> scorer.score(left, right, target));
             scoreSeconds += seconds(start);
             for (int i = 0, j = 0; i < fold.length; i++) {
                 if (fold[i] == current) {
@@ -263,7 +286,7 @@ public final class BenchmarkRunner {
 
     /** The front door's blocking and clustering stages, with this runner's clusterer at a threshold. */
     private Resolver resolver(double threshold, boolean linkage) {
-        return Resolver.builder().clusterer(options.clusterer().of(threshold, linkage)).build();
+        return Resolver.builder().clusterer(options.clusterer().of(threshold, linkage)).progress(progress).build();
     }
 
     /** The 20 most important features, largest first. */
