@@ -33,12 +33,18 @@ final class Anchors {
 
     /**
      * For evenly spread left records (at most {@code maxQueries}), the most similar right record (never itself in
-     * deduplication, where {@code rw == lw}) when their cosine is at least {@link #MIN_COSINE}.
+     * deduplication, where {@code rw == lw}) when their cosine is at least {@value #MIN_COSINE}.
      *
      * @param lw each left record's words (null for none)
      * @param rw each right record's words; the same array in deduplication
      */
     static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries, ForkJoinPool pool) {
+        return nearest(lw, rw, dedup, maxQueries, MIN_COSINE, pool);
+    }
+
+    /** As {@link #nearest(String[][], String[][], boolean, int, ForkJoinPool)} with another least cosine. */
+    static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries, double minCosine,
+                          ForkJoinPool pool) {
         Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
         int[][] lIds = distinct(d.ids[0]);
         int[][] rIds = dedup ? lIds : distinct(d.ids[1]);
@@ -69,14 +75,16 @@ final class Anchors {
             int[] touched = new int[rIds.length];
             for (int q = c * CHUNK; q < Math.min(queries, (c + 1) * CHUNK); q++) {
                 int i = q * step;
-                anchor[i] = best(i, lIds[i], postings, idf, acc, touched, rIds, lNorm[i], rNorm, dedup, cosine);
+                anchor[i] = best(i, lIds[i], postings, idf, acc, touched, rIds, lNorm[i], rNorm, dedup, minCosine,
+                        cosine);
             }
         })).join();
         return new Result(anchor, cosine);
     }
 
     private static int best(int i, int[] ids, int[][] postings, float[] idf, float[] acc, int[] touched,
-                            int[][] rIds, double norm, double[] rNorm, boolean dedup, float[] cosine) {
+                            int[][] rIds, double norm, double[] rNorm, boolean dedup, double minCosine,
+                            float[] cosine) {
         int n = 0;
         for (int w : ids) {
             int[] p = postings[w];
@@ -112,7 +120,7 @@ final class Anchors {
             }
         }
         int best = -1;
-        double bestCos = MIN_COSINE;
+        double bestCos = minCosine;
         for (int j : top) {
             if (j < 0) {
                 break;
