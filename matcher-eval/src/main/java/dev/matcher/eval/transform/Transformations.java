@@ -75,6 +75,25 @@ public final class Transformations {
     }
 
     /**
+     * Renames only the title (see the class comment) to a synonym, as {@link #renameToSynonyms} would: the case of
+     * one source calling the product name {@code title} and the other {@code name}.
+     */
+    public static Transformation renameTitleToSynonym(Side side, long seed) {
+        return new OnTable("rename-title", side, seed, (t, random) -> {
+            int title = title(t);
+            List<String> names = new ArrayList<>(t.schema().names());
+            String fresh = ColumnSynonyms.rename(names.get(title), random);
+            Set<String> used = new HashSet<>(Set.of("id"));
+            names.forEach(n -> used.add(n.toLowerCase(Locale.ROOT)));
+            while (!used.add(fresh.toLowerCase(Locale.ROOT))) {
+                fresh = fresh + "_" + used.size();
+            }
+            names.set(title, fresh);
+            return rebuild(t, names, columns(t));
+        });
+    }
+
+    /**
      * Renames every attribute to a random name of six letters and digits (starting with a letter), distinct from
      * each other and from every name of both tables.
      */

@@ -113,6 +113,14 @@ class TransformationsTest {
     }
 
     @Test
+    void renamingTheTitleRenamesOnlyIt() {
+        BenchmarkDataset d = shops();
+        List<String> names = Transformations.renameTitleToSynonym(Side.LEFT, 2).apply(d).left().schema().names();
+        assertNotEquals("name", names.get(0));
+        assertEquals(List.of("manufacturer", "price"), names.subList(1, 3));
+    }
+
+    @Test
     void randomNamesAreFreshAndDistinct() {
         BenchmarkDataset d = shops();
         List<String> names = Transformations.renameRandom(Side.LEFT, 9).apply(d).left().schema().names();
