@@ -257,7 +257,8 @@ public final class ColumnCorrespondence {
         List<String> missing = new ArrayList<>();
         for (Group g : groups) {
             g.left().stream().filter(a -> left.schema().indexOf(a) < 0).forEach(a -> missing.add("left '" + a + "'"));
-            g.right().stream().filter(a -> right.schema().indexOf(a) < 0).forEach(a -> missing.add("right '" + a + "'"));
+            g.right().stream().filter(a -> right.schema().indexOf(a) < 0)
+                    .forEach(a -> missing.add("right '" + a + "'"));
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the tables lack columns the correspondence pairs: "
@@ -480,7 +481,7 @@ public final class ColumnCorrespondence {
             this.right = Objects.requireNonNull(right, "right table");
         }
 
-        /** Fixes a left attribute as corresponding to a right one; several pairs sharing an attribute form one group. */
+        /** Fixes a left attribute as corresponding to a right one; pairs sharing an attribute form one group. */
         public Builder align(String leftAttribute, String rightAttribute) {
             int a = require(left, leftAttribute, "left");
             int b = require(right, rightAttribute, "right");
@@ -824,7 +825,8 @@ public final class ColumnCorrespondence {
                 double lift = ColumnEvidence.lift(c[0], c[1]);
                 score = lift * c[2] / (c[2] + ColumnEvidence.HALF_SUPPORT);
                 List<String> names = members.stream().map(m -> (membersLeft ? ln : rn).get(m)).toList();
-                reason = String.format(Locale.ROOT, "%s cover %s: %.0f%% of its words on %d anchor pairs (random %.0f%%)",
+                reason = String.format(Locale.ROOT,
+                        "%s cover %s: %.0f%% of its words on %d anchor pairs (random %.0f%%)",
                         String.join(" + ", names), (membersLeft ? rn : ln).get(target), 100 * c[0], (int) c[2],
                         100 * c[1]);
             }

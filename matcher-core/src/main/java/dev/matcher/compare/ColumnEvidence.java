@@ -75,8 +75,8 @@ final class ColumnEvidence {
     }
 
     /** What one column's values look like, from up to {@value #PROFILE} sampled records. */
-    record Profile(AttributeKind kind, int present, int[] words, double[] shares, double norm, Map<String, Integer> shapes,
-                   double meanChars, double[] numbers, int dates) {
+    record Profile(AttributeKind kind, int present, int[] words, double[] shares, double norm,
+                   Map<String, Integer> shapes, double meanChars, double[] numbers, int dates) {
         double numericShare() {
             return present == 0 ? 0 : (double) numbers.length / present;
         }

@@ -67,7 +67,8 @@ public final class RecordSimilarity {
             int x = a[TextField.HEAD + i];
             int y = b[TextField.HEAD + j];
             if (x == y) {
-                dot += Float.intBitsToFloat(a[TextField.HEAD + na + i++]) * Float.intBitsToFloat(b[TextField.HEAD + nb + j++]);
+                dot += Float.intBitsToFloat(a[TextField.HEAD + na + i++])
+                        * Float.intBitsToFloat(b[TextField.HEAD + nb + j++]);
             } else if (x < y) {
                 i++;
             } else {

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On every linkage dataset of the shared folder, the right table's columns renamed to random names and shuffled:
- * the correspondence must find the identity, and leave a right column the left table lacks unmatched ({@code ./mvnw -B verify -Pdatasets -Dmatcher.datasets=DIR}). Prints
+ * the correspondence must find the identity, and leave a right column the left table lacks unmatched
+ * ({@code ./mvnw -B verify -Pdatasets -Dmatcher.datasets=DIR}). Prints
  * per dataset the pairs found. The exceptions below are columns whose identity the data cannot show:
  * <ul>
  * <li>ProMap: {@code image_url} and {@code image_urls_json} hold links to each shop's own image host (no word in

@@ -182,7 +182,8 @@ public final class Transformations {
                 String[] words = values[i].strip().split("\\s+");
                 int half = (words.length + 1) / 2;
                 first[i] = String.join(" ", Arrays.copyOfRange(words, 0, half));
-                second[i] = half < words.length ? String.join(" ", Arrays.copyOfRange(words, half, words.length)) : null;
+                second[i] = half < words.length
+                        ? String.join(" ", Arrays.copyOfRange(words, half, words.length)) : null;
             }
             List<String> names = new ArrayList<>(t.schema().names());
             List<String[]> cols = columns(t);
