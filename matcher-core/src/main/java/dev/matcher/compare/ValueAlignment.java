@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * <li>a record's value is its own, or else the longest value of its side's vocabulary that occurs as a word
  * sequence anywhere in the record;</li>
  * <li>anchors are the pairs most likely to match: each left record with its most similar right record (cosine of
- * IDF-weighted word sets over the whole record, at least {@value #MIN_COSINE});</li>
+ * IDF-weighted word sets over the whole record, at least {@value Anchors#MIN_COSINE}; see {@link Anchors});</li>
  * <li>counting value pairs over the anchors gives, for a value pair {@code (a, b)},
  * {@code min(P(b | a), P(a | b))}: near 1 for counterparts, near 0 for values that rarely meet in a match.</li>
  * </ol>
@@ -29,16 +29,8 @@ final class ValueAlignment {
     static final String SUFFIX = "aligned";
     /** Values per side beyond the most frequent ones count as unknown: the table stays small. */
     static final int MAX_VALUES = 64;
-    private static final double MIN_COSINE = 0.5;
     /** Left records searched for anchors (evenly spread): a few thousand anchors already fix a 64 x 64 table. */
     private static final int MAX_QUERIES = 5_000;
-    private static final int CHUNK = 2048;
-    /**
-     * Words in at most {@code max(20, sqrt(records))} records find the candidates (so a query costs O(sqrt n) however
-     * large the tables); common words only enter the exact cosine of the best few.
-     */
-    private static final int MIN_POSTING_CAP = 20;
-    private static final int CANDIDATES = 3;
 
     /** Each record's whole text, compacted, per side (one array in deduplication). */
     private final String[] leftText;
@@ -60,7 +52,9 @@ final class ValueAlignment {
         boolean dedup = leftRecords == rightRecords;
         String[] l = compact(leftRecords, pool);
         String[] r = dedup ? l : compact(rightRecords, pool);
-        return new ValueAlignment(l, r, anchors(l, r, dedup, pool));
+        String[][] lw = Anchors.words(l);
+        String[][] rw = dedup ? lw : Anchors.words(r);
+        return new ValueAlignment(l, r, Anchors.nearest(lw, rw, dedup, MAX_QUERIES, pool).right());
     }
 
     /**
@@ -172,166 +166,6 @@ final class ValueAlignment {
             }
             return best == null ? -1 : best.id;
         }
-    }
-
-    /**
-     * For evenly spread left records, the index of the most similar right record (never itself in deduplication)
-     * when their cosine is at least {@link #MIN_COSINE}; -1 otherwise.
-     */
-    private static int[] anchors(String[] lText, String[] rText, boolean dedup, ForkJoinPool pool) {
-        String[][] lw = words(lText);
-        String[][] rw = dedup ? lw : words(rText);
-        Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
-        int[][] lIds = distinct(d.ids[0]);
-        int[][] rIds = dedup ? lIds : distinct(d.ids[1]);
-        int[] df = new int[d.strings.length];
-        for (int[][] side : dedup ? List.<int[][]>of(lIds) : List.<int[][]>of(lIds, rIds)) {
-            for (int[] ids : side) {
-                for (int id : ids) {
-                    df[id]++;
-                }
-            }
-        }
-        int docs = lIds.length + (dedup ? 0 : rIds.length);
-        float[] idf = new float[df.length];
-        for (int w = 0; w < df.length; w++) {
-            idf[w] = TextField.idf(docs, df[w]);
-        }
-        double[] lNorm = norms(lIds, idf);
-        double[] rNorm = dedup ? lNorm : norms(rIds, idf);
-        int cap = Math.max(MIN_POSTING_CAP, (int) Math.sqrt(docs));
-        int[][] postings = postings(rIds, df, cap);
-        int[] anchor = new int[lIds.length];
-        Arrays.fill(anchor, -1);
-        int step = Math.max(1, lIds.length / MAX_QUERIES);
-        int queries = (lIds.length + step - 1) / step;
-        pool.submit(() -> IntStream.range(0, (queries + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            float[] acc = new float[rIds.length];
-            int[] touched = new int[rIds.length];
-            for (int q = c * CHUNK; q < Math.min(queries, (c + 1) * CHUNK); q++) {
-                int i = q * step;
-                anchor[i] = best(i, lIds[i], postings, idf, acc, touched, rIds, lNorm[i], rNorm, dedup);
-            }
-        })).join();
-        return anchor;
-    }
-
-    private static int best(int i, int[] ids, int[][] postings, float[] idf, float[] acc, int[] touched,
-                            int[][] rIds, double norm, double[] rNorm, boolean dedup) {
-        int n = 0;
-        for (int w : ids) {
-            int[] p = postings[w];
-            if (p == null) {
-                continue;
-            }
-            float weight = idf[w] * idf[w];
-            for (int j : p) {
-                if (acc[j] == 0) {
-                    touched[n++] = j;
-                }
-                acc[j] += weight;
-            }
-        }
-        int[] top = new int[CANDIDATES];
-        float[] topScore = new float[CANDIDATES];
-        Arrays.fill(top, -1);
-        for (int t = 0; t < n; t++) {
-            int j = touched[t];
-            float s = acc[j];
-            acc[j] = 0;
-            if (dedup && j == i) {
-                continue;
-            }
-            for (int k = 0; k < CANDIDATES; k++) {
-                if (top[k] < 0 || s > topScore[k] || s == topScore[k] && j < top[k]) {
-                    System.arraycopy(top, k, top, k + 1, CANDIDATES - k - 1);
-                    System.arraycopy(topScore, k, topScore, k + 1, CANDIDATES - k - 1);
-                    top[k] = j;
-                    topScore[k] = s;
-                    break;
-                }
-            }
-        }
-        int best = -1;
-        double bestCos = MIN_COSINE;
-        for (int j : top) {
-            if (j < 0) {
-                break;
-            }
-            double cos = dot(ids, rIds[j], idf) / (norm * rNorm[j]);
-            if (cos >= bestCos) {
-                best = j;
-                bestCos = cos;
-            }
-        }
-        return best;
-    }
-
-    private static double dot(int[] a, int[] b, float[] idf) {
-        double s = 0;
-        for (int x = 0, y = 0; x < a.length && y < b.length; ) {
-            if (a[x] == b[y]) {
-                s += (double) idf[a[x]] * idf[a[x]];
-                x++;
-                y++;
-            } else if (a[x] < b[y]) {
-                x++;
-            } else {
-                y++;
-            }
-        }
-        return s;
-    }
-
-    private static int[][] postings(int[][] ids, int[] df, int cap) {
-        int[] size = new int[df.length];
-        int[][] p = new int[df.length][];
-        for (int w = 0; w < df.length; w++) {
-            if (df[w] <= cap) {
-                p[w] = new int[df[w]];
-            }
-        }
-        for (int j = 0; j < ids.length; j++) {
-            for (int w : ids[j]) {
-                if (p[w] != null) {
-                    p[w][size[w]++] = j;
-                }
-            }
-        }
-        for (int w = 0; w < p.length; w++) {
-            if (p[w] != null && size[w] < p[w].length) {
-                p[w] = Arrays.copyOf(p[w], size[w]);      // df counts both sides
-            }
-        }
-        return p;
-    }
-
-    private static double[] norms(int[][] ids, float[] idf) {
-        double[] n = new double[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            double s = 0;
-            for (int w : ids[i]) {
-                s += (double) idf[w] * idf[w];
-            }
-            n[i] = Math.sqrt(s);
-        }
-        return n;
-    }
-
-    private static String[][] words(String[] text) {
-        String[][] w = new String[text.length][];
-        for (int i = 0; i < text.length; i++) {
-            w[i] = text[i] == null ? new String[0] : text[i].split(" ");
-        }
-        return w;
-    }
-
-    private static int[][] distinct(int[][] ids) {
-        int[][] out = new int[ids.length][];
-        for (int i = 0; i < ids.length; i++) {
-            out[i] = ids[i] == null ? new int[0] : Arrays.stream(ids[i]).sorted().distinct().toArray();
-        }
-        return out;
     }
 
     private static String[] compact(String[] raw, ForkJoinPool pool) {

@@ -13,7 +13,8 @@
  *       {@link dev.matcher.match.FeatureImportance}).</li>
  *   <li>{@link dev.matcher.match.Calibration}, {@link dev.matcher.match.Thresholds}: probabilities that mean what
  *       they say, and the precision-recall knob.</li>
- *   <li>{@link dev.matcher.match.ActiveLearner}: which pairs to label next.</li>
+ *   <li>{@link dev.matcher.match.ActiveLearner}: which pairs to label next;
+ *       {@link dev.matcher.match.LabelQuality}: warnings about labels that will train a poor model.</li>
  *   <li>{@link dev.matcher.match.ModelFile}: the versioned file format.</li>
  * </ul>
  *
