@@ -20,6 +20,8 @@ final class NumberReader {
     static final int SCALE_US = 1;
     static final int SCALE_EU = 2;
     static final int SCALE_UK = 3;
+    /** US women's sizes run about 1.5 above men's: another scale. */
+    static final int SCALE_US_WOMEN = 4;
 
     private static final String NUM = "(\\d{1,5}(?:[.,]\\d{1,3})?)";
     private static final String BEFORE = "(?<![\\p{L}\\p{N}.,])";
@@ -30,15 +32,17 @@ final class NumberReader {
             + "\\s?-?(fl\\.?\\s?oz|ml|cl|dl|ltr|litres?|liters?|l|oz|kgs?|kilos?|grams?|gr|g|lbs?|pounds?)" + AFTER);
     private static final Pattern PACK = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:pack|set|box|case|bundle|lot) of\\s?(\\d{1,4})" + AFTER
-                    + "|" + BEFORE + "(\\d{1,4})\\s?-?\\s?(?:packs?|pks?|pcs|pc|count|ct|er pack|er-pack)" + AFTER
+                    + "|" + BEFORE + "(\\d{1,4})\\s?-?\\s?(?:packs?|pks?|pcs|pc|count|ct|pairs?|prs|er pack|er-pack)" + AFTER
                     + "|(?<![\\p{L}\\p{N}])(?<!\\d\\s)x\\s?(\\d{1,3})(?![\\p{L}\\p{N}.,]|\\s?" + UNITS + AFTER + ")"
                     + "|" + BEFORE + "(\\d{1,3})\\s?x\\s?(?=\\d{1,5}(?:[.,]\\d+)?\\s?(?:ml|cl|l|g|kg|oz|fl|gb|tb)"
                     + AFTER + ")"
                     + "|(?<![\\p{L}\\p{N}])(twin|double|triple) ?pack" + AFTER);
     private static final String SHOE_NUM = "(\\d{1,2}(?:[.,][05])?(?: 1/2)?)";
-    private static final Pattern SHOE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(us|eur?|uk)\\s?" + SHOE_NUM
-            + "|" + SHOE_NUM + "\\s?(us|eur?|uk))(?![\\p{L}\\p{N}]|[.,]\\d)");
-    private static final Pattern SHOE_WHOLE = Pattern.compile("(?:(us|eur?|uk)\\s?)?" + SHOE_NUM + "(?:\\s?(us|eur?|uk))?");
+    private static final String SYSTEM = "(us|eur?|uk|men'?s|women'?s)";
+    private static final Pattern SHOE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + SYSTEM + "\\s?(?:us\\s?)?"
+            + SHOE_NUM + "|" + SHOE_NUM + "\\s?(us|eur?|uk)(?!\\s?\\d))(?![\\p{L}\\p{N}]|[.,]\\d)");
+    private static final Pattern SHOE_WHOLE = Pattern.compile("(?:" + SYSTEM + "\\s?(?:us\\s?)?)?" + SHOE_NUM
+            + "(?:\\s?(us|eur?|uk))?");
 
     final int capacity;
     final int amount;
@@ -199,8 +203,9 @@ final class NumberReader {
         if (system == null) {
             scale = v >= 17 ? SCALE_EU : SCALE_US;
         } else {
-            scale = switch (system) {
-                case "us" -> SCALE_US;
+            scale = switch (system.replace("'", "")) {
+                case "us", "mens" -> SCALE_US;
+                case "womens" -> SCALE_US_WOMEN;
                 case "uk" -> SCALE_UK;
                 default -> SCALE_EU;
             };
@@ -225,7 +230,8 @@ final class NumberReader {
             return v + "-pack";
         }
         if (section == shoe) {
-            return (scale == SCALE_EU ? "EU " : scale == SCALE_UK ? "UK " : "US ") + trim(v / 10.0);
+            return (scale == SCALE_EU ? "EU " : scale == SCALE_UK ? "UK " : scale == SCALE_US_WOMEN ? "US women's "
+                    : "US ") + trim(v / 10.0);
         }
         return Integer.toString(v);
     }

@@ -42,7 +42,9 @@ final class TextScan {
         for (int i = 0; i <= len; i++) {
             char c = i < len ? t.charAt(i) : ' ';
             boolean inside = Character.isLetterOrDigit(c) || ((c == '.' || c == ',') && from >= 0 && i + 1 < len
-                    && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1)));
+                    && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1)))
+                    || (c == '\'' && from >= 0 && i + 1 < len && Character.isLetter(t.charAt(i - 1))
+                    && Character.isLetter(t.charAt(i + 1)));        // men's is one word, not men + s
             if (inside) {
                 if (from < 0) {
                     from = i;
@@ -119,21 +121,26 @@ final class TextScan {
         for (int i = 0; i < n; i++) {
             for (int len = Math.min(maxL, n - i - 1); len >= 1; len--) {
                 int[] sections = v.label(join(i, i + len));
-                if (sections != null && label(i, len, sections)) {
-                    i += len - 1;
+                int consumed = sections == null ? -1 : label(i, len, sections);
+                if (consumed >= 0) {
+                    i = consumed;
                     break;
                 }
             }
         }
     }
 
-    /** A label at tokens [i, i+len): reads the value after it; true when one was found. */
-    private boolean label(int i, int len, int[] sections) {
+    /** A label at tokens [i, i+len): reads the value after it; the last token used, or -1 when none was found. */
+    private int label(int i, int len, int[] sections) {
         int first = i + len;
         String gap = t.substring(end[first - 1], start[first]);
         boolean explicit = gap.indexOf(':') >= 0 || gap.indexOf('=') >= 0;
         if (!explicit && (!gap.isBlank() || !wordsOrShoe(sections))) {
-            return false;                            // "thread count 400", "memory foam": no label without a colon
+            return -1;                               // "thread count 400", "memory foam": no label without a colon
+        }
+        while (first + 1 < n && v.label(word[first]) != null && !explicitAfter(first)
+                && !delimited(end[first], start[first + 1])) {
+            first++;                                 // "Size: size XL"
         }
         int last = first + 1;                        // exclusive
         while (last < n && last - first < MAX_VALUE_TOKENS && !delimited(end[last - 1], start[last])
@@ -147,10 +154,29 @@ final class TextScan {
                 if (sections.length > 1 && !hasContext(s)) {
                     continue;
                 }
-                long code = whole(s, phrase, upTo - first == 1, true);
+                long code = whole(s, phrase, upTo == last, true);
                 if (code != VariantCode.UNKNOWN) {
                     add(new Mention(s, code, start[i], end[upTo - 1], Mention.LABEL), i, upTo);
-                    return true;
+                    return upTo - 1;
+                }
+            }
+        }
+        for (int s : sections) {                       // vocabulary words inside the value: "Navy Heather Blend"
+            if (!numbers.isNumber(s) && (sections.length == 1 || hasContext(s))) {
+                int before = mentions.size();
+                words(first, last, true, Mention.LABEL);
+                boolean found = false;
+                for (int k = before; k < mentions.size(); k++) {
+                    found |= mentions.get(k).section() == s;
+                }
+                if (found) {
+                    for (int k = i; k < last; k++) {
+                        used[k] = true;
+                    }
+                    return last - 1;
+                }
+                while (mentions.size() > before) {
+                    mentions.remove(mentions.size() - 1);
                 }
             }
         }
@@ -161,12 +187,12 @@ final class TextScan {
                     if (phrase.chars().anyMatch(Character::isLetter)) {
                         add(new Mention(s, VariantExtractor.unknownWord(phrase, names), start[i], end[last - 1],
                                 Mention.LABEL), i, last);
-                        return true;
+                        return last - 1;
                     }
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     private boolean explicitAfter(int token) {
@@ -199,7 +225,7 @@ final class TextScan {
      * A whole value in one section: an exact spelling (slot-only ones too), one typo for a single word, or a number
      * read whole; {@code UNKNOWN} if none.
      */
-    long whole(int s, String phrase, boolean single, boolean bareNumbers) {
+    long whole(int s, String phrase, boolean typos, boolean bareNumbers) {
         if (numbers.isNumber(s)) {
             if (s == numbers.shoe && !hasContext(s) && !phrase.startsWith("us") && !phrase.startsWith("eu")
                     && !phrase.startsWith("uk")) {
@@ -211,7 +237,7 @@ final class TextScan {
             return numbers.whole(s, phrase);
         }
         Vocabulary.Form f = v.form(s, phrase);
-        if (f == null && single) {
+        if (f == null && typos) {
             f = v.typo(s, phrase);
         }
         return f == null ? VariantCode.UNKNOWN : v.code(s, f);
@@ -221,6 +247,13 @@ final class TextScan {
 
     private void slots() {
         int len = t.length();
+        for (int bar = t.indexOf(" | "); bar >= 0; ) {      // "Tee | Brand Line | Army Green | XL"
+            int next = t.indexOf(" | ", bar + 3);
+            if (next >= 0) {
+                wholePart(bar + 3, next);
+            }
+            bar = next;
+        }
         int dash = Math.max(t.lastIndexOf(" - "), t.lastIndexOf(" | "));
         if (dash >= 0) {
             slot(dash + 3, len);
@@ -263,29 +296,45 @@ final class TextScan {
     }
 
     private void part(int from, int to) {
+        int[] ab = tokens(from, to);
+        if (ab != null && !readWhole(ab[0], ab[1]) && ab[1] - ab[0] <= 3) {
+            words(ab[0], ab[1], true, Mention.SLOT);
+        }
+    }
+
+    /** A slot part read as one value only. */
+    private void wholePart(int from, int to) {
+        int[] ab = tokens(from, to);
+        if (ab != null) {
+            readWhole(ab[0], ab[1]);
+        }
+    }
+
+    /** Tokens [a, b) inside t[from, to), or null if none or too many for a value. */
+    private int[] tokens(int from, int to) {
         int a = firstToken(from);
         int b = a;
         while (b < n && end[b] <= to) {
             b++;
         }
-        if (b <= a || b - a > MAX_SLOT_TOKENS) {
-            return;
-        }
+        return b <= a || b - a > MAX_SLOT_TOKENS ? null : new int[] {a, b};
+    }
+
+    /** Tokens [a, b) as one value of every section that knows it (one typo allowed); whether one did. */
+    private boolean readWhole(int a, int b) {
         String phrase = join(a, b);
         boolean found = false;
         for (int s = 0; s < v.sectionCount(); s++) {
             if (!hasContext(s) && !(numbers.isNumber(s) && s != numbers.shoe)) {
                 continue;
             }
-            long code = whole(s, phrase, b - a == 1, false);
+            long code = whole(s, phrase, true, false);
             if (code != VariantCode.UNKNOWN) {
                 add(new Mention(s, code, start[a], end[b - 1], Mention.SLOT), a, b);
                 found = true;
             }
         }
-        if (!found && b - a <= 3) {
-            words(a, b, true, Mention.SLOT);
-        }
+        return found;
     }
 
     private int firstToken(int from) {

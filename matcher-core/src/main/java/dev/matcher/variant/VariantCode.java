@@ -25,6 +25,8 @@ public final class VariantCode {
     static final long FAMILY_MASK = (1L << FAMILY_BITS) - 1;
     /** Families above this are hashes of words the vocabulary does not know (and combinations). */
     static final int HASHED = 1 << 29;
+    /** With {@link #HASHED}: a combination of families ({@code black/white}), all of them known or not. */
+    static final int COMPOSITE = 1 << 28;
 
     private VariantCode() {
     }
@@ -41,7 +43,8 @@ public final class VariantCode {
      * Equal, different or unknown, symmetric. Unknown when either side is {@link #UNKNOWN} or the two are on different
      * scales (US and EU shoe sizes, millilitres and grams). Words compare by family ({@code Gray} and
      * {@code Heather Grey} are equal), except in a split family, where two different shades differ and a plain family
-     * word against a shade is unknown. Numbers compare by value.
+     * word against a shade is unknown; a word the vocabulary does not know (a shop's {@code Storm}, a typo such as
+     * {@code 3XKL}) equals only itself and is unknown against a known value. Numbers compare by value.
      */
     public static Verdict compare(long a, long b) {
         if (a == UNKNOWN || b == UNKNOWN || ((a ^ b) & NUMBER) != 0) {
@@ -52,7 +55,8 @@ public final class VariantCode {
             return !sameFamily ? Verdict.UNKNOWN : (int) a == (int) b ? Verdict.EQUAL : Verdict.DIFFERENT;
         }
         if (!sameFamily) {
-            return Verdict.DIFFERENT;
+            // a word the vocabulary does not know may be a shop's name or a typo of the known one: cannot tell
+            return unknownWord(a) != unknownWord(b) ? Verdict.UNKNOWN : Verdict.DIFFERENT;
         }
         if (((a | b) & SPLIT) == 0) {
             return Verdict.EQUAL;
@@ -60,6 +64,12 @@ public final class VariantCode {
         int sa = (int) a;
         int sb = (int) b;
         return sa == sb ? Verdict.EQUAL : sa == 0 || sb == 0 ? Verdict.UNKNOWN : Verdict.DIFFERENT;
+    }
+
+    /** A single word the vocabulary does not know (not a combination). */
+    static boolean unknownWord(long code) {
+        int f = (int) (code >>> 32 & FAMILY_MASK);
+        return f >= HASHED && (f & COMPOSITE) == 0;
     }
 
     /** Whether both codes are known and name the same fine value (the same shade, the same number). */

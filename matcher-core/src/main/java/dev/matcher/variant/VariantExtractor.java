@@ -64,8 +64,6 @@ public final class VariantExtractor implements Serializable {
     private final int parallelism;
     private final int cacheSize;
     private final int minSupport;
-    /** Learned: (section, family, product line) triples whose shades differ, see {@link #learn(Table)}. */
-    private final Set<Long> splitLines;
     private final List<String> learned;
 
     private transient NumberReader numbers;
@@ -73,7 +71,7 @@ public final class VariantExtractor implements Serializable {
     private transient long alwaysContext;
     private transient Cache<String, Found> cache;
 
-    private VariantExtractor(Builder b, Vocabulary vocabulary, Set<Long> splitLines, List<String> learned) {
+    private VariantExtractor(Builder b, Vocabulary vocabulary, List<String> learned) {
         this.vocabulary = vocabulary;
         this.dimensions = b.dimensions == null ? vocabulary.dimensions() : List.copyOf(b.dimensions);
         for (Dimension d : dimensions) {
@@ -93,7 +91,6 @@ public final class VariantExtractor implements Serializable {
         this.parallelism = b.parallelism;
         this.cacheSize = b.cacheSize;
         this.minSupport = b.minSupport;
-        this.splitLines = Set.copyOf(splitLines);
         this.learned = List.copyOf(learned);
         init();
     }
@@ -145,9 +142,9 @@ public final class VariantExtractor implements Serializable {
         return learned;
     }
 
-    /** The same extractor with another vocabulary (learned product-line splits kept). */
+    /** The same extractor with another vocabulary. */
     public VariantExtractor withVocabulary(Vocabulary v) {
-        return new VariantExtractor(toBuilder(), v, splitLines, learned);
+        return new VariantExtractor(toBuilder(), v, learned);
     }
 
     // ---- extraction -------------------------------------------------------------------------------------------
@@ -198,13 +195,12 @@ public final class VariantExtractor implements Serializable {
         }
     }
 
-    /** One record: per section the chosen code and source, the codes of every source, the product-line hash. */
+    /** One record: per section the chosen code and source, and the codes of every source. */
     static final class Row {
         final long[] code;
         final Source[] source;
         /** [source ordinal][section]. */
         final long[][] bySource;
-        long line;
 
         Row(int sections) {
             code = new long[sections];
@@ -238,8 +234,6 @@ public final class VariantExtractor implements Serializable {
         if (titleText != null) {
             TextScan scan = TextScan.title(vocabulary, numbers, names, titleText, ctx);
             fill(scan, r.bySource[Source.TITLE.ordinal()]);
-            String line = scan.residual();
-            r.line = line.isEmpty() ? 0 : hash64(line);
         }
         if (descText != null) {
             fill(TextScan.labels(vocabulary, numbers, names, descText, ctx), r.bySource[Source.DESCRIPTION.ordinal()]);
@@ -260,15 +254,6 @@ public final class VariantExtractor implements Serializable {
                 if (r.code[k] == VariantCode.UNKNOWN && codes[k] != VariantCode.UNKNOWN) {
                     r.code[k] = codes[k];
                     r.source[k] = src;
-                }
-            }
-        }
-        if (!splitLines.isEmpty() && r.line != 0) {
-            for (int k = 0; k < s; k++) {
-                long c = r.code[k];
-                if (c > 0 && VariantCode.family(c) < VariantCode.HASHED && splitLines.contains(
-                        splitKey(vocabulary.dimension(k), vocabulary.familyName(k, VariantCode.family(c)), r.line))) {
-                    r.code[k] = c | VariantCode.SPLIT;
                 }
             }
         }
@@ -338,12 +323,16 @@ public final class VariantExtractor implements Serializable {
     }
 
     private long[] attributeUncached(int[] route, String raw, boolean shoes, Map<Long, String> names) {
-        String phrase = Vocabulary.phrase(raw);
+        String phrase = withoutLabel(Vocabulary.phrase(raw));
         if (phrase.isEmpty()) {
             return null;
         }
-        boolean single = phrase.indexOf(' ') < 0;
-        for (int s : route) {
+        int named = 0;
+        while (named < route.length && route[named] >= 0) {
+            named++;
+        }
+        for (int k = 0; k < named; k++) {
+            int s = route[k];
             if (!numbers.isNumber(s)) {
                 Vocabulary.Form f = vocabulary.form(s, phrase);
                 if (f != null) {
@@ -351,16 +340,24 @@ public final class VariantExtractor implements Serializable {
                 }
             }
         }
-        for (int s : route) {
+        boolean digitsOnly = phrase.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
+        for (int k = 0; k < route.length; k++) {
+            int s = route[k];
+            if (s < 0) {
+                continue;
+            }
             if (numbers.isNumber(s)) {
-                if (s == numbers.shoe && !shoes && route.length > 1 && !phrase.matches("(us|eur?|uk).*")) {
+                if (s == numbers.shoe && !shoes && named > 1 && !phrase.matches("(us|eur?|uk|mens|womens).*")) {
                     continue;                                  // "42" in a size column of shirts is no shoe size
+                }
+                if (k > named && digitsOnly) {
+                    continue;                                  // a bare number is a pack count only in a pack column
                 }
                 long c = numbers.whole(s, phrase);
                 if (c != VariantCode.UNKNOWN) {
                     return new long[] {s, c};
                 }
-            } else if (single) {
+            } else if (k < named) {
                 Vocabulary.Form f = vocabulary.typo(s, phrase);
                 if (f != null) {
                     return new long[] {s, vocabulary.code(s, f)};
@@ -368,7 +365,8 @@ public final class VariantExtractor implements Serializable {
             }
         }
         int firstWords = -1;
-        for (int s : route) {
+        for (int k = 0; k < named; k++) {
+            int s = route[k];
             if (!numbers.isNumber(s)) {
                 firstWords = firstWords < 0 ? s : firstWords;
                 long c = insideWords(s, phrase, names);
@@ -381,6 +379,23 @@ public final class VariantExtractor implements Serializable {
             return null;
         }
         return new long[] {firstWords, unknownWord(phrase, names)};
+    }
+
+    /** A value that repeats its label ({@code Size: XL} in a size column) without it. */
+    private String withoutLabel(String phrase) {
+        for (int words = 2; words >= 1; words--) {
+            int cut = -1;
+            for (int k = 0, seen = 0; k < phrase.length(); k++) {
+                if (phrase.charAt(k) == ' ' && ++seen == words) {
+                    cut = k;
+                    break;
+                }
+            }
+            if (cut > 0 && vocabulary.label(phrase.substring(0, cut)) != null) {
+                return phrase.substring(cut + 1);
+            }
+        }
+        return phrase;
     }
 
     /** Vocabulary words inside a value ({@code Navy Heather Tri-blend -> navy}), slot-only spellings included. */
@@ -406,11 +421,9 @@ public final class VariantExtractor implements Serializable {
 
     // ---- codes of unknown words and combinations --------------------------------------------------------------
 
-    static final int COMPOSITE = 1 << 28;
-
     /** A word the vocabulary does not know, as stated in an attribute or after a label: a code of its own. */
     static long unknownWord(String phrase, Map<Long, String> names) {
-        int family = VariantCode.HASHED | (int) (hash64(phrase) & (COMPOSITE - 1));
+        int family = VariantCode.HASHED | (int) (hash64(phrase) & (VariantCode.COMPOSITE - 1));
         long code = VariantCode.words(family, 0, false);
         names.putIfAbsent(code, phrase);
         return code;
@@ -457,7 +470,7 @@ public final class VariantExtractor implements Serializable {
             String part = fam < VariantCode.HASHED ? v.familyName(section, fam) : names.get(f);
             name.append(part == null ? "?" : part);
         }
-        int family = VariantCode.HASHED | COMPOSITE | (int) (h & (COMPOSITE - 1));
+        int family = VariantCode.HASHED | VariantCode.COMPOSITE | (int) (h & (VariantCode.COMPOSITE - 1));
         long code = VariantCode.words(family, 0, false);
         names.putIfAbsent(code, name.toString());
         return code;
@@ -465,7 +478,7 @@ public final class VariantExtractor implements Serializable {
 
     static boolean isComposite(long code) {
         int f = VariantCode.family(code);
-        return !VariantCode.isNumber(code) && f >= VariantCode.HASHED && (f & COMPOSITE) != 0;
+        return !VariantCode.isNumber(code) && f >= VariantCode.HASHED && (f & VariantCode.COMPOSITE) != 0;
     }
 
     static long hash64(String s) {
@@ -476,11 +489,6 @@ public final class VariantExtractor implements Serializable {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         return h ^ (h >>> 33);
-    }
-
-    /** A product line (hash of its title without variant words) whose shades of a family differ. */
-    static long splitKey(Dimension d, String family, long line) {
-        return hash64(d.name() + ":" + family + ":" + line);
     }
 
     String numberLabel(int section, long code) {
@@ -579,6 +587,9 @@ public final class VariantExtractor implements Serializable {
             int[] r = routes.get(k);
             List<String> ds = new ArrayList<>();
             for (int s : r) {
+                if (s < 0) {
+                    break;
+                }
                 ds.add(vocabulary.dimension(s).name());
             }
             text.append(String.join("|", ds));
@@ -588,7 +599,10 @@ public final class VariantExtractor implements Serializable {
                 text.toString());
     }
 
-    /** The named sections, then the other number sections: a size column may hold "64GB". */
+    /**
+     * The named sections, -1, then the other number sections as a fallback: a size column may hold "64GB" or
+     * "Pack of 6", read with their units only.
+     */
     private int[] route(int[] named) {
         List<Integer> r = new ArrayList<>();
         for (int s : named) {
@@ -596,7 +610,8 @@ public final class VariantExtractor implements Serializable {
                 r.add(s);
             }
         }
-        for (int s : new int[] {numbers.capacity, numbers.amount}) {
+        r.add(-1);
+        for (int s : new int[] {numbers.capacity, numbers.amount, numbers.pack}) {
             if (s >= 0 && !r.contains(s)) {
                 r.add(s);
             }
@@ -607,25 +622,26 @@ public final class VariantExtractor implements Serializable {
     // ---- learning ---------------------------------------------------------------------------------------------
 
     /**
-     * Learns from the records alone, and returns the extractor with what it learned (see {@link #learned()}):
-     * <ul>
-     *   <li><b>synonyms</b>: values that one listing states in two places (the {@code color} column says
-     *   {@code Sand}, the title {@code Beige}) in at least {@code minSupport} listings and in most listings where
-     *   either appears become one value (the rarer a shade of the commoner);</li>
-     *   <li><b>shades that differ</b>: two shades of one family in otherwise identical listings of one product line
-     *   (same title apart from variant words, the same other variant values: {@code ... - Charcoal / M} and
-     *   {@code ... - Heather Grey / M}) are different items there, so that line compares them strictly. Otherwise
-     *   identical listings are the clearest evidence that two values are <em>not</em> the same.</li>
-     * </ul>
+     * Learns synonyms from the records alone and returns the extractor with them (see {@link #learned()}): values
+     * that one listing states in two places (the {@code color} column says {@code Dune}, the title {@code Beige}) in
+     * at least {@code minSupport} listings, and in most listings where either is stated twice, become one value (the
+     * rarer a shade of the commoner; an unknown word always a shade of the known value).
+     *
+     * <p>Listings that are identical apart from their variant words are <em>not</em> used: one item listed by two
+     * shops with the same title template and a shop's two colours of one product look the same, so they would prove
+     * synonyms and differences alike. Which shades differ is learned from labels ({@link #learn(Table, Table,
+     * LabelledPairs)}).
      */
     public VariantExtractor learn(Table table) {
         return VariantLearner.fromRecords(this, table);
     }
 
     /**
-     * Learns synonyms from labelled pairs: two values that at least {@code minSupport} matching pairs show as the
-     * same item, and that non-matching pairs equal in every other dimension do not contradict as often, become one
-     * value. Same table twice for deduplication.
+     * Learns from labelled pairs (same table twice for deduplication): two values of different families that at
+     * least {@code minSupport} matching pairs show as one item, more often than non-matching pairs equal in every other
+     * dimension show them apart, become one value; two shades of one family that non-matching pairs, equal in every
+     * other dimension, show apart at least {@code minSupport} times and more often than matching pairs show them
+     * together make the family's shades differ ({@link Vocabulary#withSplit}).
      */
     public VariantExtractor learn(Table left, Table right, LabelledPairs labels) {
         return VariantLearner.fromLabels(this, left, right, labels);
@@ -635,14 +651,10 @@ public final class VariantExtractor implements Serializable {
         return minSupport;
     }
 
-    Set<Long> splitLines() {
-        return splitLines;
-    }
-
-    VariantExtractor with(Vocabulary v, Set<Long> lines, List<String> notes) {
+    VariantExtractor with(Vocabulary v, List<String> notes) {
         List<String> all = new ArrayList<>(learned);
         all.addAll(notes);
-        return new VariantExtractor(toBuilder(), v, lines, all);
+        return new VariantExtractor(toBuilder(), v, all);
     }
 
     private Builder toBuilder() {
@@ -764,7 +776,7 @@ public final class VariantExtractor implements Serializable {
                     }
                 }
             }
-            return new VariantExtractor(this, vocabulary, Set.of(), List.of());
+            return new VariantExtractor(this, vocabulary, List.of());
         }
     }
 }

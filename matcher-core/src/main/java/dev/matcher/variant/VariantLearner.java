@@ -5,17 +5,13 @@ import dev.matcher.data.Table;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What {@link VariantExtractor#learn} learns: synonyms from records and from labels, product lines whose shades differ. */
+/** What {@link VariantExtractor#learn} learns: synonyms from records and labels, families whose shades differ. */
 final class VariantLearner {
-    /** Listings of one product line beyond this are a template, not a line: not compared pairwise. */
-    private static final int MAX_LINE = 200;
     /** A known word's family merges only when this share of its two-source listings state the other. */
     private static final double KNOWN_SHARE = 0.8;
     /** An unknown word merges with this share. */
@@ -37,15 +33,11 @@ final class VariantLearner {
         VariantExtractor.Layout layout = ex.layout(table);
         Map<Long, String> names = new ConcurrentHashMap<>();
         int n = table.size();
-        long[][] chosen = new long[n][];
-        long[] lines = new long[n];
         Map<Pair, Integer> together = new HashMap<>();
         Map<Long, Integer> twoSources = new HashMap<>();      // family code -> listings where two sources speak
         Map<Long, Integer> records = new HashMap<>();
         for (int row = 0; row < n; row++) {
             VariantExtractor.Row r = ex.row(layout, table, row, names);
-            chosen[row] = r.code;
-            lines[row] = r.line;
             for (int s = 0; s < sections; s++) {
                 if (v.dimension(s).kind() != Dimension.Kind.WORDS) {
                     continue;
@@ -77,61 +69,16 @@ final class VariantLearner {
                 }
             }
         }
-        // otherwise identical listings of one product line
-        Map<Long, List<Integer>> byLine = new HashMap<>();
-        for (int row = 0; row < n; row++) {
-            if (lines[row] != 0) {
-                byLine.computeIfAbsent(lines[row], k -> new ArrayList<>()).add(row);
-            }
-        }
-        Map<Pair, Integer> apart = new HashMap<>();
-        Set<Long> splitLines = new HashSet<>(ex.splitLines());
-        Map<String, Integer> splitCounts = new HashMap<>();
-        for (Map.Entry<Long, List<Integer>> e : byLine.entrySet()) {
-            List<Integer> rows = e.getValue();
-            if (rows.size() < 2 || rows.size() > MAX_LINE) {
-                continue;
-            }
-            Set<Pair> seenHere = new HashSet<>();
-            for (int i = 0; i < rows.size(); i++) {
-                for (int j = i + 1; j < rows.size(); j++) {
-                    long[] a = chosen[rows.get(i)];
-                    long[] b = chosen[rows.get(j)];
-                    int differing = -1;
-                    boolean one = true;
-                    for (int s = 0; s < sections && one; s++) {
-                        if ((a[s] & ~VariantCode.SPLIT) != (b[s] & ~VariantCode.SPLIT)) {
-                            one = differing < 0;
-                            differing = s;
-                        }
-                    }
-                    if (!one || differing < 0 || v.dimension(differing).kind() != Dimension.Kind.WORDS
-                            || a[differing] == VariantCode.UNKNOWN || b[differing] == VariantCode.UNKNOWN) {
-                        continue;
-                    }
-                    long fa = family(a[differing]);
-                    long fb = family(b[differing]);
-                    if (fa != fb) {
-                        seenHere.add(Pair.of(differing, fa, fb));
-                    } else if (VariantCode.family(fa) < VariantCode.HASHED) {
-                        String name = v.familyName(differing, VariantCode.family(fa));
-                        if (splitLines.add(VariantExtractor.splitKey(v.dimension(differing), name, e.getKey()))) {
-                            splitCounts.merge(v.dimension(differing) + " " + name, 1, Integer::sum);
-                        }
-                    }
-                }
-            }
-            for (Pair p : seenHere) {
-                apart.merge(p, 1, Integer::sum);
-            }
-        }
         List<String> notes = new ArrayList<>();
-        splitCounts.forEach((k, c) -> notes.add(k + ": shades differ in " + c + " product line(s) that sell them apart"));
         Vocabulary merged = v;
-        for (Map.Entry<Pair, Integer> e : together.entrySet()) {
+        List<Map.Entry<Pair, Integer>> strongestFirst = new ArrayList<>(together.entrySet());
+        strongestFirst.sort((x, y) -> x.getValue().equals(y.getValue())
+                ? Long.compare(x.getKey().a * 31 + x.getKey().b, y.getKey().a * 31 + y.getKey().b)
+                : Integer.compare(y.getValue(), x.getValue()));
+        for (Map.Entry<Pair, Integer> e : strongestFirst) {
             Pair p = e.getKey();
             int count = e.getValue();
-            if (count < ex.minSupport() || apart.getOrDefault(p, 0) >= count) {
+            if (count < ex.minSupport()) {
                 continue;
             }
             boolean aKnown = VariantCode.family(p.a) < VariantCode.HASHED;
@@ -145,7 +92,7 @@ final class VariantLearner {
                     count + " listings state both", aKnown, bKnown);
         }
         java.util.Collections.sort(notes);
-        return ex.with(merged, splitLines, notes);
+        return ex.with(merged, notes);
     }
 
     static VariantExtractor fromLabels(VariantExtractor ex, Table left, Table right, LabelledPairs labels) {
@@ -157,6 +104,7 @@ final class VariantLearner {
         Map<Pair, Integer> notSame = new HashMap<>();
         Map<Long, Integer> records = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        Map<String, int[]> shades = new java.util.TreeMap<>();      // dimension, family -> {together, apart}
         for (int k = 0; k < labels.size(); k++) {
             int i = labels.pairs().left(k);
             int j = labels.pairs().right(k);
@@ -167,7 +115,16 @@ final class VariantLearner {
                 long a = l.code(i, d);
                 long b = r.code(j, d);
                 if (a == VariantCode.UNKNOWN || b == VariantCode.UNKNOWN || VariantExtractor.isComposite(a)
-                        || VariantExtractor.isComposite(b) || family(a) == family(b)) {
+                        || VariantExtractor.isComposite(b)) {
+                    continue;
+                }
+                if (family(a) == family(b)) {
+                    int f = VariantCode.family(a);
+                    if (f < VariantCode.HASHED && VariantCode.value(a) != VariantCode.value(b)
+                            && othersAgree(l, i, r, j, dims, d)) {
+                        shades.computeIfAbsent(d.name() + "\u0000" + v.familyName(v.indexOf(d), f),
+                                x -> new int[2])[labels.label(k) ? 0 : 1]++;
+                    }
                     continue;
                 }
                 names.putIfAbsent(family(a), l.name(d, family(a)));
@@ -202,8 +159,19 @@ final class VariantLearner {
                     yes + " matching pairs against " + no + " non-matching",
                     VariantCode.family(p.a) < VariantCode.HASHED, VariantCode.family(p.b) < VariantCode.HASHED);
         }
+        for (Map.Entry<String, int[]> e : shades.entrySet()) {
+            int together = e.getValue()[0];
+            int apart = e.getValue()[1];
+            String[] key = e.getKey().split("\u0000");
+            Dimension d = Dimension.of(key[0]);
+            if (apart >= ex.minSupport() && apart > together && merged.families(d).contains(key[1])) {
+                notes.add(String.format(Locale.ROOT, "%s: shades of '%s' differ (%d non-matching pairs against %d "
+                        + "matching)", d, key[1], apart, together));
+                merged = merged.withSplit(d, key[1]);
+            }
+        }
         java.util.Collections.sort(notes);
-        return ex.with(merged, ex.splitLines(), notes);
+        return ex.with(merged, notes);
     }
 
     private static boolean othersAgree(VariantTable l, int i, VariantTable r, int j, List<Dimension> dims,

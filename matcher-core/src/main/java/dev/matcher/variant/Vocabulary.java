@@ -305,7 +305,7 @@ public final class Vocabulary implements Serializable {
         }
         String p = phrase(raw);
         Form f = sections[i].forms.get(p);
-        if (f == null && p.indexOf(' ') < 0) {
+        if (f == null) {
             f = typo(i, p);
         }
         return f == null ? VariantCode.UNKNOWN : code(i, f);
@@ -412,14 +412,15 @@ public final class Vocabulary implements Serializable {
     }
 
     /**
-     * The form one typo away from a token of at least 4 letters, if exactly one value is that close: same first
-     * letter; for 4-5 letters one insertion, deletion or swap of neighbours ({@code lage -> large},
-     * {@code back -> black}), from 6 letters also one substitution, from 9 letters two edits. Only spellings of at
+     * The form one typo away from a value of at least 4 letters (words of a phrase included), if exactly one value is that close: same first
+     * letter; for 4-5 letters one insertion, deletion, swap of neighbours ({@code lage -> large},
+     * {@code back -> black}) or slip to a neighbouring key ({@code naby -> navy}, not {@code pine -> pink}), from 6
+     * letters any one substitution, from 9 letters two edits. Only spellings of at
      * least 4 letters are targets, so short words never collide. Used in slots and named attributes only.
      */
     Form typo(int section, String token) {
         int n = token.length();
-        if (n < 4 || !token.chars().allMatch(Character::isLetter)) {
+        if (n < 4 || !token.chars().allMatch(c -> Character.isLetter(c) || c == ' ')) {
             return null;
         }
         int max = n >= 9 ? 2 : 1;
@@ -431,7 +432,8 @@ public final class Vocabulary implements Serializable {
             if (candidate.charAt(0) != token.charAt(0) || Math.abs(candidate.length() - n) > max) {
                 continue;
             }
-            int d = distance(token, candidate, max, substitute);
+            int d = token.indexOf(' ') < 0 && candidate.indexOf(' ') < 0 ? distance(token, candidate, max, substitute)
+                    : phraseDistance(token, candidate, max);
             if (d > max) {
                 continue;
             }
@@ -445,6 +447,29 @@ public final class Vocabulary implements Serializable {
             }
         }
         return tie ? null : best;
+    }
+
+    /**
+     * Word by word: the same number of words, words of up to 3 letters unchanged ({@code size xl} is not a typo of
+     * {@code size l}), longer ones within their own one-typo rule; the sum of the edits.
+     */
+    private static int phraseDistance(String a, String b, int max) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length != y.length) {
+            return max + 1;
+        }
+        int sum = 0;
+        for (int k = 0; k < x.length && sum <= max; k++) {
+            if (x[k].equals(y[k])) {
+                continue;
+            }
+            if (x[k].length() < 4 || y[k].length() < 4) {
+                return max + 1;
+            }
+            sum += distance(x[k], y[k], x[k].length() >= 9 ? 2 : 1, x[k].length() >= 6);
+        }
+        return sum;
     }
 
     /** Optimal string alignment distance, capped at {@code max + 1}; substitutions cost 2 unless allowed. */
@@ -461,7 +486,9 @@ public final class Vocabulary implements Serializable {
         for (int i = 1; i <= n; i++) {
             int rowMin = Integer.MAX_VALUE;
             for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : substitute ? 1 : 2;
+                char x = a.charAt(i - 1);
+                char y = b.charAt(j - 1);
+                int cost = x == y ? 0 : substitute || neighbours(x, y) ? 1 : 2;
                 int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)
                         && a.charAt(i - 1) != b.charAt(j - 1)) {
@@ -477,10 +504,46 @@ public final class Vocabulary implements Serializable {
         return d[n][m];
     }
 
+    private static final String[] KEYBOARD = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+
+    /** Keys next to each other on a QWERTY keyboard, in a row or diagonally: the commonest slips of a finger. */
+    static boolean neighbours(char x, char y) {
+        int rx = -1;
+        int cx = -1;
+        int ry = -1;
+        int cy = -1;
+        for (int r = 0; r < KEYBOARD.length; r++) {
+            int px = KEYBOARD[r].indexOf(x);
+            int py = KEYBOARD[r].indexOf(y);
+            if (px >= 0) {
+                rx = r;
+                cx = px;
+            }
+            if (py >= 0) {
+                ry = r;
+                cy = py;
+            }
+        }
+        if (rx < 0 || ry < 0) {
+            return false;
+        }
+        int dc = cy - cx;
+        return rx == ry ? Math.abs(dc) == 1 : Math.abs(rx - ry) == 1 && (ry > rx ? dc == 0 || dc == -1 : dc == 0 || dc == 1);
+    }
+
     /** Normalised words joined by single spaces: the key of every spelling, label and lookup. */
     static String phrase(String raw) {
-        return raw == null ? "" : String.join(" ", Tokenizer.words(TextNormalizer.normalize(raw)));
+        if (raw == null) {
+            return "";
+        }
+        String t = TextNormalizer.normalize(raw);
+        if (t.indexOf('\'') >= 0) {
+            t = POSSESSIVE.matcher(t).replaceAll("");          // men's -> mens, not men + s
+        }
+        return String.join(" ", Tokenizer.words(t));
     }
+
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(?<=\\p{L})'(?=\\p{L})");
 
     private static int tokens(String phrase) {
         int n = 1;
@@ -663,7 +726,7 @@ public final class Vocabulary implements Serializable {
                 }
             }
             typoTargets = forms.keySet().stream()
-                    .filter(p -> p.length() >= 4 && p.indexOf(' ') < 0 && p.chars().allMatch(Character::isLetter))
+                    .filter(p -> p.length() >= 4 && p.chars().allMatch(c -> Character.isLetter(c) || c == ' '))
                     .toArray(String[]::new);
         }
     }

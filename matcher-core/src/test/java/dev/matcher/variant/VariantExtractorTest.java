@@ -161,12 +161,15 @@ class VariantExtractorTest {
     }
 
     @Test
-    void unknownAttributeValuesStillCompare() {
-        VariantTable v = X.extract(table(row("Acme Tee", "Petrol Haze", null, null),
-                row("Acme Tee", "petrol  haze", null, null), row("Acme Tee", "Dusk", null, null)));
+    void unknownAttributeValuesEqualThemselvesOnly() {
+        VariantTable v = X.extract(table(row("Acme Tee", "Fjord Mist", null, null),
+                row("Acme Tee", "fjord  mist", null, null), row("Acme Tee", "Dusk", null, null),
+                row("Acme Tee", "Black", null, null), row("Acme Tee", "3XKL", "3XKL", null)));
         assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
-        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 2, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 2, Dimension.COLOUR), "two words of the shop's own");
         assertEquals("dusk", v.value(2, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, v.compare(2, v, 3, Dimension.COLOUR), "a shop's name may be black");
+        assertEquals(Verdict.UNKNOWN, v.compare(3, v, 4, Dimension.COLOUR), "a typo may be anything");
     }
 
     @Test
@@ -260,7 +263,7 @@ class VariantExtractorTest {
                 row("Acme Polo, Beige, L", "Dune", null, null), row("Acme Cap Beige", "dune", null, null),
                 row("Acme Tee", "Dune", null, null), row("Acme Tee", "Beige", null, null));
         VariantTable before = X.extract(t);
-        assertEquals(Verdict.DIFFERENT, before.compare(4, before, 5, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, before.compare(4, before, 5, Dimension.COLOUR));
         VariantExtractor learned = X.learn(t);
         VariantTable after = learned.extract(t);
         assertEquals(Verdict.EQUAL, after.compare(4, after, 5, Dimension.COLOUR), learned.learned().toString());
@@ -269,17 +272,34 @@ class VariantExtractorTest {
     }
 
     @Test
-    void otherwiseIdenticalListingsSplitShadesOfTheirLine() {
-        Table t = table(title("Acme Heavy Tee - Charcoal / M"), title("Acme Heavy Tee - Heather Grey / M"),
-                title("Acme Heavy Tee - Charcoal / L"), title("Acme Heavy Tee - Heather Grey / L"),
-                title("Kestrel Tee - Charcoal / M"), title("Kestrel Tee - Heather Grey / L"));
+    void labelsSplitShadesThatNonMatchesShowApart() {
+        Table t = table(row("Acme Heavy Tee", "Charcoal", "M", null), row("Acme Heavy Tee", "Heather Grey", "M", null),
+                row("Acme Heavy Tee", "Charcoal", "L", null), row("Acme Heavy Tee", "Heather Grey", "L", null),
+                row("Kestrel Tee", "Charcoal", "S", null), row("Kestrel Tee", "Heather Grey", "S", null),
+                row("Kestrel Tee", "Grey", "S", null), row("Kestrel Tee", "Charcoal", "XL", null));
         VariantTable before = X.extract(t);
         assertEquals(Verdict.EQUAL, before.compare(0, before, 1, Dimension.COLOUR));
-        VariantExtractor learned = X.learn(t);
+        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 7}),
+                new boolean[] {false, false, false, false});
+        VariantExtractor learned = X.learn(t, t, labels);
         VariantTable after = learned.extract(t);
         assertEquals(Verdict.DIFFERENT, after.compare(0, after, 1, Dimension.COLOUR), learned.learned().toString());
         assertEquals(Verdict.EQUAL, after.compare(0, after, 2, Dimension.COLOUR));
-        assertEquals(Verdict.EQUAL, after.compare(4, after, 5, Dimension.COLOUR), "another line keeps one grey");
+        assertEquals(Verdict.UNKNOWN, after.compare(4, after, 6, Dimension.COLOUR), "plain grey: either shade");
+        assertEquals(List.of("colour: shades of 'grey' differ (3 non-matching pairs against 0 matching)"),
+                learned.learned());
+        VariantExtractor outvoted = X.learn(t, t, new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 0, 2, 4},
+                new int[] {1, 3, 5, 1, 3, 5}), new boolean[] {false, false, false, true, true, true}));
+        assertEquals(List.of(), outvoted.learned(), "as many matches say the shades are one");
+    }
+
+    @Test
+    void otherwiseIdenticalListingsTeachNothing() {
+        Table t = table(title("Acme Tee - Charcoal / M"), title("Acme Tee - Heather Grey / M"),
+                title("Acme Tee - Jet Black / M"), title("Acme Tee - Black / M"), title("Acme Tee - Storm / M"),
+                title("Acme Tee - Grey / M"), title("Acme Tee - Storm / L"), title("Acme Tee - Grey / L"),
+                title("Acme Tee - Storm / S"), title("Acme Tee - Grey / S"));
+        assertEquals(List.of(), X.learn(t).learned(), "a shop's two colours and two shops' one colour look alike");
     }
 
     @Test
@@ -289,7 +309,7 @@ class VariantExtractorTest {
                 row("Halden Tee", "oyster", "S", null), row("Halden Tee", "off white", "S", null),
                 row("Halden Tee", "Red", "S", null));
         VariantTable before = X.extract(t);
-        assertEquals(Verdict.DIFFERENT, before.compare(0, before, 1, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, before.compare(0, before, 1, Dimension.COLOUR));
         LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
                 new boolean[] {true, true, true, false});
         VariantExtractor learned = X.learn(t, t, labels);
