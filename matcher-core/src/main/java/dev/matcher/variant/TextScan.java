@@ -19,7 +19,7 @@ final class TextScan {
     /** Where the names of codes the vocabulary cannot name (unknown words, combinations) are kept. */
     private final java.util.Map<Long, String> names;
     private final String t;
-    private final long ctx;
+    private long ctx;
     private final int[] start;
     private final int[] end;
     private final String[] word;
@@ -28,12 +28,12 @@ final class TextScan {
     /** Token i is part of a label statement or a value; the residual keeps the others. */
     private final boolean[] used;
 
-    private TextScan(Vocabulary v, NumberReader numbers, java.util.Map<Long, String> names, String t, long ctx) {
+    /** Tokenises {@code t}; {@link #readTitle} or {@link #readLabels} then find the values. */
+    TextScan(Vocabulary v, NumberReader numbers, java.util.Map<Long, String> names, String t) {
         this.v = v;
         this.numbers = numbers;
         this.names = names;
         this.t = t;
-        this.ctx = ctx;
         int[] s = new int[16];
         int[] e = new int[16];
         int count = 0;
@@ -69,22 +69,32 @@ final class TextScan {
         this.used = new boolean[count];
     }
 
+    /** The context bits the words of this text give ({@code words}: context word -> bits). */
+    long context(java.util.Map<String, Long> words) {
+        long bits = 0;
+        for (String w : word) {
+            Long b = words.get(w);
+            if (b != null) {
+                bits |= b;
+            }
+        }
+        return bits;
+    }
+
     /** Labels only: descriptions and other text attributes. */
-    static TextScan labels(Vocabulary v, NumberReader numbers, java.util.Map<Long, String> names, String normalized,
-                           long ctx) {
-        TextScan s = new TextScan(v, numbers, names, normalized, ctx);
-        s.labels();
-        return s;
+    TextScan readLabels(long context) {
+        ctx = context;
+        labels();
+        return this;
     }
 
     /** Labels, slots and running text: titles. */
-    static TextScan title(Vocabulary v, NumberReader numbers, java.util.Map<Long, String> names, String normalized,
-                          long ctx) {
-        TextScan s = new TextScan(v, numbers, names, normalized, ctx);
-        s.labels();
-        s.slots();
-        s.free();
-        return s;
+    TextScan readTitle(long context) {
+        ctx = context;
+        labels();
+        slots();
+        free();
+        return this;
     }
 
     /** The words that are no part of a variant mention, joined by single spaces: the product-line text. */

@@ -70,6 +70,8 @@ public final class VariantExtractor implements Serializable {
     private transient Map<String, Long> contextWords;
     private transient long alwaysContext;
     private transient Cache<String, Found> cache;
+    /** The label words that need no colon (words sections, shoe sizes), to skip descriptions without labels. */
+    private transient java.util.regex.Pattern colonFree;
 
     private VariantExtractor(Builder b, Vocabulary vocabulary, List<String> learned) {
         this.vocabulary = vocabulary;
@@ -110,6 +112,16 @@ public final class VariantExtractor implements Serializable {
         }
         contextWords = ctx;
         alwaysContext = always;
+        List<String> free = new ArrayList<>();
+        for (int s = 0; s < vocabulary.sectionCount(); s++) {
+            if (vocabulary.dimension(s).kind() == Dimension.Kind.WORDS || vocabulary.dimension(s).equals(Dimension.SHOE_SIZE)) {
+                for (String w : vocabulary.labels(s)) {
+                    free.add(java.util.regex.Pattern.quote(w));
+                }
+            }
+        }
+        colonFree = java.util.regex.Pattern.compile(free.isEmpty() ? "(?!)"
+                : "(?iu)(?<![\\p{L}\\p{N}])(?:" + String.join("|", free) + ")(?![\\p{L}\\p{N}])");
         cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
@@ -177,7 +189,8 @@ public final class VariantExtractor implements Serializable {
             return null;
         }
         String t = TextNormalizer.normalize(text);
-        return TextScan.title(vocabulary, numbers, new HashMap<>(), t, alwaysContext | context(t)).residual();
+        TextScan scan = new TextScan(vocabulary, numbers, new HashMap<>(), t);
+        return scan.readTitle(alwaysContext | scan.context(contextWords)).residual();
     }
 
     private void run(int n, java.util.function.IntConsumer body) {
@@ -213,16 +226,17 @@ public final class VariantExtractor implements Serializable {
     Row row(Layout layout, Table table, int row, Map<Long, String> names) {
         int s = vocabulary.sectionCount();
         Row r = new Row(s);
-        String titleText = layout.title < 0 ? null : TextNormalizer.normalize(table.value(row, layout.title));
-        String descText = layout.description < 0 ? null : TextNormalizer.normalize(table.value(row, layout.description));
-        long ctx = alwaysContext | context(titleText) | context(descText);
-        String[] other = new String[layout.other.length];
+        TextScan title = scan(table, row, layout.title, names);
+        TextScan desc = scan(table, row, layout.description, names);
+        TextScan[] other = new TextScan[layout.other.length];
+        long ctx = alwaysContext | (title == null ? 0 : title.context(contextWords))
+                | (desc == null ? 0 : desc.context(contextWords));
         for (int k = 0; k < other.length; k++) {
-            other[k] = TextNormalizer.normalize(table.value(row, layout.other[k]));
-            ctx |= context(other[k]);
+            other[k] = scan(table, row, layout.other[k], names);
+            ctx |= other[k] == null ? 0 : other[k].context(contextWords);
         }
         for (int k = 0; k < layout.variant.length; k++) {
-            ctx |= context(TextNormalizer.normalize(table.value(row, layout.variant[k])));
+            ctx |= context(table.value(row, layout.variant[k]));
         }
         long[] attr = r.bySource[Source.ATTRIBUTE.ordinal()];
         for (int k = 0; k < layout.variant.length; k++) {
@@ -231,18 +245,17 @@ public final class VariantExtractor implements Serializable {
                 attr[(int) found[0]] = found[1];
             }
         }
-        if (titleText != null) {
-            TextScan scan = TextScan.title(vocabulary, numbers, names, titleText, ctx);
-            fill(scan, r.bySource[Source.TITLE.ordinal()]);
+        if (title != null) {
+            fill(title.readTitle(ctx), r.bySource[Source.TITLE.ordinal()]);
         }
-        if (descText != null) {
-            fill(TextScan.labels(vocabulary, numbers, names, descText, ctx), r.bySource[Source.DESCRIPTION.ordinal()]);
+        if (desc != null && mayHoldLabels(table.value(row, layout.description))) {
+            fill(desc.readLabels(ctx), r.bySource[Source.DESCRIPTION.ordinal()]);
         }
         long[] text = r.bySource[Source.TEXT.ordinal()];
-        for (String o : other) {
+        for (TextScan o : other) {
             if (o != null) {
                 long[] found = new long[s];
-                fill(TextScan.labels(vocabulary, numbers, names, o, ctx), found);
+                fill(o.readLabels(ctx), found);
                 for (int k = 0; k < s; k++) {
                     text[k] = text[k] == VariantCode.UNKNOWN ? found[k] : text[k];
                 }
@@ -275,13 +288,24 @@ public final class VariantExtractor implements Serializable {
         }
     }
 
-    /** The context bits the words of a normalised text give. */
-    private long context(String normalized) {
-        if (normalized == null || contextWords.isEmpty()) {
+    private TextScan scan(Table table, int row, int attribute, Map<Long, String> names) {
+        String raw = attribute < 0 ? null : table.value(row, attribute);
+        return raw == null || raw.isBlank() ? null
+                : new TextScan(vocabulary, numbers, names, TextNormalizer.normalize(raw));
+    }
+
+    /** Labels need a colon, or a size or colour label word: most descriptions have neither. */
+    private boolean mayHoldLabels(String raw) {
+        return raw.indexOf(':') >= 0 || raw.indexOf('=') >= 0 || colonFree.matcher(raw).find();
+    }
+
+    /** The context bits the words of a raw value give. */
+    private long context(String raw) {
+        if (raw == null || contextWords.isEmpty()) {
             return 0;
         }
         long bits = 0;
-        for (String w : Tokenizer.words(normalized)) {
+        for (String w : Tokenizer.words(TextNormalizer.normalize(raw))) {
             Long b = contextWords.get(w);
             if (b != null) {
                 bits |= b;

@@ -398,6 +398,10 @@ public final class Vocabulary implements Serializable {
         return sections[section].context;
     }
 
+    Set<String> labels(int section) {
+        return sections[section].labels;
+    }
+
     boolean tail(int section) {
         return sections[section].tail;
     }

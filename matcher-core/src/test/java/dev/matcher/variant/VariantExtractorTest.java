@@ -150,6 +150,11 @@ class VariantExtractorTest {
         assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
         assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.APPAREL_SIZE));
         assertEquals(Source.ATTRIBUTE, v.source(1, Dimension.COLOUR));
+        VariantTable shoes = X.extract(table(row("Glide Runner", null, null, "A light runner in size 8 US. Shown in red"),
+                row("Glide Runner", null, null, "A light runner, also in black and white.")));
+        assertEquals("US 8", shoes.value(0, Dimension.SHOE_SIZE), "a label needs no colon");
+        assertEquals(VariantCode.UNKNOWN, shoes.code(0, Dimension.COLOUR), "running text of a description is not read");
+        assertEquals(VariantCode.UNKNOWN, shoes.code(1, Dimension.COLOUR), "other colours a line comes in");
     }
 
     @Test
