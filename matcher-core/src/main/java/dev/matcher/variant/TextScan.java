@@ -171,7 +171,7 @@ final class TextScan {
                 }
             }
         }
-        for (int s : sections) {                       // vocabulary words inside the value: "Navy Heather Blend"
+        for (int s : explicit ? sections : new int[0]) {   // words inside a stated value: "Navy Heather Blend"
             if (!numbers.isNumber(s) && (sections.length == 1 || hasContext(s))) {
                 int before = mentions.size();
                 words(first, last, true, Mention.LABEL);
