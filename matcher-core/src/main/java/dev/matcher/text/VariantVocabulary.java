@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * ({@code pack of 6}, {@code 6-pack}, {@code x6}). Immutable; extend it with {@link #withWords} or {@link #learn}.
  * Codes (model numbers) are never variant words: a changed model number must always count.
  *
+ * <p>Superseded by {@link dev.matcher.variant} (canonical values per dimension, equal/different/unknown per pair);
+ * its built-in {@link dev.matcher.variant.Vocabulary} holds every word of this one. Kept, with unchanged behaviour,
+ * until {@code FeatureSpace}, {@code TextField} and {@code ValueRarity} read {@link dev.matcher.variant.VariantTable}
+ * and {@link dev.matcher.variant.VariantExtractor#strip}; then it goes.
+ *
  * <pre>{@code
  * VariantVocabulary v = VariantVocabulary.builtIn().withWords("colour", "teal", "petrol");
  * v.mentions("colour", "iphone 12 64gb black");   // [black]

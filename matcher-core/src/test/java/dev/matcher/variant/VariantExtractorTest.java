@@ -1,0 +1,330 @@
+package dev.matcher.variant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Extraction and canonicalisation, one test per failure class of issue 17, and the guards against false hits. */
+class VariantExtractorTest {
+    private static final VariantExtractor X = VariantExtractor.builder().parallelism(1).build();
+
+    /** Rows of (title, color, size, description). */
+    private static Table table(String[]... rows) {
+        Table.Builder b = Table.builder("title", "color", "size", "description");
+        for (int i = 0; i < rows.length; i++) {
+            b.row("r" + i, rows[i]);
+        }
+        return b.build();
+    }
+
+    private static String[] row(String title, String color, String size, String description) {
+        return new String[] {title, color, size, description};
+    }
+
+    private static String[] title(String title) {
+        return row(title, null, null, null);
+    }
+
+    /** The verdict of each row against row 0. */
+    private static void allEqual(Dimension d, String[]... rows) {
+        VariantTable v = X.extract(table(rows));
+        for (int i = 1; i < rows.length; i++) {
+            assertEquals(Verdict.EQUAL, v.compare(0, v, i, d),
+                    d + ": " + v.describe(0) + " vs " + v.describe(i) + " (row " + i + ")");
+        }
+    }
+
+    private static long code(Dimension d, String[] row) {
+        return X.extract(table(row)).code(0, d);
+    }
+
+    // ---- the same value written differently --------------------------------------------------------------------
+
+    @Test
+    void coloursWrittenDifferentlyAreOneValue() {
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Gray", null, null), row("Acme Tee", "Heather Grey", null, null),
+                row("Acme Tee", "Charcoal Grey", null, null), row("Acme Tee", "GREY", null, null),
+                row("Acme Tee", "gry", null, null), row("Acme Tee", "Heather Gray", null, null));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Black", null, null), row("Acme Tee", "Jet Black", null, null),
+                row("Acme Tee", "Blk", null, null), row("Acme Tee", "BLACK", null, null));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Navy", null, null), row("Acme Tee", "Navy Blue", null, null),
+                row("Acme Tee", "NAVY", null, null), row("Acme Tee", "Nvy", null, null));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Beige", null, null), row("Acme Tee", "Sand", null, null));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "White", null, null), row("Acme Tee", "Wht", null, null));
+    }
+
+    @Test
+    void finerShadeStaysAvailable() {
+        VariantTable v = X.extract(table(row("Acme Tee", "Heather Grey", null, null),
+                row("Acme Tee", "Charcoal", null, null), row("Acme Tee", "Gray", null, null)));
+        assertEquals("grey (heather grey)", v.value(0, Dimension.COLOUR));
+        assertEquals("grey (charcoal)", v.value(1, Dimension.COLOUR));
+        assertEquals("grey", v.value(2, Dimension.COLOUR));
+        long a = v.code(0, Dimension.COLOUR);
+        long b = v.code(1, Dimension.COLOUR);
+        assertEquals(Verdict.EQUAL, VariantCode.compare(a, b));
+        assertTrue(!VariantCode.sameValue(a, b) && VariantCode.sameValue(a, a));
+    }
+
+    @Test
+    void apparelSizesWrittenDifferentlyAreOneValue() {
+        allEqual(Dimension.APPAREL_SIZE, row("Acme Tee", null, "S", null), row("Acme Tee", null, "Small", null),
+                row("Acme Tee", null, "Sm", null), row("Acme Tee", null, "size S", null),
+                title("Acme Tee Size: Sm"), title("Acme Tee - Black / S"));
+        allEqual(Dimension.APPAREL_SIZE, row("Acme Tee", null, "XXL", null), row("Acme Tee", null, "2XL", null),
+                row("Acme Tee", null, "XX-Large", null), title("Acme Tee, Black, 2XL"));
+        allEqual(Dimension.APPAREL_SIZE, row("Acme Tee", null, "XL", null), row("Acme Tee", null, "X-Large", null),
+                row("Acme Tee", null, "Extra Large", null), title("Acme Tee Extra Large Black"));
+    }
+
+    @Test
+    void shoeSizesWithAndWithoutScale() {
+        allEqual(Dimension.SHOE_SIZE, title("Stridex Glide Running Shoe US 7"), row("Stridex Glide Running Shoe", null,
+                "7.0", null), title("Stridex Glide Runner Size 7"), row("Stridex Glide Sneaker", null, "US 7", null),
+                title("Stridex Glide Trainers - Black / 7"));
+        allEqual(Dimension.SHOE_SIZE, title("Stridex Glide Boot EU 42"), row("Stridex Glide Boot", null, "42", null),
+                title("Stridex Glide Boot 42 EU"));
+        VariantTable v = X.extract(table(title("Glide Running Shoe US 7.5"), title("Glide Running Shoe US 7 1/2"),
+                title("Glide Running Shoe EU 40")));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.SHOE_SIZE));
+        assertEquals(Verdict.UNKNOWN, v.compare(0, v, 2, Dimension.SHOE_SIZE), "US and EU do not compare");
+    }
+
+    @Test
+    void beddingCapacityPackAndAmount() {
+        allEqual(Dimension.BEDDING_SIZE, title("Dreamy Duvet Cover Twin"), row("Dreamy Duvet Cover", null, "Single",
+                null), title("Dreamy Duvet Cover, Single"));
+        allEqual(Dimension.BEDDING_SIZE, title("Dreamy Sheet Set Queen"), title("Dreamy Sheet Set - Qn"),
+                row("Dreamy Sheet Set", null, "Queen Size", null));
+        allEqual(Dimension.BEDDING_SIZE, title("Dreamy Sheet Set King"), title("Dreamy Sheet Set (K)"));
+        allEqual(Dimension.CAPACITY, title("Nova 12 Phone 64G Black"), title("Nova 12 Phone 64 GB"),
+                title("Nova 12 Phone - Black / 64GB"), title("Nova 12 Phone 8GB RAM 64GB"));
+        allEqual(Dimension.CAPACITY, title("Rapid SSD 1TB"), title("Rapid SSD 1000 GB"));
+        allEqual(Dimension.PACK, title("Fizz Cola 2-pack"), title("Fizz Cola pack of 2"), title("Fizz Cola 2pk"),
+                title("Fizz Cola x2"), title("Fizz Cola 2 x 500ml"), title("Fizz Cola Twin Pack"));
+        allEqual(Dimension.AMOUNT, title("Fizz Cola 500ml"), title("Fizz Cola 0.5 l"), title("Fizz Cola 50 cl"));
+        allEqual(Dimension.AMOUNT, title("Roastwell Beans 1kg"), title("Roastwell Beans 1000 g"));
+        allEqual(Dimension.AMOUNT, title("Roastwell Beans 16 oz"), title("Roastwell Beans 1 lb"));
+    }
+
+    @Test
+    void typosInAttributesAndSlots() {
+        allEqual(Dimension.APPAREL_SIZE, row("Acme Tee", null, "Large", null), row("Acme Tee", null, "Lage", null),
+                title("Acme Tee - Red / Lrage"));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Black", null, null), row("Acme Tee", "BACK", null, null),
+                title("Acme Tee, Blakc, M"));
+        allEqual(Dimension.COLOUR, row("Acme Tee", "Purple", null, null), row("Acme Tee", "Purpel", null, null));
+    }
+
+    // ---- the value is somewhere else ---------------------------------------------------------------------------
+
+    @Test
+    void valueInTitleWhenTheColumnIsEmpty() {
+        Table t = table(row("BRAND line t-shirt, Gray, XXL", "", null, null),
+                row("Brand Line Tee - Navy / XL", null, " ", null),
+                row("Brand Line Tee (Heather Grey) Size: Sm", null, null, null));
+        VariantTable v = X.extract(t);
+        assertEquals("grey", v.value(0, Dimension.COLOUR));
+        assertEquals("xxl", v.value(0, Dimension.APPAREL_SIZE));
+        assertEquals(Source.TITLE, v.source(0, Dimension.COLOUR));
+        assertEquals("navy", v.value(1, Dimension.COLOUR));
+        assertEquals("xl", v.value(1, Dimension.APPAREL_SIZE));
+        assertEquals("grey (heather grey)", v.value(2, Dimension.COLOUR));
+        assertEquals("s", v.value(2, Dimension.APPAREL_SIZE));
+    }
+
+    @Test
+    void valueInDescription() {
+        VariantTable v = X.extract(table(row("Acme Tee", null, null, "Soft cotton. Colour: Pink. Size: Sm."),
+                row("Acme Tee", "pink", "S", null)));
+        assertEquals("pink", v.value(0, Dimension.COLOUR));
+        assertEquals(Source.DESCRIPTION, v.source(0, Dimension.COLOUR));
+        assertEquals("s", v.value(0, Dimension.APPAREL_SIZE));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.APPAREL_SIZE));
+        assertEquals(Source.ATTRIBUTE, v.source(1, Dimension.COLOUR));
+        VariantTable shoes = X.extract(table(row("Glide Runner", null, null, "A light runner in size 8 US. Shown in red"),
+                row("Glide Runner", null, null, "A light runner, also in black and white.")));
+        assertEquals("US 8", shoes.value(0, Dimension.SHOE_SIZE), "a label needs no colon");
+        assertEquals(VariantCode.UNKNOWN, shoes.code(0, Dimension.COLOUR), "running text of a description is not read");
+        assertEquals(VariantCode.UNKNOWN, shoes.code(1, Dimension.COLOUR), "other colours a line comes in");
+    }
+
+    @Test
+    void attributeWinsOverText() {
+        VariantTable v = X.extract(table(row("Acme Tee - Red / M", "Blue", null, null)));
+        assertEquals("blue", v.value(0, Dimension.COLOUR));
+        assertEquals(Source.ATTRIBUTE, v.source(0, Dimension.COLOUR));
+        assertEquals("m", v.value(0, Dimension.APPAREL_SIZE));
+    }
+
+    @Test
+    void unknownAttributeValuesEqualThemselvesOnly() {
+        VariantTable v = X.extract(table(row("Acme Tee", "Fjord Mist", null, null),
+                row("Acme Tee", "fjord  mist", null, null), row("Acme Tee", "Dusk", null, null),
+                row("Acme Tee", "Black", null, null), row("Acme Tee", "3XKL", "3XKL", null)));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 2, Dimension.COLOUR), "two words of the shop's own");
+        assertEquals("dusk", v.value(2, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, v.compare(2, v, 3, Dimension.COLOUR), "a shop's name may be black");
+        assertEquals(Verdict.UNKNOWN, v.compare(3, v, 4, Dimension.COLOUR), "a typo may be anything");
+    }
+
+    @Test
+    void twoToneIsItsOwnValue() {
+        VariantTable v = X.extract(table(title("Acme Hoodie - Black/White / L"), row("Acme Hoodie", "White & Black",
+                "L", null), title("Acme Hoodie - Black / L")));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 2, Dimension.COLOUR));
+    }
+
+    // ---- one side does not say it ------------------------------------------------------------------------------
+
+    @Test
+    void silentSideIsUnknownNeverEqual() {
+        VariantTable v = X.extract(table(title("Acme Line Tee - Navy / XL"), title("Acme Line Tee"),
+                title("Acme Line Tee Navy")));
+        assertEquals(Verdict.UNKNOWN, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, v.compare(1, v, 1, Dimension.COLOUR), "unknown is not equal even to itself");
+        assertEquals(Verdict.UNKNOWN, v.compare(0, v, 2, Dimension.APPAREL_SIZE));
+        assertEquals(Source.NONE, v.source(1, Dimension.COLOUR));
+        assertNull(v.value(1, Dimension.COLOUR));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 2, Dimension.COLOUR));
+    }
+
+    // ---- guards: no value where there is none ------------------------------------------------------------------
+
+    @Test
+    void shortAndAmbiguousWordsDoNotCollide() {
+        VariantTable v = X.extract(table(title("Apple iPhone XS 64GB"), title("LG OLED TV 55 inch"),
+                title("Rose Garden Shears"), title("Acme Back Pack"), title("Luxe Sheets 400 Thread Count"),
+                title("Orbis Nova 5G Phone"), title("Highland Single Origin Coffee 250g"),
+                title("Samsung SM-G991B Galaxy S21"), title("Memory Foam Pillow"), title("Pine Cone Candle")));
+        for (int i = 0; i < v.size(); i++) {
+            assertEquals(VariantCode.UNKNOWN, v.code(i, Dimension.APPAREL_SIZE), v.describe(i));
+            assertEquals(VariantCode.UNKNOWN, v.code(i, Dimension.BEDDING_SIZE), v.describe(i));
+            assertEquals(VariantCode.UNKNOWN, v.code(i, Dimension.COLOUR), v.describe(i));
+            assertEquals(VariantCode.UNKNOWN, v.code(i, Dimension.PACK), v.describe(i));
+        }
+        assertEquals("250 g", v.value(6, Dimension.AMOUNT));
+        assertEquals(VariantCode.UNKNOWN, v.code(5, Dimension.AMOUNT), "5G is a network");
+        assertEquals("64 GB", v.value(0, Dimension.CAPACITY));
+    }
+
+    @Test
+    void typoNeedsFourLettersAndOneCloseValue() {
+        Vocabulary v = Vocabulary.builtIn();
+        assertEquals(VariantCode.UNKNOWN, v.code(Dimension.COLOUR, "rad"), "three letters: no typo lookup");
+        assertEquals(VariantCode.UNKNOWN, v.code(Dimension.COLOUR, "pine"), "a substitution in a short word");
+        assertEquals(v.code(Dimension.COLOUR, "black"), v.code(Dimension.COLOUR, "back"));
+        assertEquals(v.code(Dimension.APPAREL_SIZE, "large"), v.code(Dimension.APPAREL_SIZE, "lage"));
+    }
+
+    @Test
+    void stripLeavesTheProductLine() {
+        assertEquals("brand line tee", X.strip("Brand Line Tee - Navy / XL"));
+        assertEquals("brand line tee", X.strip("Brand Line Tee (Heather Grey) Size: Sm"));
+        assertEquals("nova 12 phone", X.strip("Nova 12 Phone 128GB Midnight Black"));
+        assertEquals("fizz cola", X.strip("Fizz Cola 6-pack 330ml"));
+    }
+
+    @Test
+    void explainShowsBothValuesSourcesAndVerdict() {
+        VariantTable v = X.extract(table(row("Acme Tee", "Heather Grey", "M", null), title("Acme Tee, Gray, L")));
+        List<VariantTable.Comparison> e = v.explain(0, v, 1);
+        assertEquals(2, e.size());
+        assertEquals("colour: grey (heather grey) [attribute] vs grey [title] -> EQUAL", e.get(0).toString());
+        assertEquals("apparel_size: m [attribute] vs l [title] -> DIFFERENT", e.get(1).toString());
+    }
+
+    @Test
+    void namedAttributesAndDimensions() {
+        Table t = Table.builder("name", "shade", "flavour")
+                .row("a", "Fizz Cola 330ml", "Teal", "Vanille").row("b", "Fizz Cola 330ml", "turquoise", "vanilla")
+                .build();
+        Dimension flavour = Dimension.of("flavour");
+        VariantExtractor x = VariantExtractor.builder()
+                .vocabulary(Vocabulary.builtIn().withValue(flavour, "vanilla", "vanille"))
+                .attribute("shade", Dimension.COLOUR).parallelism(1).build();
+        VariantTable v = x.extract(t);
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, flavour));
+        assertEquals("vanilla", v.value(0, flavour));
+        assertTrue(v.layout().contains("flavour->flavour"), v.layout());
+    }
+
+    // ---- learning ----------------------------------------------------------------------------------------------
+
+    @Test
+    void learnsSynonymsStatedTwiceInOneListing() {
+        Table t = table(row("Acme Tee Dune", "Dune", null, null), row("Acme Tee - Beige / M", "Dune", null, null),
+                row("Acme Polo, Beige, L", "Dune", null, null), row("Acme Cap Beige", "dune", null, null),
+                row("Acme Tee", "Dune", null, null), row("Acme Tee", "Beige", null, null));
+        VariantTable before = X.extract(t);
+        assertEquals(Verdict.UNKNOWN, before.compare(4, before, 5, Dimension.COLOUR));
+        VariantExtractor learned = X.learn(t);
+        VariantTable after = learned.extract(t);
+        assertEquals(Verdict.EQUAL, after.compare(4, after, 5, Dimension.COLOUR), learned.learned().toString());
+        assertEquals("beige (dune)", after.value(4, Dimension.COLOUR));
+        assertTrue(learned.learned().get(0).contains("'dune' is 'beige'"), learned.learned().toString());
+    }
+
+    @Test
+    void labelsSplitShadesThatNonMatchesShowApart() {
+        Table t = table(row("Acme Heavy Tee", "Charcoal", "M", null), row("Acme Heavy Tee", "Heather Grey", "M", null),
+                row("Acme Heavy Tee", "Charcoal", "L", null), row("Acme Heavy Tee", "Heather Grey", "L", null),
+                row("Kestrel Tee", "Charcoal", "S", null), row("Kestrel Tee", "Heather Grey", "S", null),
+                row("Kestrel Tee", "Grey", "S", null), row("Kestrel Tee", "Charcoal", "XL", null));
+        VariantTable before = X.extract(t);
+        assertEquals(Verdict.EQUAL, before.compare(0, before, 1, Dimension.COLOUR));
+        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 7}),
+                new boolean[] {false, false, false, false});
+        VariantExtractor learned = X.learn(t, t, labels);
+        VariantTable after = learned.extract(t);
+        assertEquals(Verdict.DIFFERENT, after.compare(0, after, 1, Dimension.COLOUR), learned.learned().toString());
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 2, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, after.compare(4, after, 6, Dimension.COLOUR), "plain grey: either shade");
+        assertEquals(List.of("colour: shades of 'grey' differ (3 non-matching pairs against 0 matching)"),
+                learned.learned());
+        VariantExtractor outvoted = X.learn(t, t, new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 0, 2, 4},
+                new int[] {1, 3, 5, 1, 3, 5}), new boolean[] {false, false, false, true, true, true}));
+        assertEquals(List.of(), outvoted.learned(), "as many matches say the shades are one");
+    }
+
+    @Test
+    void otherwiseIdenticalListingsTeachNothing() {
+        Table t = table(title("Acme Tee - Charcoal / M"), title("Acme Tee - Heather Grey / M"),
+                title("Acme Tee - Jet Black / M"), title("Acme Tee - Black / M"), title("Acme Tee - Storm / M"),
+                title("Acme Tee - Grey / M"), title("Acme Tee - Storm / L"), title("Acme Tee - Grey / L"),
+                title("Acme Tee - Storm / S"), title("Acme Tee - Grey / S"));
+        assertEquals(List.of(), X.learn(t).learned(), "a shop's two colours and two shops' one colour look alike");
+    }
+
+    @Test
+    void learnsSynonymsFromLabelledMatches() {
+        Table t = table(row("Acme Tee", "Oyster", "M", null), row("Acme Tee", "Off White", "M", null),
+                row("Kestrel Tee", "Oyster", "L", null), row("Kestrel Tee", "Off-White", "L", null),
+                row("Halden Tee", "oyster", "S", null), row("Halden Tee", "off white", "S", null),
+                row("Halden Tee", "Red", "S", null));
+        VariantTable before = X.extract(t);
+        assertEquals(Verdict.UNKNOWN, before.compare(0, before, 1, Dimension.COLOUR));
+        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
+                new boolean[] {true, true, true, false});
+        VariantExtractor learned = X.learn(t, t, labels);
+        VariantTable after = learned.extract(t);
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 1, Dimension.COLOUR), learned.learned().toString());
+        assertEquals("white (oyster)", after.value(0, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, after.compare(4, after, 6, Dimension.COLOUR));
+        assertEquals(1, learned.learned().size(), learned.learned().toString());
+        VariantExtractor tooFew = X.learn(t, t, new LabelledPairs(Pairs.of(new int[] {0}, new int[] {1}),
+                new boolean[] {true}));
+        assertEquals(List.of(), tooFew.learned());
+    }
+}
