@@ -4,8 +4,8 @@ import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.io.AtomicFiles;
+import dev.matcher.io.CsvWriter;
 
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -314,10 +314,10 @@ public final class VariantCatalog {
         writePairs(folder.resolve("matches.csv"), matches(), null);
         writePairs(folder.resolve("family_matches.csv"), familyMatches(), null);
         AtomicFiles.write(folder.resolve("clusters.csv"), out -> {
-            Writer w = SyntheticGenerator.writer(out);
-            SyntheticGenerator.writeRow(w, "id", "cluster_id", "family_id");
+            CsvWriter w = CsvWriter.utf8(out, ',');
+            w.row("id", "cluster_id", "family_id");
             for (int row = 0; row < size(); row++) {
-                SyntheticGenerator.writeRow(w, table.id(row), Integer.toString(items[row]),
+                w.row(table.id(row), Integer.toString(items[row]),
                         Integer.toString(families[row]));
             }
             w.flush();
@@ -331,19 +331,19 @@ public final class VariantCatalog {
 
     private void writePairs(Path file, Pairs pairs, boolean[] labels) {
         AtomicFiles.write(file, out -> {
-            Writer w = SyntheticGenerator.writer(out);
+            CsvWriter w = CsvWriter.utf8(out, ',');
             if (labels == null) {
-                SyntheticGenerator.writeRow(w, "left_id", "right_id");
+                w.row("left_id", "right_id");
             } else {
-                SyntheticGenerator.writeRow(w, "left_id", "right_id", "label");
+                w.row("left_id", "right_id", "label");
             }
             for (int i = 0; i < pairs.size(); i++) {
                 String l = table.id(pairs.left(i));
                 String r = table.id(pairs.right(i));
                 if (labels == null) {
-                    SyntheticGenerator.writeRow(w, l, r);
+                    w.row(l, r);
                 } else {
-                    SyntheticGenerator.writeRow(w, l, r, labels[i] ? "1" : "0");
+                    w.row(l, r, labels[i] ? "1" : "0");
                 }
             }
             w.flush();
