@@ -247,39 +247,53 @@ public final class Resolver {
             boolean variants = m != null && m.mode() == MatchMode.VARIANT;
             int[] identical = task.isDeduplication() ? Blockers.identicalGroups(task.left()) : null;
             if (!variants) {
-                Clusterer c = keepTogether(clusterer != null ? clusterer : itemClusterer(threshold), identical);
+                Clusterer c = keepTogether(clusterer != null ? clusterer : itemClusterer(threshold), identical, scored,
+                        threshold);
                 Clusters items = stage("clustering", n, "records", () -> c.cluster(n, scored), Clusters::size).withIds(ids);
                 return new Resolution(task, candidates, scores, threshold, items, null, m, seconds, warnings);
             }
             Clusterer familyClusterer = keepTogether(clusterer != null ? clusterer : task.isDeduplication()
                     ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold),
-                    identical);
+                    identical, scored, threshold);
             if (exactScores == null) {
                 Clusters families = stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),
                         Clusters::size).withIds(ids);
                 return new Resolution(task, candidates, scores, threshold, families, families, m, seconds, warnings);
             }
             ScoredPairs exact = space.toRecords(new ScoredPairs(candidates, exactScores));
+            double exactThreshold = exactMatcher.threshold();
             VariantFamilies v = stage("clustering", n, "records", () -> VariantFamilies.cluster(n, scored,
-                    familyClusterer, exact, keepTogether(itemClusterer(exactMatcher.threshold()), identical)),
+                    familyClusterer, exact, keepTogether(itemClusterer(exactThreshold), identical, exact, exactThreshold)),
                     VariantFamilies::size).withIds(ids);
             return new Resolution(task, candidates, scores, threshold, v.items(), v.families(), m, seconds, warnings);
         }
 
         /**
-         * In deduplication identical records (all values equal after folding) are duplicates without comparison:
-         * they stay in one cluster whatever the linkage, however many copies there are.
+         * In deduplication a group of identical records (all values equal after folding) is one cluster when the
+         * matcher calls its records a match, however many copies there are: what comparing all of its pairs would give,
+         * while blocking pairs them as a star and average linkage alone would not merge a star. Identical records are
+         * not always the same thing (one shop's two offers with one generic title), so the matcher decides: a copy joins
+         * its group's first record only when their pair scores at or above the threshold.
          */
-        private Clusterer keepTogether(Clusterer c, int[] identical) {
+        private Clusterer keepTogether(Clusterer c, int[] identical, ScoredPairs scored, double threshold) {
             if (identical == null) {
                 return c;
             }
-            for (int r = 0; r < identical.length; r++) {
-                if (identical[r] != r) {
-                    return c.withGroups(identical);
+            int[] representative = new int[identical.length];
+            for (int r = 0; r < representative.length; r++) {
+                representative[r] = r;
+            }
+            boolean any = false;
+            for (int i = 0; i < scored.size(); i++) {
+                int a = scored.left(i);
+                int b = scored.right(i);
+                if (identical[a] == identical[b] && scored.score(i) >= threshold) {
+                    int rep = identical[a];
+                    representative[a == rep ? b : b == rep ? a : rep] = rep;     // the star's leaf joins its centre
+                    any |= a == rep || b == rep;
                 }
             }
-            return c;
+            return any ? c.withGroups(representative) : c;
         }
 
         private Clusterer itemClusterer(double threshold) {

@@ -318,6 +318,26 @@ class ResolverTest {
     }
 
     @Test
+    void identicalRecordsJoinOneClusterOnlyWhenTheirScoresSaySo() {
+        Table.Builder b = Table.builder("title", "shop");
+        for (int i = 0; i < 30; i++) {
+            b.row("s" + i, "samsung galaxy mobile phone black", "7");      // one shop's offers of several phones
+        }
+        Table t = b.build();
+        Pairs star = Blockers.identicalRecords().candidates(t);
+        assertEquals(29, star.size());
+        double[] low = new double[star.size()];
+        java.util.Arrays.fill(low, 0.2);
+        Resolver resolver = Resolver.builder().build();
+        assertEquals(30, resolver.cluster(Task.deduplication(t), star, low, 0.5).clusters().count(),
+                "the matcher calls them different: they stay apart");
+        double[] high = new double[star.size()];
+        java.util.Arrays.fill(high, 0.9);
+        assertEquals(1, resolver.cluster(Task.deduplication(t), star, high, 0.5).clusters().count(),
+                "a star of matches is one cluster, though average linkage alone would stop after a few leaves");
+    }
+
+    @Test
     void contradictoryOrMissingOptionsAreClearErrors() {
         People people = People.generate(30, 11);
         Matcher m = Resolver.builder().labels(people.labels(12)).build().deduplicate(people.table()).matcher();
