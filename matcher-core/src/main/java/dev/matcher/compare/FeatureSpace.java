@@ -10,6 +10,7 @@ import dev.matcher.text.PersonList;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.VariantVocabulary;
 import dev.matcher.text.Years;
+import dev.matcher.util.Parallel;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -55,7 +55,6 @@ public final class FeatureSpace {
     private final Spec spec;
     private final Comparison[] comparisons;
     private final List<String> names;
-    private final int parallelism;
     private final ThreadLocal<Comparison.Scratch> scratch = ThreadLocal.withInitial(Comparison.Scratch::new);
     /** The per-record columns the comparisons read ({@link Comparison#columns}), by type and side. */
     private final String[][] leftStrings;
@@ -65,14 +64,12 @@ public final class FeatureSpace {
     private final long[][][] leftLongs;
     private final long[][][] rightLongs;
 
-    private FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names,
-                         int parallelism) {
+    private FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names) {
         this.left = left;
         this.right = right;
         this.spec = spec;
         this.comparisons = comparisons;
         this.names = names;
-        this.parallelism = parallelism;
         List<Object> l = new ArrayList<>();
         List<Object> r = new ArrayList<>();
         for (Comparison c : comparisons) {
@@ -243,7 +240,7 @@ public final class FeatureSpace {
         double[][] x = new double[n][];
         int chunk = 1024;
         int chunks = (n + chunk - 1) / chunk;
-        Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+        Parallel.forEach(chunks, c -> {
             Comparison.Scratch s = new Comparison.Scratch();
             int end = Math.min(n, (c + 1) * chunk);
             for (int i = c * chunk; i < end; i++) {
@@ -252,7 +249,6 @@ public final class FeatureSpace {
                 x[i] = row;
             }
         });
-        run(parallelism, work);
         return x;
     }
 
@@ -289,15 +285,6 @@ public final class FeatureSpace {
         return b.append('\n').toString();
     }
 
-    private static void run(int parallelism, Runnable work) {
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(work).join();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     /**
      * What a feature space is made of: feature names in order, the attribute kinds used, the variant options and any
      * words added to the variant vocabulary. Immutable and {@link Serializable}.
@@ -327,7 +314,6 @@ public final class FeatureSpace {
         private boolean neutralize;
         private boolean allMeasures;
         private boolean stopWords;
-        private int parallelism = Runtime.getRuntime().availableProcessors();
         private List<String> select;
         /** Features to compute when rebuilding a spec; null: all. */
         private Set<String> computed;
@@ -399,15 +385,6 @@ public final class FeatureSpace {
             return this;
         }
 
-        /** Threads for preparing profiles and for {@link #compute(Pairs)}; default: all cores. */
-        public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
-            }
-            parallelism = threads;
-            return this;
-        }
-
         public FeatureSpace build() {
             return new Generator(this).generate();
         }
@@ -417,7 +394,6 @@ public final class FeatureSpace {
     private static final class Generator {
         private final Builder b;
         private final boolean dedup;
-        private final ForkJoinPool pool;
         private final List<Comparison> out = new ArrayList<>();
         private final Map<String, AttributeKind> usedKinds = new LinkedHashMap<>();
         private final VariantVocabulary vocabulary;
@@ -431,7 +407,6 @@ public final class FeatureSpace {
         Generator(Builder b) {
             this.b = b;
             this.dedup = b.left == b.right;
-            this.pool = new ForkJoinPool(b.parallelism);
             VariantVocabulary v = b.vocabulary;
             for (String a : b.variantAttributes) {
                 if (b.left.schema().indexOf(a) < 0 && b.right.schema().indexOf(a) < 0) {
@@ -464,14 +439,6 @@ public final class FeatureSpace {
         }
 
         FeatureSpace generate() {
-            try {
-                return generateIn();
-            } finally {
-                pool.shutdown();
-            }
-        }
-
-        private FeatureSpace generateIn() {
             List<Attribute> shared = new ArrayList<>();
             for (Attribute a : b.left.schema().attributes()) {
                 if (b.right.schema().indexOf(a.name()) >= 0) {
@@ -557,8 +524,7 @@ public final class FeatureSpace {
             }
             Map<String, List<String>> words = new LinkedHashMap<>(b.variantWords);
             Spec spec = new Spec(chosen, usedKinds, b.variantAttributes, b.neutralize, words);
-            return new FeatureSpace(b.left, b.right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen),
-                    b.parallelism);
+            return new FeatureSpace(b.left, b.right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen));
         }
 
         private boolean isDropped(String name) {
@@ -642,7 +608,7 @@ public final class FeatureSpace {
                                 fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
                                 fixed.contains(Measure.NUMBERS), fixed.stream().anyMatch(Measure::isPhonetic),
                                 b.stopWords, stripper());
-                TextField f = TextField.build(n, lraw, rraw, o, pool);
+                TextField f = TextField.build(n, lraw, rraw, o);
                 out.add(new Comparisons.Text(n, f, fixed != null ? fixed : textMeasures(f, isText)));
             }
             if (!isText && wants(n + "." + ValueRarity.SUFFIX)) {
@@ -728,10 +694,10 @@ public final class FeatureSpace {
 
         private double[] numbers(Column c) {
             double[] v = new double[c.size()];
-            pool.submit(() -> IntStream.range(0, v.length).parallel().forEach(i -> {
+            Parallel.forEach(v.length, i -> {
                 double x = Values.parseNumber(c.get(i));
                 v[i] = Double.isFinite(x) ? x : Double.NaN;
-            })).join();
+            });
             return v;
         }
 
@@ -759,7 +725,7 @@ public final class FeatureSpace {
 
         private int[][] dates(String[] raw) {
             int[][] d = new int[4][raw.length];
-            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
+            Parallel.forEach(raw.length, i -> {
                 int e = Values.parseDate(raw[i]);
                 d[0][i] = e;
                 if (e != Values.NO_DATE) {
@@ -768,7 +734,7 @@ public final class FeatureSpace {
                     d[2][i] = ld.getMonthValue();
                     d[3][i] = ld.getDayOfMonth();
                 }
-            })).join();
+            });
             return d;
         }
 
@@ -825,14 +791,14 @@ public final class FeatureSpace {
 
         private long[][] hashes(String[] raw) {
             long[][] h = new long[3][raw.length];
-            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
+            Parallel.forEach(raw.length, i -> {
                 BufferedImage img = ImageHash.read(raw[i]);
                 if (img != null) {
                     h[0][i] = ImageHash.dHash(img);
                     h[1][i] = ImageHash.pHash(img);
                     h[2][i] = 1;
                 }
-            })).join();
+            });
             return h;
         }
 
@@ -857,7 +823,7 @@ public final class FeatureSpace {
             if (fixed == null || !fixed.isEmpty()) {
                 TextField f = TextField.build("*", l, r, new TextField.Options(false,
                         fixed == null || fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
-                        fixed == null || fixed.contains(Measure.NUMBERS), false, b.stopWords, stripper()), pool);
+                        fixed == null || fixed.contains(Measure.NUMBERS), false, b.stopWords, stripper()));
                 out.add(new Comparisons.Text("*", f, fixed != null ? fixed : wholeRecordMeasures(f)));
             }
             if (year) {
@@ -880,9 +846,9 @@ public final class FeatureSpace {
                 if (b.select != null ? b.select.contains(name) : ValueAlignment.eligible(lv, rv)) {
                     if (alignment == null) {
                         String[][] whole = records(compared);
-                        alignment = ValueAlignment.of(whole[0], whole[1], pool);
+                        alignment = ValueAlignment.of(whole[0], whole[1]);
                     }
-                    out.add(alignment.compare(a.name(), lv, rv, pool));
+                    out.add(alignment.compare(a.name(), lv, rv));
                 }
             }
         }
@@ -910,9 +876,9 @@ public final class FeatureSpace {
         private void years(String[] l, String[] r) {
             long[][] kl = new long[l.length][];
             long[][] kr = dedup ? kl : new long[r.length][];
-            pool.submit(() -> IntStream.range(0, l.length).parallel().forEach(i -> kl[i] = Years.in(l[i]))).join();
+            Parallel.forEach(l.length, i -> kl[i] = Years.in(l[i]));
             if (!dedup) {
-                pool.submit(() -> IntStream.range(0, r.length).parallel().forEach(i -> kr[i] = Years.in(r[i]))).join();
+                Parallel.forEach(r.length, i -> kr[i] = Years.in(r[i]));
             }
             long present = Arrays.stream(kl).filter(k -> k.length > 0).count()
                     + (dedup ? 0 : Arrays.stream(kr).filter(k -> k.length > 0).count());
@@ -938,7 +904,7 @@ public final class FeatureSpace {
             Column[] columns = attributes.stream().filter(a -> t.schema().indexOf(a.name()) >= 0)
                     .map(a -> t.column(a.name())).toArray(Column[]::new);
             String[] out = new String[t.size()];
-            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(i -> {
+            Parallel.forEach(out.length, i -> {
                 StringBuilder sb = new StringBuilder();
                 for (Column c : columns) {
                     String v = c.get(i);
@@ -950,7 +916,7 @@ public final class FeatureSpace {
                     }
                 }
                 out[i] = sb.length() == 0 ? null : sb.toString();
-            })).join();
+            });
             return out;
         }
 
@@ -1019,8 +985,7 @@ public final class FeatureSpace {
 
         private long[][] keys(String category, String[] text) {
             long[][] k = new long[text.length][];
-            pool.submit(() -> IntStream.range(0, text.length).parallel()
-                    .forEach(i -> k[i] = vocabulary.mentionKeys(category, text[i]))).join();
+            Parallel.forEach(text.length, i -> k[i] = vocabulary.mentionKeys(category, text[i]));
             return k;
         }
 
@@ -1028,10 +993,10 @@ public final class FeatureSpace {
 
         private String[] prepare(String[] raw, java.util.function.UnaryOperator<String> f) {
             String[] out = new String[raw.length];
-            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
+            Parallel.forEach(raw.length, i -> {
                 String v = f.apply(raw[i]);
                 out[i] = v == null || v.isBlank() ? null : v.strip();
-            })).join();
+            });
             return out;
         }
 

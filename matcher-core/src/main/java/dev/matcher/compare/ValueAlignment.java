@@ -2,13 +2,12 @@ package dev.matcher.compare;
 
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
+import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The feature {@code attr.aligned}: whether two records' values of a low-cardinality attribute (venue, genre,
@@ -56,11 +55,11 @@ final class ValueAlignment {
      * The anchors of two tables, shared by all their attributes: {@code records} are each record's whole text (all
      * compared attributes joined); in deduplication pass the same array twice.
      */
-    static ValueAlignment of(String[] leftRecords, String[] rightRecords, ForkJoinPool pool) {
+    static ValueAlignment of(String[] leftRecords, String[] rightRecords) {
         boolean dedup = leftRecords == rightRecords;
-        String[] l = compact(leftRecords, pool);
-        String[] r = dedup ? l : compact(rightRecords, pool);
-        return new ValueAlignment(l, r, anchors(l, r, dedup, pool));
+        String[] l = compact(leftRecords);
+        String[] r = dedup ? l : compact(rightRecords);
+        return new ValueAlignment(l, r, anchors(l, r, dedup));
     }
 
     /**
@@ -81,12 +80,12 @@ final class ValueAlignment {
     }
 
     /** The comparison for one attribute, from its raw values per side (the same array twice in deduplication). */
-    Comparisons.Aligned compare(String attribute, String[] leftValues, String[] rightValues, ForkJoinPool pool) {
+    Comparisons.Aligned compare(String attribute, String[] leftValues, String[] rightValues) {
         boolean dedup = leftValues == rightValues;
         Vocabulary lv = new Vocabulary(leftValues);
         Vocabulary rv = dedup ? lv : new Vocabulary(rightValues);
-        int[] l = lv.valuesOf(leftValues, leftText, pool);
-        int[] r = dedup ? l : rv.valuesOf(rightValues, rightText, pool);
+        int[] l = lv.valuesOf(leftValues, leftText);
+        int[] r = dedup ? l : rv.valuesOf(rightValues, rightText);
         int width = rv.size();
         int[] count = new int[lv.size() * width];
         int[] row = new int[lv.size()];
@@ -142,12 +141,12 @@ final class ValueAlignment {
         }
 
         /** Each record's value id: its own value, else the longest known value inside its text; -1 if none. */
-        int[] valuesOf(String[] raw, String[] text, ForkJoinPool pool) {
+        int[] valuesOf(String[] raw, String[] text) {
             int[] out = new int[raw.length];
-            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
+            Parallel.forEach(raw.length, i -> {
                 String own = compact(raw[i]);
                 out[i] = own != null ? ids.getOrDefault(own, -1) : find(text[i]);
-            })).join();
+            });
             return out;
         }
 
@@ -178,10 +177,10 @@ final class ValueAlignment {
      * For evenly spread left records, the index of the most similar right record (never itself in deduplication)
      * when their cosine is at least {@link #MIN_COSINE}; -1 otherwise.
      */
-    private static int[] anchors(String[] lText, String[] rText, boolean dedup, ForkJoinPool pool) {
+    private static int[] anchors(String[] lText, String[] rText, boolean dedup) {
         String[][] lw = words(lText);
         String[][] rw = dedup ? lw : words(rText);
-        Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
+        Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
         int[][] lIds = distinct(d.ids[0]);
         int[][] rIds = dedup ? lIds : distinct(d.ids[1]);
         int[] df = new int[d.strings.length];
@@ -205,14 +204,14 @@ final class ValueAlignment {
         Arrays.fill(anchor, -1);
         int step = Math.max(1, lIds.length / MAX_QUERIES);
         int queries = (lIds.length + step - 1) / step;
-        pool.submit(() -> IntStream.range(0, (queries + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+        Parallel.forEach((queries + CHUNK - 1) / CHUNK, c -> {
             float[] acc = new float[rIds.length];
             int[] touched = new int[rIds.length];
             for (int q = c * CHUNK; q < Math.min(queries, (c + 1) * CHUNK); q++) {
                 int i = q * step;
                 anchor[i] = best(i, lIds[i], postings, idf, acc, touched, rIds, lNorm[i], rNorm, dedup);
             }
-        })).join();
+        });
         return anchor;
     }
 
@@ -334,9 +333,9 @@ final class ValueAlignment {
         return out;
     }
 
-    private static String[] compact(String[] raw, ForkJoinPool pool) {
+    private static String[] compact(String[] raw) {
         String[] out = new String[raw.length];
-        pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> out[i] = compact(raw[i]))).join();
+        Parallel.forEach(raw.length, i -> out[i] = compact(raw[i]));
         return out;
     }
 

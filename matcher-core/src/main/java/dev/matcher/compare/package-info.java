@@ -7,6 +7,11 @@
  * <p>Values: similarities in [0,1] (1 = same); -1 when a value is missing on either side; {@code *_null}
  * indicators are 0/1; {@code abs_diff}, {@code log_ratio} and {@code day_diff} are non-negative distances.
  *
+ * <p>Threads: building a space (the per-record profiles) and {@code compute(Pairs)} run in the
+ * {@link java.util.concurrent.ForkJoinPool} the caller runs in, the common pool by default; to bound the threads,
+ * call from your own: {@code new ForkJoinPool(2).submit(() -> fs.compute(pairs)).join()}. Values do not depend on
+ * the pool size.
+ *
  * <h2>Measures (feature suffix: definition)</h2>
  * <ul>
  * <li>{@code exact}: 1 if the normalised values are equal, else 0.</li>

@@ -7,17 +7,22 @@ import dev.matcher.data.AttributeKind;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
+import dev.matcher.util.Parallel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * A trained entity matcher: the automatic feature space of two tables, a calibrated learned model and a decision
  * threshold, in {@link MatchMode#EXACT} or {@link MatchMode#VARIANT} mode. Immutable and thread-safe; scoring runs on
  * flat arrays in parallel.
+ *
+ * <p>Threads: training, feature preparation and scoring run in the {@link java.util.concurrent.ForkJoinPool} the
+ * caller runs in (the common pool by default); a matcher, trained or loaded, is never tied to a number of threads.
+ * To bound them, call from a pool of your own:
+ * {@code new ForkJoinPool(2).submit(() -> m.score(left, right, candidates)).join()}. Results do not depend on the
+ * pool size.
  *
  * <pre>{@code
  * Matcher m = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(42)
@@ -35,7 +40,6 @@ public final class Matcher {
     private final TableShape leftShape;
     private final TableShape rightShape;
     private final Blocker blocker;
-    private final int parallelism;
     private volatile Cached cached;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
@@ -53,7 +57,7 @@ public final class Matcher {
     }
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
-            TableShape rightShape, Blocker blocker, int parallelism) {
+            TableShape rightShape, Blocker blocker) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
@@ -64,7 +68,6 @@ public final class Matcher {
         this.leftShape = leftShape;
         this.rightShape = rightShape;
         this.blocker = blocker;
-        this.parallelism = parallelism;
     }
 
     public static MatcherBuilder builder() {
@@ -82,14 +85,14 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, blocker, parallelism);
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, blocker);
         m.cached = cached;
         return m;
     }
 
     /** The same matcher with a blocker for {@link #link} and {@link #deduplicate} (e.g. after {@link #load}). */
     public Matcher withBlocker(Blocker newBlocker) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, newBlocker, parallelism);
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, newBlocker);
         m.cached = cached;
         return m;
     }
@@ -159,7 +162,7 @@ public final class Matcher {
         double[] p = new double[n];
         int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
-        run(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+        Parallel.forEach(chunks, c -> {
             // features of a block of pairs, then the model over the block (each tree read once per block)
             double[][] rows = new double[chunk][fs.size()];
             double[] out = new double[chunk];
@@ -171,7 +174,7 @@ public final class Matcher {
             }
             model.probabilities(rows, 0, to - from, out, raw);
             System.arraycopy(out, 0, p, from, to - from);
-        }));
+        });
         return p;
     }
 
@@ -249,23 +252,6 @@ public final class Matcher {
 
     TableShape rightShape() {
         return rightShape;
-    }
-
-    int parallelism() {
-        return parallelism;
-    }
-
-    private void run(Runnable work) {
-        if (parallelism <= 0) {
-            work.run();
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(work).join();
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @Override

@@ -29,7 +29,6 @@ public final class MatcherBuilder {
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
     private Blocker blocker;
-    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     MatcherBuilder() {
     }
@@ -109,18 +108,11 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** Threads for features, training fits and scoring (default: all cores). */
-    public MatcherBuilder parallelism(int threads) {
-        trainer.parallelism(threads);
-        parallelism = threads;
-        return this;
-    }
-
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
         FeatureSpace.Builder b = FeatureSpace.builder(left, right)
                 .variantAttributes(variantAttributes.toArray(new String[0]))
-                .neutralizeVariants(mode == MatchMode.VARIANT).parallelism(parallelism);
+                .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);
         return b.build();
     }
@@ -151,7 +143,7 @@ public final class MatcherBuilder {
 
     private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
-                Matcher.TableShape.of(left), Matcher.TableShape.of(right), blocker, parallelism);
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right), blocker);
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;

@@ -1,12 +1,11 @@
 package dev.matcher.match;
 
+import dev.matcher.util.Parallel;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
@@ -45,11 +44,9 @@ public final class ModelTrainer {
     private final boolean balance;
     private final Calibration.Method calibration;
     private final List<Config> grid;
-    private final int parallelism;
 
     private ModelTrainer(Builder b) {
         this.grid = b.grid;
-        this.parallelism = b.parallelism;
         this.type = b.type;
         this.seed = b.seed;
         this.folds = b.folds;
@@ -71,16 +68,6 @@ public final class ModelTrainer {
         private boolean balance = true;
         private Calibration.Method calibration = Calibration.Method.AUTO;
         private List<Config> grid;
-        private int parallelism = Runtime.getRuntime().availableProcessors();
-
-        /** Threads for the cross-validation fits (default: all cores; 1 = in the calling thread). */
-        public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
-            }
-            parallelism = threads;
-            return this;
-        }
 
         /** Replaces the built-in search grid of the model type (the first configuration is used without search). */
         public Builder grid(Config... configs) {
@@ -224,26 +211,11 @@ public final class ModelTrainer {
         // every (configuration, fold) fit is independent and seeded: run them in parallel, results in fixed slots
         int folds = k;
         TrainedModel[] all = new TrainedModel[configs.size() * k];
-        Runnable fits = () -> IntStream.range(0, all.length).parallel().forEach(task -> {
+        Parallel.forEach(all.length, task -> {
             int f = task % folds;
             int[] trainRows = rows(fold, f, false);
             all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds), seed + 31L * f);
         });
-        if (parallelism > 1) {
-            ForkJoinPool pool = new ForkJoinPool(parallelism);
-            try {
-                pool.submit(fits).join();
-            } finally {
-                pool.shutdown();
-            }
-        } else {
-            IntStream.range(0, all.length).forEach(task -> {
-                int f = task % folds;
-                int[] trainRows = rows(fold, f, false);
-                all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds),
-                        seed + 31L * f);
-            });
-        }
         for (int c = 0; c < configs.size(); c++) {
             oof[c] = new double[n];
             List<TrainedModel> models = new ArrayList<>();

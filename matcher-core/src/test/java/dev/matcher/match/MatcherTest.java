@@ -26,9 +26,9 @@ class MatcherTest {
         LabelledPairs exactTrain = shirts.pairs(0, 30, true, 2);
         LabelledPairs variantTrain = shirts.pairs(0, 30, false, 2);
         exact = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, exactTrain, null);
+                .search(false).train(shirts.table, exactTrain, null);
         variant = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, variantTrain, null);
+                .search(false).train(shirts.table, variantTrain, null);
     }
 
     @Test
@@ -115,7 +115,7 @@ class MatcherTest {
         LabelledPairs train = shirts.pairs(0, 20, true, 2);
         LabelledPairs valid = shirts.pairs(20, 30, true, 5);
         Matcher m = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, train, valid);
+                .search(false).train(shirts.table, train, valid);
         double[] p = m.score(shirts.table, shirts.table, valid.pairs());
         assertEquals(Thresholds.robust(p, valid.labels(), 0.5), m.threshold(), 1e-12);
     }
