@@ -15,7 +15,6 @@ import smile.base.cart.RegressionNode;
 import smile.base.cart.SplitRule;
 import smile.classification.DecisionTree;
 import smile.classification.GradientTreeBoost;
-import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -421,8 +420,7 @@ public final class ModelTrainer {
             }
             labels[i] = rows.y[i] ? 1 : 0;
         }
-        LogisticRegression.Binomial lr = LogisticRegression.binomial(z, labels, c.lambda(), 1e-5, 500);
-        double[] w = lr.coefficients();   // p weights then the intercept
+        double[] w = LogisticLoss.fit(z, labels, c.lambda(), 1e-5, 500);   // p weights then the intercept
         double[] weight = new double[p];
         double intercept = w[p];
         for (int j = 0; j < p; j++) {

@@ -53,6 +53,15 @@ class CallersPoolTest {
     }
 
     @Test
+    void logisticRegressionFitsTheSameWeightsInAOneAndAThreeThreadPool() {
+        // Smile's own objective sums rows in a parallel stream split by the pool's parallelism: this failed with it
+        Synthetic s = Synthetic.logistic(3000, 4, 6, 0, 8);
+        Supplier<CalibratedModel> fit = () -> ModelTrainer.builder().type(ModelType.LOGISTIC_REGRESSION).folds(3)
+                .seed(2).build().train(s.x, s.y, s.names).model();
+        assertEquals(in(1, fit), in(3, fit));
+    }
+
+    @Test
     void featureRowsAreComputedInTheCallersPool() {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         ForkJoinPool pool = new ForkJoinPool(2, p -> {
