@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import dev.matcher.blocking.Blocker;
 import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.AttributeKind;
@@ -27,7 +26,9 @@ import java.util.Map;
  * <pre>{@code
  * Matcher m = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(42)
  *         .train(left, right, train, valid);          // valid may be null: cross-validated threshold
+ * Pairs candidates = Blockers.auto().candidates(left, right);   // blocking is not the matcher's job
  * double[] p = m.score(left, right, candidates);      // calibrated match probabilities
+ * ScoredPairs kept = m.matches(left, right, candidates);   // those at or above the threshold
  * System.out.println(m.explain(left, right, 3, 17));  // feature | value | contribution
  * m.save(Path.of("model.bin"));  Matcher again = Matcher.load(Path.of("model.bin"));
  * }</pre>
@@ -39,7 +40,6 @@ public final class Matcher {
     private final double threshold;
     private final TableShape leftShape;
     private final TableShape rightShape;
-    private final Blocker blocker;
     private volatile Cached cached;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
@@ -57,7 +57,7 @@ public final class Matcher {
     }
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
-            TableShape rightShape, Blocker blocker) {
+            TableShape rightShape) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
@@ -67,7 +67,6 @@ public final class Matcher {
         this.threshold = threshold;
         this.leftShape = leftShape;
         this.rightShape = rightShape;
-        this.blocker = blocker;
     }
 
     public static MatcherBuilder builder() {
@@ -85,14 +84,7 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, blocker);
-        m.cached = cached;
-        return m;
-    }
-
-    /** The same matcher with a blocker for {@link #link} and {@link #deduplicate} (e.g. after {@link #load}). */
-    public Matcher withBlocker(Blocker newBlocker) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, newBlocker);
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape);
         m.cached = cached;
         return m;
     }
@@ -211,19 +203,6 @@ public final class Matcher {
             }
         }
         return ScoredPairs.of(l, r, s);
-    }
-
-    /** Blocks, scores and keeps the pairs of two tables at or above the threshold (needs a blocker). */
-    public ScoredPairs link(Table left, Table right) {
-        if (blocker == null) {
-            throw new IllegalStateException("no blocker: use Matcher.builder().blocker(...) or withBlocker(...)");
-        }
-        return matches(left, right, blocker.candidates(left, right));
-    }
-
-    /** Blocks, scores and keeps the duplicate pairs of one table at or above the threshold (needs a blocker). */
-    public ScoredPairs deduplicate(Table table) {
-        return link(table, table);
     }
 
     /** Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees). */

@@ -1,6 +1,5 @@
 package dev.matcher.match;
 
-import dev.matcher.blocking.Blocker;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;
@@ -28,7 +27,6 @@ public final class MatcherBuilder {
     private final ModelTrainer.Builder trainer = ModelTrainer.builder();
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
-    private Blocker blocker;
 
     MatcherBuilder() {
     }
@@ -102,12 +100,6 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** The blocker {@link Matcher#link} and {@link Matcher#deduplicate} use. */
-    public MatcherBuilder blocker(Blocker b) {
-        blocker = b;
-        return this;
-    }
-
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
         FeatureSpace.Builder b = FeatureSpace.builder(left, right)
@@ -143,7 +135,7 @@ public final class MatcherBuilder {
 
     private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
-                Matcher.TableShape.of(left), Matcher.TableShape.of(right), blocker);
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right));
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;

@@ -131,7 +131,7 @@ public final class ModelFile {
                 throw new IllegalArgumentException(file + ": model features differ from the feature space");
             }
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words);
-            return new Matcher(mode, spec, model, threshold, left, right, null);
+            return new Matcher(mode, spec, model, threshold, left, right);
         } catch (EOFException e) {
             throw new IllegalArgumentException(file + ": model file is truncated", e);
         } catch (IOException e) {

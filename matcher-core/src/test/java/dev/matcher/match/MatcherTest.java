@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.matcher.blocking.Blockers;
+import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
@@ -108,6 +110,19 @@ class MatcherTest {
             }
         }
         assertArrayEquals(exact.model().probabilities(all), exact.score(other, other, pairs), 1e-12);
+    }
+
+    @Test
+    void blockedCandidatesThenMatchesFindTheSecondListingOfEachUnseenVariant() {
+        // the matcher has no blocker of its own: candidates come from blocking, matches() keeps those it accepts
+        Pairs candidates = Blockers.auto().candidates(shirts.table);
+        ScoredPairs found = exact.matches(shirts.table, shirts.table, candidates);
+        double[] p = exact.score(shirts.table, shirts.table, candidates);
+        assertEquals(IntStream.range(0, p.length).filter(i -> p[i] >= exact.threshold()).count(), found.size());
+        for (int product = 30; product < 40; product++) {
+            int a = shirts.row(product, 1);
+            assertTrue(found.pairs().containsUnordered(a, a + 1), "listings of product " + product);
+        }
     }
 
     @Test
