@@ -1,8 +1,9 @@
 /**
  * Pairwise similarity features. {@link dev.matcher.compare.FeatureSpace} derives a named feature vector from two
- * tables' schemas and computes it per pair without allocating; {@link dev.matcher.compare.Measures} holds the
- * kernels; {@link dev.matcher.compare.Similarity} is the interface for custom features;
- * {@link dev.matcher.compare.ImageHash} computes perceptual image hashes.
+ * tables' schemas and computes it per pair without allocating; {@link dev.matcher.compare.FeatureSpaceBuilder} sets
+ * its options (one package-private recipe per attribute kind chooses the features);
+ * {@link dev.matcher.compare.Measures} holds the kernels; {@link dev.matcher.compare.Similarity} is the interface for
+ * custom features; {@link dev.matcher.compare.ImageHash} computes perceptual image hashes.
  *
  * <p>Values: similarities in [0,1] (1 = same); -1 when a value is missing on either side; {@code *_null}
  * indicators are 0/1; {@code abs_diff}, {@code log_ratio} and {@code day_diff} are non-negative distances.

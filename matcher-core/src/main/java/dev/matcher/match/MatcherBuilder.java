@@ -1,6 +1,7 @@
 package dev.matcher.match;
 
 import dev.matcher.compare.FeatureSpace;
+import dev.matcher.compare.FeatureSpaceBuilder;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class MatcherBuilder {
 
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
-        FeatureSpace.Builder b = FeatureSpace.builder(left, right)
+        FeatureSpaceBuilder b = FeatureSpace.builder(left, right)
                 .variantAttributes(variantAttributes.toArray(new String[0]))
                 .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);

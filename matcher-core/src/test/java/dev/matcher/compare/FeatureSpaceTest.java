@@ -186,6 +186,18 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void aRebuiltSpaceHasTheSpecItWasBuiltFromVariantWordsIncluded() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).variantAttributes("color").variantWords("colour", "teal")
+                .variantWords("finish", "matte", "glossy").build();
+        FeatureSpace again = FeatureSpace.fromSpec(fs.spec(), t, t);
+        assertEquals(fs.spec(), again.spec());
+        for (int i = 0; i + 1 < t.size(); i++) {
+            assertArrayEquals(fs.compute(i, i + 1), again.compute(i, i + 1), 0);
+        }
+    }
+
+    @Test
     void computesOnlyTheFeaturesAskedForWithTheSameValues() {
         Table t = products();
         FeatureSpace full = FeatureSpace.builder(t, t).variantAttributes("color").build();
