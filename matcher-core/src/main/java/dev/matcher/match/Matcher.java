@@ -187,22 +187,7 @@ public final class Matcher {
 
     /** The candidates at or above the threshold, with their probabilities. */
     public ScoredPairs matches(Table left, Table right, Pairs candidates) {
-        double[] p = score(left, right, candidates);
-        int m = 0;
-        for (double v : p) {
-            m += v >= threshold ? 1 : 0;
-        }
-        int[] l = new int[m];
-        int[] r = new int[m];
-        double[] s = new double[m];
-        for (int i = 0, k = 0; i < p.length; i++) {
-            if (p[i] >= threshold) {
-                l[k] = candidates.left(i);
-                r[k] = candidates.right(i);
-                s[k++] = p[i];
-            }
-        }
-        return ScoredPairs.of(l, r, s);
+        return new ScoredPairs(candidates, score(left, right, candidates)).atLeast(threshold);
     }
 
     /** Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees). */
