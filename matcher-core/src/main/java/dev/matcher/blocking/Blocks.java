@@ -1,6 +1,7 @@
 package dev.matcher.blocking;
 
 import dev.matcher.data.Pairs;
+import dev.matcher.util.Parallel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package dev.matcher.blocking;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.util.Parallel;
 
 import java.util.Arrays;
 

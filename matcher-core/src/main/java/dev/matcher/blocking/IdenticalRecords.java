@@ -1,6 +1,7 @@
 package dev.matcher.blocking;
 
 import dev.matcher.data.Pairs;
+import dev.matcher.util.Parallel;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 

@@ -3,6 +3,7 @@ package dev.matcher.blocking;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.util.Parallel;
 
 /**
  * Meta-blocking (Papadakis et al., as in JedAI): the blocks define a graph whose edges are the candidate pairs; each

@@ -2,6 +2,7 @@ package dev.matcher.blocking;
 
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.util.Parallel;
 
 /**
  * MinHash LSH: each record's set of shingles (the keys of a {@link KeyFunction}: tokens or q-grams) gets

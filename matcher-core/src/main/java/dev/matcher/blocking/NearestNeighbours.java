@@ -3,6 +3,7 @@ package dev.matcher.blocking;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.util.Parallel;
 
 /**
  * Exact top-k nearest-neighbour blocking: each record proposes the {@code k} records most similar to it by TF-IDF

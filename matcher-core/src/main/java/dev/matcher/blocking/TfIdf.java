@@ -2,6 +2,7 @@ package dev.matcher.blocking;
 
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.util.Parallel;
 
 import java.util.Arrays;
 

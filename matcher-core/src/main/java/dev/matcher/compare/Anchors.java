@@ -1,9 +1,8 @@
 package dev.matcher.compare;
 
+import dev.matcher.util.Parallel;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Unlabelled anchor pairs: each (sampled) left record with its most similar right record, the cosine of IDF-weighted
@@ -38,14 +37,13 @@ final class Anchors {
      * @param lw each left record's words (null for none)
      * @param rw each right record's words; the same array in deduplication
      */
-    static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries, ForkJoinPool pool) {
-        return nearest(lw, rw, dedup, maxQueries, MIN_COSINE, pool);
+    static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries) {
+        return nearest(lw, rw, dedup, maxQueries, MIN_COSINE);
     }
 
-    /** As {@link #nearest(String[][], String[][], boolean, int, ForkJoinPool)} with another least cosine. */
-    static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries, double minCosine,
-                          ForkJoinPool pool) {
-        Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
+    /** As {@link #nearest(String[][], String[][], boolean, int)} with another least cosine. */
+    static Result nearest(String[][] lw, String[][] rw, boolean dedup, int maxQueries, double minCosine) {
+        Dictionary d = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
         int[][] lIds = distinct(d.ids[0]);
         int[][] rIds = dedup ? lIds : distinct(d.ids[1]);
         int[] df = new int[d.strings.length];
@@ -70,7 +68,7 @@ final class Anchors {
         Arrays.fill(anchor, -1);
         int step = Math.max(1, lIds.length / maxQueries);
         int queries = (lIds.length + step - 1) / step;
-        pool.submit(() -> IntStream.range(0, (queries + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+        Parallel.forEach((queries + CHUNK - 1) / CHUNK, c -> {
             float[] acc = new float[rIds.length];
             int[] touched = new int[rIds.length];
             for (int q = c * CHUNK; q < Math.min(queries, (c + 1) * CHUNK); q++) {
@@ -78,7 +76,7 @@ final class Anchors {
                 anchor[i] = best(i, lIds[i], postings, idf, acc, touched, rIds, lNorm[i], rNorm, dedup, minCosine,
                         cosine);
             }
-        })).join();
+        });
         return new Result(anchor, cosine);
     }
 

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Which attributes of two tables hold the same information (schema matching): {@code title} in one shop is
@@ -474,7 +473,6 @@ public final class ColumnCorrespondence {
         private final List<int[]> fixedPairs = new ArrayList<>();
         private final Set<Long> forbidden = new HashSet<>();
         private double minScore = MIN_SCORE;
-        private ForkJoinPool pool = ForkJoinPool.commonPool();
 
         private Builder(Table left, Table right) {
             this.left = Objects.requireNonNull(left, "left table");
@@ -530,12 +528,6 @@ public final class ColumnCorrespondence {
             return this;
         }
 
-        /** The pool the sampling and comparisons run in (default: the common pool). */
-        public Builder pool(ForkJoinPool forkJoinPool) {
-            this.pool = Objects.requireNonNull(forkJoinPool, "pool");
-            return this;
-        }
-
         private static int require(Table t, String attribute, String side) {
             int i = t.schema().indexOf(attribute);
             if (i < 0) {
@@ -573,7 +565,7 @@ public final class ColumnCorrespondence {
             if (left == right && fixedPairs.isEmpty() && forbidden.isEmpty()) {
                 return identity(left.schema());
             }
-            ColumnEvidence e = ColumnEvidence.of(left, right, pool);
+            ColumnEvidence e = ColumnEvidence.of(left, right);
             int nl = left.schema().size();
             int nr = right.schema().size();
             List<String> ln = left.schema().names();

@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.util.Parallel;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -142,16 +142,16 @@ final class ColumnEvidence {
         randomAssociation = new double[nl][nr];
     }
 
-    static ColumnEvidence of(Table leftTable, Table rightTable, ForkJoinPool pool) {
+    static ColumnEvidence of(Table leftTable, Table rightTable) {
         boolean leftQueries = leftTable.size() <= rightTable.size();
         Table q = leftQueries ? leftTable : rightTable;
         Table x = leftQueries ? rightTable : leftTable;
         Sample qs = new Sample(q, evenly(q.size(), QUERIES));
         int[] xRows = evenly(x.size(), INDEX);
-        String[][][] qCells = cells(q, qs.rows, pool);
-        String[][][] xCells = cells(x, xRows, pool);
+        String[][][] qCells = cells(q, qs.rows);
+        String[][][] xCells = cells(x, xRows);
         int[] found = Anchors.nearest(records(qCells, qs.rows.length), records(xCells, xRows.length), false,
-                Math.max(1, qs.rows.length), MIN_COSINE, pool).right();
+                Math.max(1, qs.rows.length), MIN_COSINE).right();
         // of the larger table only the profiled records and the anchors' records are needed from here on
         int[] profiled = evenly(xRows.length, PROFILE);
         int[] keep = IntStream.concat(Arrays.stream(profiled), Arrays.stream(found).filter(k -> k >= 0))
@@ -170,13 +170,13 @@ final class ColumnEvidence {
                 xa[k++] = Arrays.binarySearch(keep, found[i]);
             }
         }
-        ids(qs, qCells, xs, xCells, pool);
-        parse(qs, pool);
-        parse(xs, pool);
+        ids(qs, qCells, xs, xCells);
+        parse(qs);
+        parse(xs);
         profile(qs, all(qs.rows.length));
         profile(xs, Arrays.stream(profiled).map(k -> Arrays.binarySearch(keep, k)).toArray());
         ColumnEvidence e = leftQueries ? new ColumnEvidence(qs, xs, qa, xa) : new ColumnEvidence(xs, qs, xa, qa);
-        e.compare(pool);
+        e.compare();
         return e;
     }
 
@@ -197,10 +197,10 @@ final class ColumnEvidence {
     }
 
     /** {@code cells[a][k]}: normalised words of attribute a in record {@code rows[k]} (at most {@link #MAX_WORDS}). */
-    private static String[][][] cells(Table t, int[] rows, ForkJoinPool pool) {
+    private static String[][][] cells(Table t, int[] rows) {
         int attrs = t.schema().size();
         String[][][] cells = new String[attrs][rows.length][];
-        pool.submit(() -> IntStream.range(0, rows.length).parallel().forEach(k -> {
+        Parallel.forEach(rows.length, k -> {
             for (int a = 0; a < attrs; a++) {
                 String raw = t.value(rows[k], a);
                 String norm = raw == null ? null : TextNormalizer.normalize(raw);
@@ -209,24 +209,24 @@ final class ColumnEvidence {
                     cells[a][k] = w.length > MAX_WORDS ? Arrays.copyOf(w, MAX_WORDS) : w;
                 }
             }
-        })).join();
+        });
         return cells;
     }
 
     /** Each sampled value as a number and as a date. */
-    private static void parse(Sample s, ForkJoinPool pool) {
+    private static void parse(Sample s) {
         int attrs = s.attributes();
         for (int a = 0; a < attrs; a++) {
             s.number[a] = new double[s.rows.length];
             s.date[a] = new int[s.rows.length];
         }
-        pool.submit(() -> IntStream.range(0, s.rows.length).parallel().forEach(k -> {
+        Parallel.forEach(s.rows.length, k -> {
             for (int a = 0; a < attrs; a++) {
                 String raw = s.table.value(s.rows[k], a);
                 s.number[a][k] = Values.parseNumber(raw);
                 s.date[a][k] = raw == null ? Values.NO_DATE : Values.parseDate(raw);
             }
-        })).join();
+        });
     }
 
     /** Each sampled record's words over all attributes, for the anchor search. */
@@ -251,11 +251,11 @@ final class ColumnEvidence {
     }
 
     /** Word ids shared by both samples, per attribute and record. */
-    private static void ids(Sample a, String[][][] aCells, Sample b, String[][][] bCells, ForkJoinPool pool) {
+    private static void ids(Sample a, String[][][] aCells, Sample b, String[][][] bCells) {
         String[][][] sides = new String[aCells.length + bCells.length][][];
         System.arraycopy(aCells, 0, sides, 0, aCells.length);
         System.arraycopy(bCells, 0, sides, aCells.length, bCells.length);
-        Dictionary d = Dictionary.of(sides, pool);
+        Dictionary d = Dictionary.of(sides);
         for (int s = 0; s < sides.length; s++) {
             Sample owner = s < aCells.length ? a : b;
             int attr = s < aCells.length ? s : s - aCells.length;
@@ -263,12 +263,12 @@ final class ColumnEvidence {
             int[][] set = new int[d.ids[s].length][];
             int[] hash = new int[set.length];
             int[][] seq = d.ids[s];
-            pool.submit(() -> IntStream.range(0, set.length).parallel().forEach(k -> {
+            Parallel.forEach(set.length, k -> {
                 if (seq[k] != null) {
                     set[k] = sortedDistinct(seq[k]);
                     hash[k] = Arrays.hashCode(set[k]);
                 }
-            })).join();
+            });
             owner.set[attr] = set;
             owner.hash[attr] = hash;
         }
@@ -369,7 +369,7 @@ final class ColumnEvidence {
         return out;
     }
 
-    private void compare(ForkJoinPool pool) {
+    private void compare() {
         int nl = left.attributes();
         int nr = right.attributes();
         repeats = new boolean[][] {repeats(left, anchorLeft), repeats(right, anchorRight)};
@@ -381,7 +381,7 @@ final class ColumnEvidence {
                 nameReason[a][b] = m.reason();
             }
         }
-        pool.submit(() -> IntStream.range(0, nl * nr).parallel().forEach(p -> {
+        Parallel.forEach(nl * nr, p -> {
             int a = p / nr;
             int b = p % nr;
             value[a][b] = values(left.profile[a], right.profile[b]);
@@ -392,7 +392,7 @@ final class ColumnEvidence {
             double[] u = association(a, b);
             association[a][b] = u[0];
             randomAssociation[a][b] = u[1];
-        })).join();
+        });
     }
 
     /** Value-distribution similarity in [0, 1]: words or numbers, formats, lengths, kinds. */

@@ -1,11 +1,10 @@
 package dev.matcher.compare;
 
+import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Integer ids for the strings of many records, in first-seen order over the records (side by side, record by
@@ -25,7 +24,7 @@ final class Dictionary {
         this.ids = ids;
     }
 
-    static Dictionary of(String[][][] sides, ForkJoinPool pool) {
+    static Dictionary of(String[][][] sides) {
         int total = 0;
         int[] offset = new int[sides.length + 1];
         for (int s = 0; s < sides.length; s++) {
@@ -42,7 +41,7 @@ final class Dictionary {
         }
         int n = total;
         // local ids per chunk, in first-seen order within the chunk
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+        Parallel.forEach(chunks, c -> {
             Map<String, Integer> seen = new HashMap<>();
             List<String> order = new ArrayList<>();
             for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
@@ -64,7 +63,7 @@ final class Dictionary {
                 ids[s][g - offset[s]] = t;
             }
             local.set(c, order);
-        })).join();
+        });
         // global ids: chunk by chunk, so first-seen order over all records
         Map<String, Integer> global = new HashMap<>();
         List<String> strings = new ArrayList<>();
@@ -82,7 +81,7 @@ final class Dictionary {
             }
             remap[c] = r;
         }
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+        Parallel.forEach(chunks, c -> {
             for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
                 int s = side(offset, g);
                 int[] t = ids[s][g - offset[s]];
@@ -92,7 +91,7 @@ final class Dictionary {
                     }
                 }
             }
-        })).join();
+        });
         return new Dictionary(strings.toArray(new String[0]), ids);
     }
 

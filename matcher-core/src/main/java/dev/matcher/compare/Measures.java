@@ -550,7 +550,6 @@ public final class Measures {
 
     /** Cosine of two sparse vectors (sorted ids with weights), clamped to [0,1] (weights are non-negative). */
     public static double cosine(int[] ia, float[] wa, int[] ib, float[] wb) {
-        double dot = 0;
         double na = 0;
         double nb = 0;
         for (float w : wa) {
@@ -559,23 +558,10 @@ public final class Measures {
         for (float w : wb) {
             nb += w * w;
         }
-        int i = 0;
-        int j = 0;
-        while (i < ia.length && j < ib.length) {
-            int x = ia[i];
-            int y = ib[j];
-            if (x == y) {
-                dot += wa[i++] * wb[j++];
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
-        }
         if (na == 0 || nb == 0) {
             return na == nb ? 1 : 0;
         }
-        return Math.min(1.0, Math.max(0.0, dot / Math.sqrt(na * nb)));
+        return Math.min(1.0, Math.max(0.0, dot(ia, wa, ib, wb) / Math.sqrt(na * nb)));
     }
 
     /** Dot product of two sparse vectors (sorted ids with weights): the cosine when both are unit-length. */

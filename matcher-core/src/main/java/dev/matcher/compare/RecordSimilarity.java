@@ -1,12 +1,11 @@
 package dev.matcher.compare;
 
+import dev.matcher.util.Parallel;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The TF-IDF cosine of two records over their whole text (every attribute but images, joined), whatever the columns
@@ -21,24 +20,17 @@ import java.util.stream.IntStream;
  */
 public final class RecordSimilarity {
     private final TextField field;
-    private final ForkJoinPool pool;
 
-    private RecordSimilarity(TextField field, ForkJoinPool pool) {
+    private RecordSimilarity(TextField field) {
         this.field = field;
-        this.pool = pool;
     }
 
-    /** Profiles every record of the task once (in the common pool). */
+    /** Profiles every record of the task once (in the caller's pool, see {@link Parallel}). */
     public static RecordSimilarity of(Task task) {
-        return of(task, ForkJoinPool.commonPool());
-    }
-
-    /** Profiles every record of the task once, in the given pool. */
-    public static RecordSimilarity of(Task task, ForkJoinPool pool) {
         String[] l = text(task.left());
         String[] r = task.isDeduplication() ? l : text(task.right());
         TextField.Options o = new TextField.Options(false, false, false, false, false, null);
-        return new RecordSimilarity(TextField.build("*", l, r, o, pool), pool);
+        return new RecordSimilarity(TextField.build("*", l, r, o));
     }
 
     private static String[] text(Table t) {
@@ -81,8 +73,7 @@ public final class RecordSimilarity {
     /** The cosine of every pair, in parallel. */
     public double[] cosine(Pairs pairs) {
         double[] out = new double[pairs.size()];
-        pool.submit(() -> IntStream.range(0, out.length).parallel()
-                .forEach(i -> out[i] = cosine(pairs.left(i), pairs.right(i)))).join();
+        Parallel.forEach(out.length, i -> out[i] = cosine(pairs.left(i), pairs.right(i)));
         return out;
     }
 }

@@ -5,10 +5,9 @@ import dev.matcher.text.StopWords;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
 import dev.matcher.text.VariantVocabulary;
+import dev.matcher.util.Parallel;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.IntStream;
 
 /**
  * Per-record text profiles of one field (an attribute, or all attributes concatenated) for both tables: normalised
@@ -87,50 +86,44 @@ final class TextField {
         this.right = right;
     }
 
-    static TextField build(String name, String[] leftRaw, String[] rightRaw, Options o, ForkJoinPool pool) {
+    static TextField build(String name, String[] leftRaw, String[] rightRaw, Options o) {
         boolean dedup = leftRaw == rightRaw;
         Side l = new Side(leftRaw.length, o);
         Side r = dedup ? l : new Side(rightRaw.length, o);
         TextField f = new TextField(name, l, r);
         String[][] lw = new String[l.n][];
         String[][] rw = dedup ? lw : new String[r.n][];
-        pool.submit(() -> {
-            IntStream.range(0, l.n).parallel().forEach(i -> prepare(l, i, leftRaw[i], o, lw));
-            if (!dedup) {
-                IntStream.range(0, r.n).parallel().forEach(i -> prepare(r, i, rightRaw[i], o, rw));
-            }
-        }).join();
-        Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw}, pool);
+        Parallel.forEach(l.n, i -> prepare(l, i, leftRaw[i], o, lw));
+        if (!dedup) {
+            Parallel.forEach(r.n, i -> prepare(r, i, rightRaw[i], o, rw));
+        }
+        Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
         f.vocab = words.strings;
         f.latin1 = latin1(f.vocab);
         int[][] lIds = words.ids[0];
         int[][] rIds = dedup ? lIds : words.ids[1];
         AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
-        pool.submit(() -> {
-            IntStream.range(0, l.n).parallel().forEach(i -> countSorted(lIds[i], df));
-            if (!dedup) {
-                IntStream.range(0, r.n).parallel().forEach(i -> countSorted(rIds[i], df));
-            }
-        }).join();
+        Parallel.forEach(l.n, i -> countSorted(lIds[i], df));
+        if (!dedup) {
+            Parallel.forEach(r.n, i -> countSorted(rIds[i], df));
+        }
         long docs = Arrays.stream(lw).filter(w -> w != null).count()
                 + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
         f.idf = new float[f.vocab.length];
         for (int id = 0; id < f.idf.length; id++) {
             f.idf[id] = idf(docs, df.get(id));
         }
-        pool.submit(() -> {
-            IntStream.range(0, l.n).parallel().forEach(i -> weigh(f, l, i, lIds[i]));
-            if (!dedup) {
-                IntStream.range(0, r.n).parallel().forEach(i -> weigh(f, r, i, rIds[i]));
-            }
-        }).join();
+        Parallel.forEach(l.n, i -> weigh(f, l, i, lIds[i]));
+        if (!dedup) {
+            Parallel.forEach(r.n, i -> weigh(f, r, i, rIds[i]));
+        }
         l.qgramsTmp = null;
         r.qgramsTmp = null;
         int[][] ids = Comparison.valueIds(l.text, r.text);
         l.textId = ids[0];
         r.textId = ids[1];
         f.statistics(lw, dedup ? null : rw);
-        f.internCodes(pool);
+        f.internCodes();
         return f;
     }
 
@@ -242,22 +235,22 @@ final class TextField {
     }
 
     /** Replaces code strings by sorted ids into one vocabulary shared by both sides. */
-    private void internCodes(ForkJoinPool pool) {
+    private void internCodes() {
         if (left.codes == null) {
             return;
         }
         Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
-        Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new), pool);
+        Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new));
         codeVocab = codes.strings;
         for (int k = 0; k < sides.length; k++) {
             int[][] ids = codes.ids[k];
-            pool.submit(() -> IntStream.range(0, ids.length).parallel().forEach(i -> {
+            Parallel.forEach(ids.length, i -> {
                 if (ids[i] == null) {
                     ids[i] = new int[0];
                 } else {
                     Arrays.sort(ids[i]);
                 }
-            })).join();
+            });
             sides[k].codeIds = ids;
         }
         left.codes = null;

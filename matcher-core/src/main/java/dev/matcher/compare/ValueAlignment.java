@@ -2,13 +2,12 @@ package dev.matcher.compare;
 
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
+import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The feature {@code attr.aligned}: whether two records' values of a low-cardinality attribute (venue, genre,
@@ -48,13 +47,13 @@ final class ValueAlignment {
      * The anchors of two tables, shared by all their attributes: {@code records} are each record's whole text (all
      * compared attributes joined); in deduplication pass the same array twice.
      */
-    static ValueAlignment of(String[] leftRecords, String[] rightRecords, ForkJoinPool pool) {
+    static ValueAlignment of(String[] leftRecords, String[] rightRecords) {
         boolean dedup = leftRecords == rightRecords;
-        String[] l = compact(leftRecords, pool);
-        String[] r = dedup ? l : compact(rightRecords, pool);
+        String[] l = compact(leftRecords);
+        String[] r = dedup ? l : compact(rightRecords);
         String[][] lw = Anchors.words(l);
         String[][] rw = dedup ? lw : Anchors.words(r);
-        return new ValueAlignment(l, r, Anchors.nearest(lw, rw, dedup, MAX_QUERIES, pool).right());
+        return new ValueAlignment(l, r, Anchors.nearest(lw, rw, dedup, MAX_QUERIES).right());
     }
 
     /**
@@ -75,12 +74,12 @@ final class ValueAlignment {
     }
 
     /** The comparison for one attribute, from its raw values per side (the same array twice in deduplication). */
-    Comparisons.Aligned compare(String attribute, String[] leftValues, String[] rightValues, ForkJoinPool pool) {
+    Comparisons.Aligned compare(String attribute, String[] leftValues, String[] rightValues) {
         boolean dedup = leftValues == rightValues;
         Vocabulary lv = new Vocabulary(leftValues);
         Vocabulary rv = dedup ? lv : new Vocabulary(rightValues);
-        int[] l = lv.valuesOf(leftValues, leftText, pool);
-        int[] r = dedup ? l : rv.valuesOf(rightValues, rightText, pool);
+        int[] l = lv.valuesOf(leftValues, leftText);
+        int[] r = dedup ? l : rv.valuesOf(rightValues, rightText);
         int width = rv.size();
         int[] count = new int[lv.size() * width];
         int[] row = new int[lv.size()];
@@ -136,12 +135,12 @@ final class ValueAlignment {
         }
 
         /** Each record's value id: its own value, else the longest known value inside its text; -1 if none. */
-        int[] valuesOf(String[] raw, String[] text, ForkJoinPool pool) {
+        int[] valuesOf(String[] raw, String[] text) {
             int[] out = new int[raw.length];
-            pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> {
+            Parallel.forEach(raw.length, i -> {
                 String own = compact(raw[i]);
                 out[i] = own != null ? ids.getOrDefault(own, -1) : find(text[i]);
-            })).join();
+            });
             return out;
         }
 
@@ -168,9 +167,9 @@ final class ValueAlignment {
         }
     }
 
-    private static String[] compact(String[] raw, ForkJoinPool pool) {
+    private static String[] compact(String[] raw) {
         String[] out = new String[raw.length];
-        pool.submit(() -> IntStream.range(0, raw.length).parallel().forEach(i -> out[i] = compact(raw[i]))).join();
+        Parallel.forEach(raw.length, i -> out[i] = compact(raw[i]));
         return out;
     }
 

@@ -1,14 +1,20 @@
 /**
  * Pairwise similarity features. {@link dev.matcher.compare.FeatureSpace} derives a named feature vector from two
- * tables' schemas and computes it per pair without allocating; {@link dev.matcher.compare.Measures} holds the
- * kernels; {@link dev.matcher.compare.Similarity} is the interface for custom features;
- * {@link dev.matcher.compare.ImageHash} computes perceptual image hashes;
+ * tables' schemas and computes it per pair without allocating; {@link dev.matcher.compare.FeatureSpaceBuilder} sets
+ * its options (one package-private recipe per attribute kind chooses the features);
+ * {@link dev.matcher.compare.Measures} holds the kernels; {@link dev.matcher.compare.Similarity} is the interface for
+ * custom features; {@link dev.matcher.compare.ImageHash} computes perceptual image hashes;
  * {@link dev.matcher.compare.ColumnCorrespondence} finds which attributes of two tables correspond (by name, values
  * and unlabelled anchors) when they are not named alike; {@link dev.matcher.compare.RecordSimilarity} is the
  * whole-record TF-IDF cosine on its own.
  *
  * <p>Values: similarities in [0,1] (1 = same); -1 when a value is missing on either side; {@code *_null}
  * indicators are 0/1; {@code abs_diff}, {@code log_ratio} and {@code day_diff} are non-negative distances.
+ *
+ * <p>Threads: building a space (the per-record profiles) and {@code compute(Pairs)} run in the
+ * {@link java.util.concurrent.ForkJoinPool} the caller runs in, the common pool by default; to bound the threads,
+ * call from your own: {@code new ForkJoinPool(2).submit(() -> fs.compute(pairs)).join()}. Values do not depend on
+ * the pool size.
  *
  * <h2>Measures (feature suffix: definition)</h2>
  * <ul>

@@ -1,5 +1,6 @@
 package dev.matcher.match;
 
+import dev.matcher.util.Parallel;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,9 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * A cross-fitted set of trained models, one probability calibration and the feature names: the
@@ -95,27 +94,18 @@ public final class CalibratedModel {
         }
     }
 
-    /** Probabilities of many rows, in parallel in the given pool (in the common pool when null). */
-    public double[] probabilities(double[][] x, ForkJoinPool pool) {
+    /** Probabilities of many rows, in parallel in the caller's pool (see {@link Parallel}). */
+    public double[] probabilities(double[][] x) {
         double[] p = new double[x.length];
         int blocks = (x.length + BLOCK - 1) / BLOCK;
-        Runnable work = () -> IntStream.range(0, blocks).parallel().forEach(b -> {
+        Parallel.forEach(blocks, b -> {
             int from = b * BLOCK;
             int to = Math.min(x.length, from + BLOCK);
             double[] out = new double[to - from];
             probabilities(x, from, to, out, new double[to - from]);
             System.arraycopy(out, 0, p, from, to - from);
         });
-        if (pool == null) {
-            work.run();
-        } else {
-            pool.submit(work).join();
-        }
         return p;
-    }
-
-    public double[] probabilities(double[][] x) {
-        return probabilities(x, null);
     }
 
     /** Why the model scored a vector as it did (contributions are in the model's raw unit). */

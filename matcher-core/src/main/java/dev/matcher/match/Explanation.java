@@ -36,12 +36,7 @@ public record Explanation(String[] names, double[] values, double[] contribution
     }
 
     public double contribution(String feature) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(feature)) {
-                return contributions[i];
-            }
-        }
-        throw new IllegalArgumentException("no feature '" + feature + "'");
+        return Ranking.valueOf(names, contributions, feature);
     }
 
     @Override

@@ -30,12 +30,7 @@ public record FeatureImportance(String[] names, double[] importance) {
     }
 
     public double of(String feature) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(feature)) {
-                return importance[i];
-            }
-        }
-        throw new IllegalArgumentException("no feature '" + feature + "'");
+        return Ranking.valueOf(names, importance, feature);
     }
 
     @Override

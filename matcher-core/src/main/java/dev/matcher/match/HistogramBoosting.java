@@ -1,8 +1,6 @@
 package dev.matcher.match;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Random;
  *
  * <p>Why not Smile's {@code GradientTreeBoost}: Smile 2.6 scans every training row for every node and feature through
  * its {@code Tuple} interface; on 13,000 pairs x 40 features one 200-tree fit took 38 s here, this one about a second.
- * Trees from Smile can still be copied into a {@link TreeEnsemble} ({@link ModelTrainer#flatten}).
+ * Nodes go to a {@link TreeBuilder}, as Smile's trees do ({@link SmileTrees}).
  */
 final class HistogramBoosting {
     /** Hyper-parameters. */
@@ -120,16 +118,9 @@ final class HistogramBoosting {
         private final Params prm;
         private final int p;
         private final int nb;
-        // flat output arrays over all trees
-        private final List<Integer> roots = new ArrayList<>();
-        private int[] feature = new int[4096];
-        private double[] threshold = new double[4096];
-        private int[] splitBin = new int[4096];
-        private int[] left = new int[4096];
-        private int[] right = new int[4096];
-        private double[] value = new double[4096];
-        private double[] cover = new double[4096];
-        private int size;
+        private final TreeBuilder out = new TreeBuilder();
+        /** Per node, the last bin of its split that goes left (for predicting on the binned rows). */
+        private int[] splitBin = new int[1024];
         private int root;
 
         Grower(byte[][] bin, double[][] cuts, Params prm, int p) {
@@ -142,21 +133,6 @@ final class HistogramBoosting {
                 max = Math.max(max, c.length + 1);
             }
             this.nb = max;
-        }
-
-        private int newNode() {
-            if (size == feature.length) {
-                int cap = size * 2;
-                feature = Arrays.copyOf(feature, cap);
-                threshold = Arrays.copyOf(threshold, cap);
-                splitBin = Arrays.copyOf(splitBin, cap);
-                left = Arrays.copyOf(left, cap);
-                right = Arrays.copyOf(right, cap);
-                value = Arrays.copyOf(value, cap);
-                cover = Arrays.copyOf(cover, cap);
-            }
-            feature[size] = -1;
-            return size++;
         }
 
         /** Histogram of gradient and hessian sums per feature and bin: [j * nb + b]. */
@@ -176,8 +152,7 @@ final class HistogramBoosting {
         }
 
         void grow(int[] rows, double[] g, double[] h) {
-            root = newNode();
-            roots.add(root);
+            root = out.root();
             double[] hg = new double[p * nb];
             double[] hh = new double[p * nb];
             histogram(rows, 0, rows.length, g, h, hg, hh);
@@ -192,11 +167,11 @@ final class HistogramBoosting {
                 gs += hg[b];
                 hs += hh[b];
             }
-            cover[node] = to - from;
+            out.cover(node, to - from);
             double lambda = prm.lambda();
             double leaf = -gs / (hs + lambda) * prm.learningRate();
             if (depth >= prm.maxDepth() || to - from < 2) {
-                value[node] = leaf;
+                out.leaf(node, leaf);
                 return;
             }
             double parentScore = gs * gs / (hs + lambda);
@@ -225,7 +200,7 @@ final class HistogramBoosting {
                 }
             }
             if (bestF < 0) {
-                value[node] = leaf;
+                out.leaf(node, leaf);
                 return;
             }
             // partition rows[from, to) in place: bin <= bestB to the left
@@ -242,13 +217,13 @@ final class HistogramBoosting {
                 }
             }
             int mid = i;
-            int l = newNode();
-            int r = newNode();
-            feature[node] = bestF;
+            int l = out.node();
+            int r = out.node();
+            out.split(node, bestF, cuts[bestF][bestB], l, r);
+            if (node >= splitBin.length) {
+                splitBin = Arrays.copyOf(splitBin, Math.max(2 * splitBin.length, node + 1));
+            }
             splitBin[node] = bestB;
-            threshold[node] = cuts[bestF][bestB];
-            left[node] = l;
-            right[node] = r;
             // the smaller child gets a fresh histogram, the larger one is parent minus smaller
             boolean leftSmall = mid - from <= to - mid;
             double[] sg = new double[hg.length];
@@ -274,17 +249,15 @@ final class HistogramBoosting {
         /** The last tree's output for training row i, on the binned data. */
         double predictBinned(int i) {
             int n = root;
-            while (feature[n] >= 0) {
-                n = (bin[feature[n]][i] & 0xFF) <= splitBin[n] ? left[n] : right[n];
+            int f;
+            while ((f = out.feature(n)) >= 0) {
+                n = (bin[f][i] & 0xFF) <= splitBin[n] ? out.left(n) : out.right(n);
             }
-            return value[n];
+            return out.value(n);
         }
 
         TreeEnsemble build(double base) {
-            int[] r = roots.stream().mapToInt(Integer::intValue).toArray();
-            return new TreeEnsemble(ModelType.GRADIENT_BOOSTING, p, base, r, Arrays.copyOf(feature, size),
-                    Arrays.copyOf(threshold, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size),
-                    Arrays.copyOf(value, size), Arrays.copyOf(cover, size));
+            return out.build(ModelType.GRADIENT_BOOSTING, p, base);
         }
     }
 }

@@ -1,28 +1,34 @@
 package dev.matcher.match;
 
-import dev.matcher.blocking.Blocker;
 import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
+import dev.matcher.util.Parallel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * A trained entity matcher: the automatic feature space of two tables, a calibrated learned model and a decision
  * threshold, in {@link MatchMode#EXACT} or {@link MatchMode#VARIANT} mode. Immutable and thread-safe; scoring runs on
  * flat arrays in parallel.
  *
+ * <p>Threads: training, feature preparation and scoring run in the {@link java.util.concurrent.ForkJoinPool} the
+ * caller runs in (the common pool by default); a matcher, trained or loaded, is never tied to a number of threads.
+ * To bound them, call from a pool of your own:
+ * {@code new ForkJoinPool(2).submit(() -> m.score(left, right, candidates)).join()}. Results do not depend on the
+ * pool size.
+ *
  * <pre>{@code
  * Matcher m = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(42)
  *         .train(left, right, train, valid);          // valid may be null: cross-validated threshold
+ * Pairs candidates = Blockers.auto().candidates(left, right);   // blocking is not the matcher's job
  * double[] p = m.score(left, right, candidates);      // calibrated match probabilities
+ * ScoredPairs kept = m.matches(left, right, candidates);   // those at or above the threshold
  * System.out.println(m.explain(left, right, 3, 17));  // feature | value | contribution
  * m.save(Path.of("model.bin"));  Matcher again = Matcher.load(Path.of("model.bin"));
  * }</pre>
@@ -34,8 +40,6 @@ public final class Matcher {
     private final double threshold;
     private final TableShape leftShape;
     private final TableShape rightShape;
-    private final Blocker blocker;
-    private final int parallelism;
     private volatile Cached cached;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
@@ -53,7 +57,7 @@ public final class Matcher {
     }
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
-            TableShape rightShape, Blocker blocker, int parallelism) {
+            TableShape rightShape) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
@@ -63,8 +67,6 @@ public final class Matcher {
         this.threshold = threshold;
         this.leftShape = leftShape;
         this.rightShape = rightShape;
-        this.blocker = blocker;
-        this.parallelism = parallelism;
     }
 
     public static MatcherBuilder builder() {
@@ -82,14 +84,7 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, blocker, parallelism);
-        m.cached = cached;
-        return m;
-    }
-
-    /** The same matcher with a blocker for {@link #link} and {@link #deduplicate} (e.g. after {@link #load}). */
-    public Matcher withBlocker(Blocker newBlocker) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, newBlocker, parallelism);
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape);
         m.cached = cached;
         return m;
     }
@@ -159,7 +154,7 @@ public final class Matcher {
         double[] p = new double[n];
         int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
-        run(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+        Parallel.forEach(chunks, c -> {
             // features of a block of pairs, then the model over the block (each tree read once per block)
             double[][] rows = new double[chunk][fs.size()];
             double[] out = new double[chunk];
@@ -171,7 +166,7 @@ public final class Matcher {
             }
             model.probabilities(rows, 0, to - from, out, raw);
             System.arraycopy(out, 0, p, from, to - from);
-        }));
+        });
         return p;
     }
 
@@ -192,35 +187,7 @@ public final class Matcher {
 
     /** The candidates at or above the threshold, with their probabilities. */
     public ScoredPairs matches(Table left, Table right, Pairs candidates) {
-        double[] p = score(left, right, candidates);
-        int m = 0;
-        for (double v : p) {
-            m += v >= threshold ? 1 : 0;
-        }
-        int[] l = new int[m];
-        int[] r = new int[m];
-        double[] s = new double[m];
-        for (int i = 0, k = 0; i < p.length; i++) {
-            if (p[i] >= threshold) {
-                l[k] = candidates.left(i);
-                r[k] = candidates.right(i);
-                s[k++] = p[i];
-            }
-        }
-        return ScoredPairs.of(l, r, s);
-    }
-
-    /** Blocks, scores and keeps the pairs of two tables at or above the threshold (needs a blocker). */
-    public ScoredPairs link(Table left, Table right) {
-        if (blocker == null) {
-            throw new IllegalStateException("no blocker: use Matcher.builder().blocker(...) or withBlocker(...)");
-        }
-        return matches(left, right, blocker.candidates(left, right));
-    }
-
-    /** Blocks, scores and keeps the duplicate pairs of one table at or above the threshold (needs a blocker). */
-    public ScoredPairs deduplicate(Table table) {
-        return link(table, table);
+        return new ScoredPairs(candidates, score(left, right, candidates)).atLeast(threshold);
     }
 
     /** Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees). */
@@ -249,23 +216,6 @@ public final class Matcher {
 
     TableShape rightShape() {
         return rightShape;
-    }
-
-    int parallelism() {
-        return parallelism;
-    }
-
-    private void run(Runnable work) {
-        if (parallelism <= 0) {
-            work.run();
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(work).join();
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.matcher.match;
 
-import dev.matcher.blocking.Blocker;
 import dev.matcher.compare.FeatureSpace;
+import dev.matcher.compare.FeatureSpaceBuilder;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;
 import java.util.ArrayList;
@@ -28,8 +28,6 @@ public final class MatcherBuilder {
     private final ModelTrainer.Builder trainer = ModelTrainer.builder();
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
-    private Blocker blocker;
-    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     MatcherBuilder() {
     }
@@ -103,24 +101,11 @@ public final class MatcherBuilder {
         return this;
     }
 
-    /** The blocker {@link Matcher#link} and {@link Matcher#deduplicate} use. */
-    public MatcherBuilder blocker(Blocker b) {
-        blocker = b;
-        return this;
-    }
-
-    /** Threads for features, training fits and scoring (default: all cores). */
-    public MatcherBuilder parallelism(int threads) {
-        trainer.parallelism(threads);
-        parallelism = threads;
-        return this;
-    }
-
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
-        FeatureSpace.Builder b = FeatureSpace.builder(left, right)
+        FeatureSpaceBuilder b = FeatureSpace.builder(left, right)
                 .variantAttributes(variantAttributes.toArray(new String[0]))
-                .neutralizeVariants(mode == MatchMode.VARIANT).parallelism(parallelism);
+                .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);
         return b.build();
     }
@@ -151,7 +136,7 @@ public final class MatcherBuilder {
 
     private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
-                Matcher.TableShape.of(left), Matcher.TableShape.of(right), blocker, parallelism);
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right));
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;

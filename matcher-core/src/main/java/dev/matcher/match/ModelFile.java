@@ -146,8 +146,7 @@ public final class ModelFile {
         }
         try {
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words);
-            return new Matcher(mode, spec, model, threshold, left, right, null,
-                    Runtime.getRuntime().availableProcessors());
+            return new Matcher(mode, spec, model, threshold, left, right);
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
         }

@@ -1,35 +1,18 @@
 package dev.matcher.match;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
-import smile.base.cart.DecisionNode;
-import smile.base.cart.InternalNode;
-import smile.base.cart.Node;
-import smile.base.cart.OrdinalNode;
-import smile.base.cart.RegressionNode;
-import smile.base.cart.SplitRule;
-import smile.classification.DecisionTree;
-import smile.classification.GradientTreeBoost;
-import smile.classification.LogisticRegression;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
-import smile.math.MathEx;
-import smile.regression.RegressionTree;
 
 /**
  * Trains a calibrated match model on a plain feature matrix: a small hyper-parameter search by stratified k-fold
  * cross-validation (ranked by out-of-fold average precision), a calibration fitted on the out-of-fold scores of the
- * chosen configuration, whose k fold models together form the final model (see {@link CalibratedModel}). Few positives are handled by oversampling the matches inside
- * each training fold (trees and logistic regression) or by class weights (random forest); held-out folds are never
- * resampled, so the calibration sees the true class balance. Deterministic for a seed.
+ * chosen configuration, whose k fold models together form the final model (see {@link CalibratedModel}). Few
+ * positives are handled by oversampling the matches inside each training fold (trees and logistic regression) or by
+ * class weights (random forest); held-out folds are never resampled, so the calibration sees the true class balance.
+ * Deterministic for a seed, whatever the pool the fits run in. The folds are {@code CrossFitting}'s, the fits the
+ * learner adapters' ({@code Learners}); this class is the search.
  *
  * <pre>{@code
  * ModelTrainer.Result r = ModelTrainer.builder().type(ModelType.GRADIENT_BOOSTING).seed(42).build()
@@ -45,11 +28,9 @@ public final class ModelTrainer {
     private final boolean balance;
     private final Calibration.Method calibration;
     private final List<Config> grid;
-    private final int parallelism;
 
     private ModelTrainer(Builder b) {
         this.grid = b.grid;
-        this.parallelism = b.parallelism;
         this.type = b.type;
         this.seed = b.seed;
         this.folds = b.folds;
@@ -71,16 +52,6 @@ public final class ModelTrainer {
         private boolean balance = true;
         private Calibration.Method calibration = Calibration.Method.AUTO;
         private List<Config> grid;
-        private int parallelism = Runtime.getRuntime().availableProcessors();
-
-        /** Threads for the cross-validation fits (default: all cores; 1 = in the calling thread). */
-        public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be >= 1: " + threads);
-            }
-            parallelism = threads;
-            return this;
-        }
 
         /** Replaces the built-in search grid of the model type (the first configuration is used without search). */
         public Builder grid(Config... configs) {
@@ -195,13 +166,51 @@ public final class ModelTrainer {
      */
     public Result train(double[][] x, boolean[] y, String[] names, double[][] validX, boolean[] validY) {
         int n = x.length;
+        int pos = check(x, y, names);
+        CrossFitting cv = CrossFitting.stratified(y, Math.min(folds, Math.min(pos, n - pos)), seed);
+        List<Config> configs = candidates(n);
+        TrainedModel[][] fitted = cv.fit(x, y, configs, (rx, ry, config, fitSeed) ->
+                Learners.fit(type, rx, ry, balance, config, fitSeed), seed);
+        double[] ap = new double[configs.size()];
+        double[][] oof = new double[configs.size()][];
+        double[] validF1 = new double[configs.size()];
+        boolean useValid = validX != null && validY != null && validX.length > 0 && configs.size() > 1;
+        int best = 0;
+        for (int c = 0; c < configs.size(); c++) {
+            oof[c] = cv.outOfFold(x, fitted[c]);
+            ap[c] = Thresholds.averagePrecision(oof[c], y);
+            if (useValid) {
+                CalibratedModel cm = new CalibratedModel(List.of(fitted[c]), calibrate(oof[c], y), names,
+                        new double[names.length]);
+                double[] pv = cm.probabilities(validX);
+                validF1[c] = Thresholds.f1(pv, validY, Thresholds.best(pv, validY, 0.5));
+            }
+            if (useValid ? validF1[c] > validF1[best] || validF1[c] == validF1[best] && ap[c] > ap[best]
+                    : ap[c] > ap[best]) {
+                best = c;
+            }
+        }
+        Calibration cal = calibrate(oof[best], y);
+        double[] oofP = new double[n];
+        for (int i = 0; i < n; i++) {
+            oofP[i] = cal.probability(oof[best][i]);
+        }
+        // TreeSHAP costs O(leaves x depth^2) per tree and row: 300 rows of the first fold model suffice for a ranking
+        double[] importance = importance(fitted[best][0], x, seed);
+        return new Result(new CalibratedModel(List.of(fitted[best]), cal, names, importance), configs.get(best),
+                List.copyOf(configs), ap, oofP, y.clone());
+    }
+
+    /** The number of matches, after checking the shapes and that both classes have at least 2 rows. */
+    private static int check(double[][] x, boolean[] y, String[] names) {
+        int n = x.length;
         if (y.length != n) {
             throw new IllegalArgumentException(n + " rows for " + y.length + " labels");
         }
-        int p = names.length;
         for (double[] row : x) {
-            if (row.length != p) {
-                throw new IllegalArgumentException("row of " + row.length + " values for " + p + " feature names");
+            if (row.length != names.length) {
+                throw new IllegalArgumentException("row of " + row.length + " values for " + names.length
+                        + " feature names");
             }
         }
         int pos = 0;
@@ -212,88 +221,12 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("training needs at least 2 matches and 2 non-matches, got " + pos
                     + " matches in " + n + " pairs");
         }
-        int k = Math.min(folds, Math.min(pos, n - pos));
-        int[] fold = stratifiedFolds(y, k, seed);
-        List<Config> configs = candidates(n);
-        double[] ap = new double[configs.size()];
-        double[][] oof = new double[configs.size()][];
-        List<List<TrainedModel>> fitted = new ArrayList<>();
-        double[] validF1 = new double[configs.size()];
-        boolean useValid = validX != null && validY != null && validX.length > 0 && configs.size() > 1;
-        int best = 0;
-        // every (configuration, fold) fit is independent and seeded: run them in parallel, results in fixed slots
-        int folds = k;
-        TrainedModel[] all = new TrainedModel[configs.size() * k];
-        Runnable fits = () -> IntStream.range(0, all.length).parallel().forEach(task -> {
-            int f = task % folds;
-            int[] trainRows = rows(fold, f, false);
-            all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds), seed + 31L * f);
-        });
-        if (parallelism > 1) {
-            ForkJoinPool pool = new ForkJoinPool(parallelism);
-            try {
-                pool.submit(fits).join();
-            } finally {
-                pool.shutdown();
-            }
-        } else {
-            IntStream.range(0, all.length).forEach(task -> {
-                int f = task % folds;
-                int[] trainRows = rows(fold, f, false);
-                all[task] = fit(select(x, trainRows), select(y, trainRows), configs.get(task / folds),
-                        seed + 31L * f);
-            });
-        }
-        for (int c = 0; c < configs.size(); c++) {
-            oof[c] = new double[n];
-            List<TrainedModel> models = new ArrayList<>();
-            for (int f = 0; f < k; f++) {
-                TrainedModel m = all[c * k + f];
-                models.add(m);
-                for (int i : rows(fold, f, true)) {
-                    oof[c][i] = m.raw(x[i]);
-                }
-            }
-            fitted.add(models);
-            ap[c] = averagePrecision(oof[c], y);
-            if (useValid) {
-                CalibratedModel cm = new CalibratedModel(models, calibrate(oof[c], y), names, new double[p]);
-                double[] pv = cm.probabilities(validX);
-                validF1[c] = f1(pv, validY, Thresholds.best(pv, validY, 0.5));
-            }
-            if (useValid ? validF1[c] > validF1[best] || validF1[c] == validF1[best] && ap[c] > ap[best]
-                    : ap[c] > ap[best]) {
-                best = c;
-            }
-        }
-        Calibration cal = calibrate(oof[best], y);
-        List<TrainedModel> models = fitted.get(best);
-        double[] oofP = new double[n];
-        for (int i = 0; i < n; i++) {
-            oofP[i] = cal.probability(oof[best][i]);
-        }
-        // TreeSHAP costs O(leaves x depth^2) per tree and row: 300 rows of the first fold model suffice for a ranking
-        double[] importance = importance(models.get(0), x, seed);
-        return new Result(new CalibratedModel(models, cal, names, importance), configs.get(best),
-                List.copyOf(configs), ap, oofP, y.clone());
+        return pos;
     }
 
     private Calibration calibrate(double[] raw, boolean[] y) {
         return calibration != Calibration.Method.NONE ? Calibration.fit(calibration, raw, y)
                 : type == ModelType.RANDOM_FOREST ? Calibration.none() : Calibration.logistic();
-    }
-
-    static double f1(double[] p, boolean[] y, double threshold) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean pred = p[i] >= threshold;
-            tp += pred && y[i] ? 1 : 0;
-            fp += pred && !y[i] ? 1 : 0;
-            fn += !pred && y[i] ? 1 : 0;
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
     /** Mean absolute contribution per feature over at most 300 training rows. */
@@ -325,286 +258,6 @@ public final class ModelTrainer {
             all[j] = t;
         }
         return Arrays.copyOf(all, max);
-    }
-
-    /** Fits one model on all given rows with one configuration. */
-    TrainedModel fit(double[][] x, boolean[] y, Config config, long fitSeed) {
-        int pos = 0;
-        for (boolean b : y) {
-            pos += b ? 1 : 0;
-        }
-        int neg = y.length - pos;
-        // rare matches: weight (or replicate) them so that they make up about a third of the training mass
-        int factor = balance && pos * 2 < neg ? (int) Math.max(1, Math.round(neg / (2.0 * pos))) : 1;
-        return switch (type) {
-            case GRADIENT_BOOSTING -> gradientBoosting(x, y, factor, config, fitSeed);
-            case RANDOM_FOREST -> randomForest(x, y, factor, config, fitSeed);
-            case LOGISTIC_REGRESSION -> logistic(oversample(x, y, factor), config);
-        };
-    }
-
-    private record Rows(double[][] x, boolean[] y) {
-    }
-
-    private static Rows oversample(double[][] x, boolean[] y, int factor) {
-        if (factor <= 1) {
-            return new Rows(x, y);
-        }
-        List<double[]> rx = new ArrayList<>(Arrays.asList(x));
-        List<Boolean> ry = new ArrayList<>();
-        for (boolean b : y) {
-            ry.add(b);
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (y[i]) {
-                for (int r = 1; r < factor; r++) {
-                    rx.add(x[i]);
-                    ry.add(true);
-                }
-            }
-        }
-        boolean[] yy = new boolean[ry.size()];
-        for (int i = 0; i < yy.length; i++) {
-            yy[i] = ry.get(i);
-        }
-        return new Rows(rx.toArray(new double[0][]), yy);
-    }
-
-    private static DataFrame frame(double[][] x, boolean[] y) {
-        int p = x.length == 0 ? 0 : x[0].length;
-        String[] cols = new String[p];
-        for (int j = 0; j < p; j++) {
-            cols[j] = "f" + j;
-        }
-        int[] labels = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            labels[i] = y[i] ? 1 : 0;
-        }
-        return DataFrame.of(x, cols).merge(IntVector.of("y", labels));
-    }
-
-    private static final Formula FORMULA = Formula.lhs("y");
-
-    private static TrainedModel gradientBoosting(double[][] x, boolean[] y, int factor, Config c, long fitSeed) {
-        double[] w = new double[y.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = y[i] ? factor : 1;
-        }
-        return HistogramBoosting.fit(x, y, w, new HistogramBoosting.Params(c.trees(), c.depth(), c.learningRate(),
-                c.lambda(), 1.0, c.subsample(), 64), fitSeed);
-    }
-
-    /** Smile: P(match) = 1 / (1 + exp(-2 F)), F = b + shrinkage * sum(tree outputs); the flat copy scores 2F. */
-    static TreeEnsemble flatten(GradientTreeBoost gbt, double shrinkage, int features) {
-        double b = (double) readField(GradientTreeBoost.class, "b", gbt);
-        FlatBuilder fb = new FlatBuilder();
-        for (RegressionTree t : gbt.trees()) {
-            fb.addTree(t.root(), 2 * shrinkage);
-        }
-        return fb.build(ModelType.GRADIENT_BOOSTING, features, 2 * b);
-    }
-
-    /** The mean over trees of the leaf match fraction. */
-    static TreeEnsemble flatten(RandomForest rf, int features) {
-        FlatBuilder fb = new FlatBuilder();
-        DecisionTree[] trees = rf.trees();
-        for (DecisionTree t : trees) {
-            fb.addTree(t.root(), 1.0 / trees.length);
-        }
-        return fb.build(ModelType.RANDOM_FOREST, features, 0);
-    }
-
-    private static TrainedModel randomForest(double[][] x, boolean[] y, int factor, Config c, long fitSeed) {
-        int p = x[0].length;
-        MathEx.setSeed(fitSeed);
-        RandomForest rf = RandomForest.fit(FORMULA, frame(x, y), c.trees(), Math.max(1, (int) Math.floor(Math.sqrt(p))),
-                SplitRule.GINI, 20, c.maxNodes(), 2, c.subsample(), new int[] {1, factor},
-                LongStream.range(0, c.trees()).map(i -> fitSeed * 1_000_003L + i));
-        return flatten(rf, p);
-    }
-
-    private static TrainedModel logistic(Rows rows, Config c) {
-        double[][] x = rows.x;
-        int p = x[0].length;
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (double[] r : x) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += r[j] / x.length;
-            }
-        }
-        for (double[] r : x) {
-            for (int j = 0; j < p; j++) {
-                sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / x.length;
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            sd[j] = sd[j] > 1e-12 ? Math.sqrt(sd[j]) : 1;
-        }
-        double[][] z = new double[x.length][p];
-        int[] labels = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < p; j++) {
-                z[i][j] = (x[i][j] - mean[j]) / sd[j];
-            }
-            labels[i] = rows.y[i] ? 1 : 0;
-        }
-        LogisticRegression.Binomial lr = LogisticRegression.binomial(z, labels, c.lambda(), 1e-5, 500);
-        double[] w = lr.coefficients();   // p weights then the intercept
-        double[] weight = new double[p];
-        double intercept = w[p];
-        for (int j = 0; j < p; j++) {
-            weight[j] = w[j] / sd[j];
-            intercept -= weight[j] * mean[j];
-        }
-        return new LinearModel(intercept, weight, mean);
-    }
-
-    /** Copies Smile trees into flat arrays. */
-    static final class FlatBuilder {
-        private final List<Integer> roots = new ArrayList<>();
-        private int[] feature = new int[1024];
-        private double[] threshold = new double[1024];
-        private int[] left = new int[1024];
-        private int[] right = new int[1024];
-        private double[] value = new double[1024];
-        private double[] cover = new double[1024];
-        private int size;
-
-        void addTree(Node root, double scale) {
-            roots.add(add(root, scale));
-        }
-
-        private int add(Node node, double scale) {
-            int id = size++;
-            if (id == feature.length) {
-                int cap = id * 2;
-                feature = Arrays.copyOf(feature, cap);
-                threshold = Arrays.copyOf(threshold, cap);
-                left = Arrays.copyOf(left, cap);
-                right = Arrays.copyOf(right, cap);
-                value = Arrays.copyOf(value, cap);
-                cover = Arrays.copyOf(cover, cap);
-            }
-            cover[id] = node.size();
-            if (node instanceof OrdinalNode o) {
-                feature[id] = o.feature();
-                threshold[id] = (double) readField(OrdinalNode.class, "value", o);
-                int l = add(o.trueChild(), scale);
-                int r = add(o.falseChild(), scale);
-                left[id] = l;
-                right[id] = r;
-            } else if (node instanceof InternalNode) {
-                throw new IllegalStateException("nominal split in a tree over numeric features: " + node.getClass());
-            } else if (node instanceof RegressionNode leaf) {
-                feature[id] = -1;
-                value[id] = scale * leaf.output();
-            } else if (node instanceof DecisionNode leaf) {
-                int[] count = leaf.count();
-                int total = 0;
-                for (int cnt : count) {
-                    total += cnt;
-                }
-                feature[id] = -1;
-                value[id] = scale * (count.length > 1 && total > 0 ? (double) count[1] / total : 0);
-            } else {
-                throw new IllegalStateException("unknown Smile node " + node.getClass());
-            }
-            return id;
-        }
-
-        TreeEnsemble build(ModelType type, int features, double base) {
-            int[] r = roots.stream().mapToInt(Integer::intValue).toArray();
-            return new TreeEnsemble(type, features, base, r, Arrays.copyOf(feature, size),
-                    Arrays.copyOf(threshold, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size),
-                    Arrays.copyOf(value, size), Arrays.copyOf(cover, size));
-        }
-    }
-
-    /** Smile 2.6 keeps split thresholds and the boosting intercept in non-public fields; read them once per node. */
-    private static Object readField(Class<?> owner, String name, Object target) {
-        try {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(target);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read Smile's " + owner.getSimpleName() + "." + name
-                    + " (Smile version other than 2.6.0?)", e);
-        }
-    }
-
-    static int[] stratifiedFolds(boolean[] y, int k, long seed) {
-        int n = y.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        List<Integer> list = Arrays.asList(idx);
-        java.util.Collections.shuffle(list, new Random(seed));
-        int[] fold = new int[n];
-        int p = 0;
-        int q = 0;
-        for (int i : list) {
-            fold[i] = y[i] ? p++ % k : q++ % k;
-        }
-        return fold;
-    }
-
-    private static int[] rows(int[] fold, int f, boolean in) {
-        int c = 0;
-        for (int v : fold) {
-            c += (v == f) == in ? 1 : 0;
-        }
-        int[] r = new int[c];
-        c = 0;
-        for (int i = 0; i < fold.length; i++) {
-            if ((fold[i] == f) == in) {
-                r[c++] = i;
-            }
-        }
-        return r;
-    }
-
-    private static double[][] select(double[][] x, int[] rows) {
-        double[][] s = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            s[i] = x[rows[i]];
-        }
-        return s;
-    }
-
-    private static boolean[] select(boolean[] y, int[] rows) {
-        boolean[] s = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            s[i] = y[rows[i]];
-        }
-        return s;
-    }
-
-    /** Average precision of a ranking (ties broken pessimistically: negatives first). */
-    static double averagePrecision(double[] score, boolean[] y) {
-        int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(score[b], score[a]);
-            return c != 0 ? c : Boolean.compare(y[a], y[b]);
-        });
-        int pos = 0;
-        for (boolean b : y) {
-            pos += b ? 1 : 0;
-        }
-        double sum = 0;
-        int tp = 0;
-        for (int k = 0; k < n; k++) {
-            if (y[order[k]]) {
-                tp++;
-                sum += (double) tp / (k + 1);
-            }
-        }
-        return pos == 0 ? 0 : sum / pos;
     }
 
     @Override

@@ -18,6 +18,16 @@ final class Ranking {
         return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 
+    /** The value of the named feature. */
+    static double valueOf(String[] names, double[] values, String feature) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(feature)) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException("no feature '" + feature + "'");
+    }
+
     /** The names of the first {@code k} indices of {@code order}. */
     static String[] top(String[] names, int[] order, int k) {
         String[] t = new String[Math.min(k, order.length)];

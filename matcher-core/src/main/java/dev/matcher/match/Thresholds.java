@@ -151,4 +151,44 @@ public final class Thresholds {
         }
         return bestT;
     }
+
+    /** F1 of the decisions {@code p >= threshold}. */
+    static double f1(double[] p, boolean[] y, double threshold) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < p.length; i++) {
+            boolean pred = p[i] >= threshold;
+            tp += pred && y[i] ? 1 : 0;
+            fp += pred && !y[i] ? 1 : 0;
+            fn += !pred && y[i] ? 1 : 0;
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    /** Average precision of a ranking (ties broken pessimistically: negatives first). */
+    static double averagePrecision(double[] score, boolean[] y) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(score[b], score[a]);
+            return c != 0 ? c : Boolean.compare(y[a], y[b]);
+        });
+        int pos = 0;
+        for (boolean b : y) {
+            pos += b ? 1 : 0;
+        }
+        double sum = 0;
+        int tp = 0;
+        for (int k = 0; k < n; k++) {
+            if (y[order[k]]) {
+                tp++;
+                sum += (double) tp / (k + 1);
+            }
+        }
+        return pos == 0 ? 0 : sum / pos;
+    }
 }

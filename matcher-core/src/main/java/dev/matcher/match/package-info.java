@@ -24,5 +24,10 @@
  * double[] p = m.score(products, products, candidates);
  * m.save(Path.of("model.bin"));
  * }</pre>
+ *
+ * <p>Threads: training, feature preparation and scoring run in the {@link java.util.concurrent.ForkJoinPool} the
+ * caller runs in, the common pool by default (see {@link dev.matcher.util.Parallel}); no class here makes a pool or
+ * has a thread-count option, and no result depends on the pool size. To bound the threads, call from your own pool:
+ * {@code new ForkJoinPool(2).submit(() -> m.score(left, right, candidates)).join()}.
  */
 package dev.matcher.match;

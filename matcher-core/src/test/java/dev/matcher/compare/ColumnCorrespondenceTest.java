@@ -205,7 +205,7 @@ class ColumnCorrespondenceTest {
         ColumnCorrespondence a = ColumnCorrespondence.of(t[0], t[1]);
         ForkJoinPool one = new ForkJoinPool(1);
         try {
-            ColumnCorrespondence b = ColumnCorrespondence.builder(t[0], t[1]).pool(one).build();
+            ColumnCorrespondence b = one.submit(() -> ColumnCorrespondence.builder(t[0], t[1]).build()).join();
             assertEquals(a, b);
             assertEquals(a.toString(), b.toString());
         } finally {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -36,8 +35,7 @@ class ComparisonsTest {
     void textCharacterMeasuresEqualTheKernels(@ForAll("column") String[] left, @ForAll("column") String[] right,
                                               @ForAll boolean dedup) {
         String[] r = dedup ? left : right;
-        TextField f = TextField.build("t", left, r, new TextField.Options(false, false, false, false, false, null),
-                ForkJoinPool.commonPool());
+        TextField f = TextField.build("t", left, r, new TextField.Options(false, false, false, false, false, null));
         Comparisons.Text c = new Comparisons.Text("t", f, CHARACTER);
         for (int k = 0; k < CHARACTER.size(); k++) {
             c.slots[k] = k;

@@ -17,7 +17,7 @@ class DictionaryTest {
     void idsFollowFirstSeenOrderOverSidesAndRecords() {
         String[][] left = {{"b", "a", "b"}, null, {"c"}};
         String[][] right = {{"a", "d"}};
-        Dictionary d = Dictionary.of(new String[][][] {left, right}, ForkJoinPool.commonPool());
+        Dictionary d = Dictionary.of(new String[][][] {left, right});
         assertArrayEquals(new String[] {"b", "a", "c", "d"}, d.strings);
         assertArrayEquals(new int[] {0, 1, 0}, d.ids[0][0]);
         assertNull(d.ids[0][1]);
@@ -49,7 +49,7 @@ class DictionaryTest {
                 }
             }
         }
-        Dictionary d = Dictionary.of(sides, new ForkJoinPool(3));
+        Dictionary d = new ForkJoinPool(3).submit(() -> Dictionary.of(sides)).join();   // the caller's pool
         assertEquals(order, List.of(d.strings));
         for (int s = 0; s < 2; s++) {
             for (int i = 0; i < sides[s].length; i++) {

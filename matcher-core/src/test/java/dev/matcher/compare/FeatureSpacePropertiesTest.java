@@ -52,7 +52,7 @@ class FeatureSpacePropertiesTest {
                                                          @ForAll boolean allMeasures, @ForAll boolean variants) {
         Table t = table(rows);
         FeatureSpace fs = FeatureSpace.builder(t, t).allMeasures(allMeasures).neutralizeVariants(variants)
-                .parallelism(1).build();
+                .build();
         double[] x = new double[fs.size()];
         for (int l = 0; l < t.size(); l++) {
             for (int r = 0; r < t.size(); r++) {
@@ -86,7 +86,7 @@ class FeatureSpacePropertiesTest {
     @Property(tries = 40)
     void deduplicationFeaturesAreSymmetric(@ForAll("rows") List<List<String>> rows) {
         Table t = table(rows);
-        FeatureSpace fs = FeatureSpace.builder(t, t).allMeasures(true).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(t, t).allMeasures(true).build();
         for (int l = 0; l < t.size(); l++) {
             for (int r = 0; r < t.size(); r++) {
                 double[] a = fs.compute(l, r);

@@ -93,11 +93,11 @@ class FeatureSpaceTest {
                 .row("x", "query processing part ii 1999", "vldb", null)      // dirty: the year moved into the title
                 .row("y", "indexing moving objects", "sigmod conference 2003", null)
                 .row("z", "indexing moving objects", "sigmod", null).build();
-        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).build();
         assertEquals(0.0, fs.explain(0, 0).get("*.year_conflict"));     // both say 1999
         assertEquals(1.0, fs.explain(1, 1).get("*.year_conflict"));     // 2001 against 2003
         assertEquals(-1.0, fs.explain(1, 2).get("*.year_conflict"));    // no year on the right
-        FeatureSpace swapped = FeatureSpace.builder(right, left).parallelism(1).build();
+        FeatureSpace swapped = FeatureSpace.builder(right, left).build();
         for (int l = 0; l < left.size(); l++) {
             for (int r = 0; r < right.size(); r++) {
                 assertEquals(fs.explain(l, r).get("*.year_conflict"), swapped.explain(r, l).get("*.year_conflict"));
@@ -114,8 +114,8 @@ class FeatureSpaceTest {
         Table right = Table.builder("title", "authors")
                 .row("x", "query processing", "v poosala and y ioannidis")
                 .row("y", "indexing", "a natsev , j smith").build();
-        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
-        FeatureSpace swapped = FeatureSpace.builder(right, left).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).build();
+        FeatureSpace swapped = FeatureSpace.builder(right, left).build();
         assertEquals(1.0, fs.explain(0, 0).get("authors.list_size_ratio"));
         assertEquals(0.5, fs.explain(1, 1).get("authors.list_size_ratio"));
         assertEquals(-1.0, fs.explain(2, 1).get("authors.list_size_ratio"));
@@ -186,6 +186,18 @@ class FeatureSpaceTest {
     }
 
     @Test
+    void aRebuiltSpaceHasTheSpecItWasBuiltFromVariantWordsIncluded() {
+        Table t = products();
+        FeatureSpace fs = FeatureSpace.builder(t, t).variantAttributes("color").variantWords("colour", "teal")
+                .variantWords("finish", "matte", "glossy").build();
+        FeatureSpace again = FeatureSpace.fromSpec(fs.spec(), t, t);
+        assertEquals(fs.spec(), again.spec());
+        for (int i = 0; i + 1 < t.size(); i++) {
+            assertArrayEquals(fs.compute(i, i + 1), again.compute(i, i + 1), 0);
+        }
+    }
+
+    @Test
     void computesOnlyTheFeaturesAskedForWithTheSameValues() {
         Table t = products();
         FeatureSpace full = FeatureSpace.builder(t, t).variantAttributes("color").build();
@@ -213,7 +225,7 @@ class FeatureSpaceTest {
     @Test
     void computesManyPairsInParallelLikeOneByOne() {
         Table t = products();
-        FeatureSpace fs = FeatureSpace.builder(t, t).parallelism(2).build();
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
         Pairs p = Pairs.of(new int[] {0, 1, 2, 4}, new int[] {1, 2, 3, 5});
         double[][] x = fs.compute(p);
         for (int i = 0; i < p.size(); i++) {

@@ -21,7 +21,7 @@ class ValueRarityTest {
     void recurringValuesAreWeakEvidence() {
         Table left = papers("Editorial", "Query processing in a nutshell", "editorial", null);
         Table right = papers("editorial", "query processing : in a nutshell", "Keynote address");
-        FeatureSpace fs = FeatureSpace.builder(left, right).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(left, right).build();
         // "editorial" is held by 3 records (2 left, 1 right), whatever the case and punctuation
         assertEquals(1.0 / 3, fs.explain(0, 0).get("title.value_rarity"), 1e-12);
         assertEquals(1.0 / 3, fs.explain(2, 0).get("title.value_rarity"), 1e-12);
@@ -36,7 +36,7 @@ class ValueRarityTest {
     @Test
     void deduplicationCountsEachRecordOnce() {
         Table t = papers("editorial", "editorial", "unique title");
-        FeatureSpace fs = FeatureSpace.builder(t, t).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
         assertEquals(0.5, fs.explain(0, 1).get("title.value_rarity"), 1e-12);
         assertEquals(0.5, fs.explain(0, 2).get("title.value_rarity"), 1e-12);
         assertEquals(1.0, fs.explain(2, 2).get("title.value_rarity"), 1e-12);
@@ -45,8 +45,8 @@ class ValueRarityTest {
     @Test
     void variantModeCountsTheColoursAndSizesOfOneProductAsOneValue() {
         Table t = papers("Halden hoodie navy XS", "Halden hoodie red XL", "Halden hoodie navy XS", "Other shirt");
-        FeatureSpace exact = FeatureSpace.builder(t, t).parallelism(1).build();
-        FeatureSpace variant = FeatureSpace.builder(t, t).neutralizeVariants(true).parallelism(1).build();
+        FeatureSpace exact = FeatureSpace.builder(t, t).build();
+        FeatureSpace variant = FeatureSpace.builder(t, t).neutralizeVariants(true).build();
         // EXACT: the navy XS listing is held twice, the red XL once
         assertEquals(0.5, exact.explain(0, 1).get("title.value_rarity"), 1e-12);
         assertEquals(1.0, exact.explain(1, 1).get("title.value_rarity"), 1e-12);
@@ -58,10 +58,10 @@ class ValueRarityTest {
     @Test
     void onlyStringAttributesGetIt() {
         Table t = papers("a b", "c d").withKind("title", AttributeKind.TEXT);
-        FeatureSpace fs = FeatureSpace.builder(t, t).parallelism(1).build();
+        FeatureSpace fs = FeatureSpace.builder(t, t).build();
         assertTrue(fs.indexOf("title.value_rarity") < 0, fs.names().toString());
         assertTrue(fs.indexOf("title.abbreviation") < 0, fs.names().toString());
-        FeatureSpace strings = FeatureSpace.builder(t.withKind("title", AttributeKind.STRING), t).parallelism(1)
+        FeatureSpace strings = FeatureSpace.builder(t.withKind("title", AttributeKind.STRING), t)
                 .build();
         assertTrue(strings.indexOf("title.abbreviation") >= 0, strings.names().toString());
     }

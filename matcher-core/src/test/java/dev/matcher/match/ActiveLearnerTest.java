@@ -18,7 +18,7 @@ class ActiveLearnerTest {
     void proposesFreshPairsAndLearnsFromAnOracle() {
         Shirts shirts = new Shirts(30, 8);
         LabelledPairs gold = shirts.pairs(0, 30, true, 3);
-        ActiveLearner al = ActiveLearner.start(Matcher.builder().seed(1).folds(2).search(false).parallelism(2),
+        ActiveLearner al = ActiveLearner.start(Matcher.builder().seed(1).folds(2).search(false),
                 shirts.table, shirts.table, gold.pairs());
         assertNull(al.matcher());
         assertThrows(IllegalStateException.class, al::retrain);

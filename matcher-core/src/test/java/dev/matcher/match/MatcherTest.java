@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.matcher.blocking.Blockers;
+import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
@@ -26,9 +28,9 @@ class MatcherTest {
         LabelledPairs exactTrain = shirts.pairs(0, 30, true, 2);
         LabelledPairs variantTrain = shirts.pairs(0, 30, false, 2);
         exact = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, exactTrain, null);
+                .search(false).train(shirts.table, exactTrain, null);
         variant = Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, variantTrain, null);
+                .search(false).train(shirts.table, variantTrain, null);
     }
 
     @Test
@@ -111,11 +113,24 @@ class MatcherTest {
     }
 
     @Test
+    void blockedCandidatesThenMatchesFindTheSecondListingOfEachUnseenVariant() {
+        // the matcher has no blocker of its own: candidates come from blocking, matches() keeps those it accepts
+        Pairs candidates = Blockers.auto().candidates(shirts.table);
+        ScoredPairs found = exact.matches(shirts.table, shirts.table, candidates);
+        double[] p = exact.score(shirts.table, shirts.table, candidates);
+        assertEquals(IntStream.range(0, p.length).filter(i -> p[i] >= exact.threshold()).count(), found.size());
+        for (int product = 30; product < 40; product++) {
+            int a = shirts.row(product, 1);
+            assertTrue(found.pairs().containsUnordered(a, a + 1), "listings of product " + product);
+        }
+    }
+
+    @Test
     void withAValidationSplitTheThresholdIsChosenOnItsScoresAlone() {
         LabelledPairs train = shirts.pairs(0, 20, true, 2);
         LabelledPairs valid = shirts.pairs(20, 30, true, 5);
         Matcher m = Matcher.builder().mode(MatchMode.EXACT).variantAttributes("color", "size").seed(3).folds(3)
-                .search(false).parallelism(2).train(shirts.table, train, valid);
+                .search(false).train(shirts.table, train, valid);
         double[] p = m.score(shirts.table, shirts.table, valid.pairs());
         assertEquals(Thresholds.robust(p, valid.labels(), 0.5), m.threshold(), 1e-12);
     }

@@ -33,7 +33,7 @@ class ModelFileTest {
 
     private static Matcher train(ModelType type) {
         return Matcher.builder().mode(MatchMode.VARIANT).variantAttributes("color", "size").model(type).seed(9)
-                .folds(2).search(false).parallelism(2).train(shirts.table, shirts.pairs(0, 10, false, 5), null);
+                .folds(2).search(false).train(shirts.table, shirts.pairs(0, 10, false, 5), null);
     }
 
     @Test

@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
-import smile.classification.GradientTreeBoost;
+import smile.base.cart.DecisionNode;
+import smile.base.cart.Node;
+import smile.base.cart.OrdinalNode;
+import smile.base.cart.SplitRule;
+import smile.classification.DecisionTree;
+import smile.classification.RandomForest;
 import smile.data.DataFrame;
+import smile.data.Tuple;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
@@ -15,7 +23,7 @@ import smile.math.MathEx;
 class ModelTrainerTest {
 
     @Test
-    void flatBoostedTreesScoreExactlyLikeSmile() {
+    void aFlatForestRoutesEveryRowToSmilesLeaves() {
         Synthetic s = Synthetic.logistic(600, 5, 8, 0, 1);
         int[] labels = new int[s.y.length];
         for (int i = 0; i < labels.length; i++) {
@@ -23,14 +31,42 @@ class ModelTrainerTest {
         }
         DataFrame df = DataFrame.of(s.x, s.names).merge(IntVector.of("y", labels));
         MathEx.setSeed(3);
-        GradientTreeBoost gbt = GradientTreeBoost.fit(Formula.lhs("y"), df, 30, 20, 8, 5, 0.1, 0.8);
-        TreeEnsemble flat = ModelTrainer.flatten(gbt, 0.1, 5);
+        RandomForest rf = RandomForest.fit(Formula.lhs("y"), df, 30, 2, SplitRule.GINI, 20, 64, 2, 1.0);
+        TreeEnsemble flat = SmileTrees.flatten(rf, 5);
         assertEquals(30, flat.trees());
-        double[] post = new double[2];
-        for (int i = 0; i < s.x.length; i++) {
-            gbt.predict(df.get(i), post);
-            assertEquals(post[1], Calibration.sigmoid(flat.raw(s.x[i])), 1e-9, "row " + i);
+        // probe rows: the training rows, and rows of midpoints of adjacent training values, where Smile splits
+        double[][] sorted = new double[5][];
+        for (int j = 0; j < 5; j++) {
+            int col = j;
+            sorted[j] = Arrays.stream(s.x).mapToDouble(x -> x[col]).sorted().toArray();
         }
+        Random r = new Random(5);
+        for (int i = 0; i < 2 * s.x.length; i++) {
+            double[] row = i < s.x.length ? s.x[i] : new double[5];
+            for (int j = 0; j < 5 && i >= s.x.length; j++) {
+                int k = r.nextInt(sorted[j].length - 1);
+                row[j] = (sorted[j][k] + sorted[j][k + 1]) / 2;
+            }
+            double expected = 0;
+            for (DecisionTree t : rf.trees()) {
+                int[] count = ((DecisionNode) t.root().predict(Tuple.of(row, rf.schema()))).count();
+                expected += (double) count[1] / (count[0] + count[1]) / rf.trees().length;
+            }
+            assertEquals(expected, flat.raw(row), 1e-12, "row " + i);
+        }
+    }
+
+    @Test
+    void aSplitThresholdIsReadBitForBitThroughSmilesPublicApi() {
+        SmileTrees.Probe probe = new SmileTrees.Probe(3, DataFrame.of(new double[1][3], "a", "b", "c").schema());
+        Node leaf = new DecisionNode(new int[] {1, 1});
+        for (double t : new double[] {0.1 + 0.2, -5.5, 0.0, 1e-310, -Double.MIN_VALUE, 0.5 * (0.3 + 0.7),
+            Double.MAX_VALUE / 3, -1e300, 12345.678}) {
+            OrdinalNode split = new OrdinalNode(2, t, 0, 0, leaf, leaf);
+            assertEquals(Double.doubleToRawLongBits(t), Double.doubleToRawLongBits(probe.threshold(split)), "" + t);
+        }
+        assertEquals(Double.POSITIVE_INFINITY,
+                probe.threshold(new OrdinalNode(0, Double.POSITIVE_INFINITY, 0, 0, leaf, leaf)));
     }
 
     @Test
@@ -128,7 +164,7 @@ class ModelTrainerTest {
     @Test
     void averagePrecisionOfPerfectAndReversedRankings() {
         boolean[] y = {true, true, false, false};
-        assertEquals(1.0, ModelTrainer.averagePrecision(new double[] {4, 3, 2, 1}, y), 1e-12);
-        assertEquals((1 / 3.0 + 2 / 4.0) / 2, ModelTrainer.averagePrecision(new double[] {1, 2, 3, 4}, y), 1e-12);
+        assertEquals(1.0, Thresholds.averagePrecision(new double[] {4, 3, 2, 1}, y), 1e-12);
+        assertEquals((1 / 3.0 + 2 / 4.0) / 2, Thresholds.averagePrecision(new double[] {1, 2, 3, 4}, y), 1e-12);
     }
 }

@@ -49,13 +49,6 @@ final class Synthetic {
     }
 
     static double f1(double[] p, boolean[] y, double threshold) {
-        int tp = 0, fp = 0, fn = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean pred = p[i] >= threshold;
-            tp += pred && y[i] ? 1 : 0;
-            fp += pred && !y[i] ? 1 : 0;
-            fn += !pred && y[i] ? 1 : 0;
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return Thresholds.f1(p, y, threshold);
     }
 }

@@ -1,0 +1,68 @@
+package dev.matcher.compare;
+
+import dev.matcher.data.Attribute;
+import dev.matcher.data.AttributeKind;
+import dev.matcher.text.TextNormalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * CATEGORICAL attributes (brands, genres, cities): exact, jaro_winkler, tf_agree (agreeing on a rare value counts
+ * more) and path_prefix for category paths such as {@code a > b > c}.
+ *
+ * <pre>{@code
+ * // genre.exact, genre.jaro_winkler, genre.tf_agree, genre.path_prefix
+ * }</pre>
+ */
+final class CategoryRecipe implements Recipe {
+    private static final Pattern PATH = Pattern.compile("\\s*(>|/|\\||»|::)\\s*");
+
+    @Override
+    public void attribute(Attribute a, String[] left, String[] right, FeatureGenerator g) {
+        if (a.kind() != AttributeKind.CATEGORICAL) {
+            return;
+        }
+        String n = a.name();
+        List<Measure> m = g.wanted(n, g.pick(List.of(Measure.EXACT, Measure.JARO_WINKLER),
+                List.of(Measure.LEVENSHTEIN)));
+        if (m.isEmpty() && !g.wantsAny(n, List.of("tf_agree", "path_prefix"))) {
+            return;
+        }
+        String[] l = g.prepare(left, TextNormalizer::normalize);
+        String[] r = g.dedup ? l : g.prepare(right, TextNormalizer::normalize);
+        Map<String, Integer> counts = new HashMap<>();
+        int total = 0;
+        for (String[] side : g.dedup ? List.<String[]>of(l) : List.<String[]>of(l, r)) {
+            for (String v : side) {
+                if (v != null) {
+                    counts.merge(v, 1, Integer::sum);
+                    total++;
+                }
+            }
+        }
+        float[] freq = new float[l.length];
+        for (int i = 0; i < l.length; i++) {
+            freq[i] = l[i] == null ? 0 : (float) counts.get(l[i]) / total;
+        }
+        long withPath = Arrays.stream(l).filter(v -> v != null && PATH.matcher(v).find()).count();
+        boolean paths = withPath >= 0.2 * Math.max(1, Arrays.stream(l).filter(v -> v != null).count());
+        String[][] lp = paths ? paths(l) : null;
+        String[][] rp = paths ? (g.dedup ? lp : paths(r)) : null;
+        int[][] ids = Comparison.valueIds(l, r);
+        if (!m.isEmpty()) {
+            g.add(new Comparisons.Chars(n, l, r, ids, m));
+        }
+        g.add(new Comparisons.Categorical(n, ids, freq, lp, rp));
+    }
+
+    private static String[][] paths(String[] v) {
+        String[][] p = new String[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            p[i] = v[i] == null ? new String[0] : PATH.split(v[i]);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.matcher.compare;
+
+import dev.matcher.data.AttributeKind;
+import dev.matcher.data.Table;
+import dev.matcher.text.VariantVocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Options of a {@link FeatureSpace}; every one has a default. {@link #build()} chooses the features per attribute
+ * kind (one {@code Recipe} per row of the feature table) and prepares the per-record profiles, in parallel in the
+ * caller's pool.
+ *
+ * <pre>{@code
+ * FeatureSpace fs = FeatureSpace.builder(left, right)
+ *     .variantAttributes("color", "size").variantWords("colour", "teal")
+ *     .kind("sku", AttributeKind.IDENTIFIER)
+ *     .drop("price.abs_diff").add("title.custom", (a, b) -> a.length() == b.length() ? 1 : 0)
+ *     .build();
+ * }</pre>
+ */
+public final class FeatureSpaceBuilder {
+    final Table left;
+    final Table right;
+    final Map<String, AttributeKind> kinds = new LinkedHashMap<>();
+    final List<String> variantAttributes = new ArrayList<>();
+    final Set<String> dropped = new LinkedHashSet<>();
+    final Map<String, Similarity> added = new LinkedHashMap<>();
+    final Map<String, List<String>> variantWords = new LinkedHashMap<>();
+    VariantVocabulary vocabulary = VariantVocabulary.builtIn();
+    boolean neutralize;
+    boolean allMeasures;
+    boolean stopWords;
+    /** The features of a rebuilt spec, in order; null: choose them. */
+    List<String> select;
+    /** Features to compute when rebuilding a spec; null: all. */
+    Set<String> computed;
+
+    FeatureSpaceBuilder(Table left, Table right) {
+        this.left = left;
+        this.right = right;
+    }
+
+    /** Attributes that describe variants (colour, size, ...): compared in EXACT mode, ignored in VARIANT mode. */
+    public FeatureSpaceBuilder variantAttributes(String... attributes) {
+        variantAttributes.clear();
+        variantAttributes.addAll(Arrays.asList(attributes));
+        return this;
+    }
+
+    /**
+     * {@code true} (VARIANT mode): variant attributes are dropped and variant words (colours, sizes, capacities,
+     * pack counts) removed from text before comparing, so variants of a product look the same.
+     * {@code false} (EXACT mode, the default): variant-conflict features count against a match. Codes and
+     * model numbers are never neutralised.
+     */
+    public FeatureSpaceBuilder neutralizeVariants(boolean on) {
+        neutralize = on;
+        return this;
+    }
+
+    /** Adds words to a variant category (e.g. {@code "colour", "teal"}); a new category gets its own feature. */
+    public FeatureSpaceBuilder variantWords(String category, String... words) {
+        vocabulary = vocabulary.withWords(category, words);
+        variantWords.computeIfAbsent(category, k -> new ArrayList<>()).addAll(Arrays.asList(words));
+        return this;
+    }
+
+    /** Overrides an attribute's kind for comparison. */
+    public FeatureSpaceBuilder kind(String attribute, AttributeKind kind) {
+        kinds.put(attribute, kind);
+        return this;
+    }
+
+    /** Drops features by exact name, or every feature of a group with {@code "title.*"}. */
+    public FeatureSpaceBuilder drop(String... featureNames) {
+        dropped.addAll(Arrays.asList(featureNames));
+        return this;
+    }
+
+    /**
+     * Adds a custom feature named {@code attribute.something}; the similarity gets the two raw values of the
+     * attribute ({@code *.something}: all attributes' values joined by spaces).
+     */
+    public FeatureSpaceBuilder add(String featureName, Similarity similarity) {
+        int dot = featureName.indexOf('.');
+        if (dot <= 0 || dot == featureName.length() - 1) {
+            throw new IllegalArgumentException("feature name must be attribute.name: " + featureName);
+        }
+        added.put(featureName, similarity);
+        return this;
+    }
+
+    /** Every measure for every attribute instead of the default bundle per kind (slower, rarely better). */
+    public FeatureSpaceBuilder allMeasures(boolean on) {
+        allMeasures = on;
+        return this;
+    }
+
+    /** Removes English stop words before token features (default off). */
+    public FeatureSpaceBuilder stopWords(boolean on) {
+        stopWords = on;
+        return this;
+    }
+
+    /** Rebuilding a spec: exactly these features in this order, of which only {@code compute} are computed. */
+    FeatureSpaceBuilder select(List<String> features, Set<String> compute) {
+        select = features;
+        computed = compute;
+        return this;
+    }
+
+    public FeatureSpace build() {
+        return new FeatureGenerator(this).generate();
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureSpaceBuilder[" + (left == right ? "deduplication of " + left.name()
+                : left.name() + " x " + right.name()) + (neutralize ? ", VARIANT mode" : "")
+                + (variantAttributes.isEmpty() ? "" : ", variant attributes " + variantAttributes)
+                + (allMeasures ? ", all measures" : "") + "]";
+    }
+}
