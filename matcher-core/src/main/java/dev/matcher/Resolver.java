@@ -249,15 +249,16 @@ public final class Resolver {
             if (!variants) {
                 Clusterer c = keepTogether(clusterer != null ? clusterer : itemClusterer(threshold), identical, scored,
                         threshold);
-                Clusters items = stage("clustering", n, "records", () -> c.cluster(n, scored), Clusters::size).withIds(ids);
+                Clusters items = reportSplits(stage("clustering", n, "records", () -> c.cluster(n, scored),
+                        Clusters::size).withIds(ids));
                 return new Resolution(task, candidates, scores, threshold, items, null, m, seconds, warnings);
             }
             Clusterer familyClusterer = keepTogether(clusterer != null ? clusterer : task.isDeduplication()
                     ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold),
                     identical, scored, threshold);
             if (exactScores == null) {
-                Clusters families = stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),
-                        Clusters::size).withIds(ids);
+                Clusters families = reportSplits(stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),
+                        Clusters::size).withIds(ids));
                 return new Resolution(task, candidates, scores, threshold, families, families, m, seconds, warnings);
             }
             ScoredPairs exact = space.toRecords(new ScoredPairs(candidates, exactScores));
@@ -265,7 +266,21 @@ public final class Resolver {
             VariantFamilies v = stage("clustering", n, "records", () -> VariantFamilies.cluster(n, scored,
                     familyClusterer, exact, keepTogether(itemClusterer(exactThreshold), identical, exact, exactThreshold)),
                     VariantFamilies::size).withIds(ids);
+            reportSplits(v.families());
+            reportSplits(v.items());
             return new Resolution(task, candidates, scores, threshold, v.items(), v.families(), m, seconds, warnings);
+        }
+
+        /** A size guard's splits (see {@code Clusterer.withMaxSize}) become warnings: nothing is cut silently. */
+        private Clusters reportSplits(Clusters c) {
+            if (!c.splits().isEmpty()) {
+                Clusters.Split largest = c.splits().stream().max(java.util.Comparator.comparingInt(Clusters.Split::size))
+                        .orElseThrow();
+                warn(String.format(java.util.Locale.ROOT, "clustering split %,d clusters above the maximum size "
+                        + "(largest %,d records, strongest link cut %.3f): Clusters.splits() lists them",
+                        c.splits().size(), largest.size(), largest.strongestCut()));
+            }
+            return c;
         }
 
         /**

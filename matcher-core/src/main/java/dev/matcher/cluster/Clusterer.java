@@ -21,7 +21,7 @@ public interface Clusterer {
     /**
      * This clusterer followed by a guard that splits every cluster larger than {@code maxSize} at its weakest links
      * (it keeps the strongest pairs inside the cluster, strongest first, as long as the pieces stay within the limit)
-     * and reports each split in {@link Clusters#splits()} and as a warning in the log.
+     * and reports each split in {@link Clusters#splits()} (the {@code Resolver} turns them into warnings).
      */
     default Clusterer withMaxSize(int maxSize) {
         return new MaxSizeGuard(this, maxSize);

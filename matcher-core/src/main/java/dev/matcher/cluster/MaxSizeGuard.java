@@ -85,9 +85,10 @@ final class MaxSizeGuard implements Clusterer {
             LOG.debug("maximum cluster size {}: {}", maxSize, split);
             splits.add(split);
         }
-        if (LOG.isWarnEnabled()) {
-            LOG.warn(String.format(java.util.Locale.ROOT, "maximum cluster size %d: split %d clusters (largest %d "
-                            + "records, strongest link cut %.3f); see Clusters.splits()", maxSize, splits.size(),
+        // reported in Clusters.splits() (the Resolver turns them into warnings); the log has the details
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(String.format(java.util.Locale.ROOT, "maximum cluster size %d: split %d clusters (largest %d "
+                            + "records, strongest link cut %.3f)", maxSize, splits.size(),
                     clusters.largestSize(), splits.stream().mapToDouble(Clusters.Split::strongestCut).max().orElse(0)));
         }
         return Clusters.of(newLabel, pairs).withSplits(splits);
