@@ -19,7 +19,7 @@ import java.util.Random;
  * beside a baseline that labels the same number of pool pairs drawn at random.
  *
  * <pre>
- * java -cp ... dev.matcher.bench.ActiveLearningSimulation /work/shared/datasets/dm_structured_dblp_acm [batch]
+ * java -cp ... dev.matcher.bench.ActiveLearningSimulation DATASETS/dm_structured_dblp_acm [batch]
  * </pre>
  */
 public final class ActiveLearningSimulation {

@@ -6,17 +6,15 @@ import java.nio.file.Path;
 
 /**
  * Where the benchmarks find the shared datasets: the {@code folder} parameter when given ({@code -p folder=...}),
- * else system property {@code matcher.datasets}, else {@code /work/shared/datasets}.
+ * else {@link BenchmarkDataset#folder()} (system property {@code matcher.datasets} or {@code MATCHER_DATASETS}).
  */
 final class BenchData {
-    static final String DEFAULT_FOLDER = "/work/shared/datasets";
-
     private BenchData() {
     }
 
-    /** The datasets folder for a {@code folder} parameter ({@code ""} means the property or the default). */
+    /** The datasets folder for a {@code folder} parameter ({@code ""} means the property or environment variable). */
     static Path root(String folder) {
-        return Path.of(folder == null || folder.isEmpty() ? System.getProperty("matcher.datasets", DEFAULT_FOLDER) : folder);
+        return folder == null || folder.isEmpty() ? BenchmarkDataset.folder() : Path.of(folder);
     }
 
     /** Loads dataset {@code name} from the folder, failing with a message that says how to point at the data. */

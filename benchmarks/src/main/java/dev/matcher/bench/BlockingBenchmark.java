@@ -53,7 +53,7 @@ public class BlockingBenchmark {
     @Param({"febrl4"})
     public String people;
 
-    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or {@code MATCHER_DATASETS}. */
     @Param({""})
     public String folder;
 

@@ -27,7 +27,7 @@ import java.util.Map;
  * learned blocker is trained on every other known match and scored on all of them.
  *
  * <pre>{@code
- * java -cp ... dev.matcher.bench.BlockingReport /work/shared/datasets/leipzig_abt_buy /work/shared/datasets/febrl3
+ * java -cp ... dev.matcher.bench.BlockingReport DATASETS/leipzig_abt_buy DATASETS/febrl3
  * }</pre>
  */
 public final class BlockingReport {

@@ -17,14 +17,14 @@ import java.util.Map;
 /**
  * Times blocking of generated person records (deduplication) end to end, once per strategy, and prints seconds,
  * candidates, recall of the generated duplicates and the heap in use. Run with a bounded heap, e.g.
- * {@code java -Xmx4g ... dev.matcher.bench.BlockingScale /work/shared/datasets/febrl4 1000000}.
+ * {@code java -Xmx4g ... dev.matcher.bench.BlockingScale DATASETS/febrl4 1000000}.
  */
 public final class BlockingScale {
     private BlockingScale() {
     }
 
     public static void main(String[] args) {
-        Path folder = Path.of(args.length > 0 ? args[0] : "/work/shared/datasets/febrl4");
+        Path folder = args.length > 0 ? Path.of(args[0]) : BenchmarkDataset.folder().resolve("febrl4");
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Table source = BenchmarkDataset.load(folder).left();
         long t0 = System.nanoTime();

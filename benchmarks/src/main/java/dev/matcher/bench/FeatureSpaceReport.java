@@ -23,7 +23,7 @@ public final class FeatureSpaceReport {
     }
 
     public static void main(String[] args) {
-        Path root = Path.of(System.getProperty("matcher.datasets", "/work/shared/datasets"));
+        Path root = BenchmarkDataset.folder();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (String name : args) {
             BenchmarkDataset d = BenchmarkDataset.load(root.resolve(name));

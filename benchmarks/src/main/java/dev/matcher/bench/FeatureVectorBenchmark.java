@@ -51,7 +51,7 @@ public class FeatureVectorBenchmark {
     @Param({"sorted"})
     public String order;
 
-    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or {@code MATCHER_DATASETS}. */
     @Param({""})
     public String folder;
 

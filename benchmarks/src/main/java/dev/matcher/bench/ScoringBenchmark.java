@@ -45,7 +45,7 @@ public class ScoringBenchmark {
     @Param({"dm_textual_abt_buy"})
     public String labelled;
 
-    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or {@code MATCHER_DATASETS}. */
     @Param({""})
     public String folder;
 

@@ -52,7 +52,7 @@ public class TextProfilingBenchmark {
     @Param({"febrl3+dm_textual_abt_buy"})
     public String datasets;
 
-    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or /work/shared/datasets. */
+    /** Folder holding the datasets; empty means system property {@code matcher.datasets} or {@code MATCHER_DATASETS}. */
     @Param({""})
     public String folder;
 

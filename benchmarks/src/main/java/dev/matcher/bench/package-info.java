@@ -41,9 +41,9 @@
  * }</pre>
  *
  * <p>Add {@code -rf json -rff results.json} to keep machine-readable results, and {@code -p folder=/path/to/datasets}
- * (or {@code java -Dmatcher.datasets=/path/to/datasets -jar ...}) when the benchmark datasets are not in
- * {@code /work/shared/datasets}; a benchmark that needs them fails at setup with a message naming the folder it
- * looked in. Parameter names are shared across benchmarks on purpose ({@code -p} applies to every benchmark with
+ * (or {@code java -Dmatcher.datasets=/path/to/datasets -jar ...}, or the environment variable
+ * {@code MATCHER_DATASETS}) to say where the benchmark datasets are; a benchmark that needs them fails at setup with
+ * a message saying how to point at them. Parameter names are shared across benchmarks on purpose ({@code -p} applies to every benchmark with
  * that parameter): {@code dataset} (feature vectors), {@code datasets} (text profiling, {@code +} joins several into
  * one value), {@code labelled} (scoring: needs train/valid splits), {@code people} (the seed of the blocking
  * generator), {@code size} (generated records for blocking and clustering), {@code records} (union-find).

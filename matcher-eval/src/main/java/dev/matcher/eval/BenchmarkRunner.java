@@ -190,16 +190,64 @@ public final class BenchmarkRunner {
         Table right = d.right();
         boolean dedup = d.isDeduplication();
         Pairs gold = d.matches();
-        Function<Long, Boolean> oracle = key -> dedup
-                ? gold.containsUnordered(Pairs.left(key), Pairs.right(key))
-                : gold.contains(Pairs.left(key), Pairs.right(key));
-
         long start = System.nanoTime();
         Pairs candidates = Resolver.builder().progress(progress).build().candidates(d.task());
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
         result.blocking(BlockingFigures.of(bm));
 
+        CrossFitted cf = crossFit(d, candidates);
+        double[] scores = cf.scores();
+        boolean[] truth = cf.truth();
+        double threshold = cf.threshold();
+        result.importances(cf.importances());
+        PairMetrics metrics = PairMetrics.of(scores, truth);
+        result.scores(metrics, threshold);
+        ConfusionMatrix onCandidates = metrics.at(threshold);
+        long found = 0;
+        for (boolean t : truth) {
+            found += t ? 1 : 0;
+        }
+        long missed = gold.size() - found;
+        result.decision(threshold, new ConfusionMatrix(onCandidates.truePositives(), onCandidates.falsePositives(),
+                onCandidates.falseNegatives() + missed, onCandidates.trueNegatives()));
+        result.seconds("train", cf.trainSeconds()).seconds("score", cf.scoreSeconds())
+                .extra("labels_used", cf.labelsUsed());
+
+        start = System.nanoTime();
+        RecordSpace space = RecordSpace.of(d.task());
+        Clusters predicted = resolver(threshold, !dedup).cluster(d.task(), candidates, scores, threshold).clusters();
+        result.seconds("cluster", seconds(start));
+        Clusters expected = ClusterMetrics.truth(space.size(), space.toRecords(new ScoredPairs(gold, new double[gold.size()])).pairs());
+        ClusterMetrics cm = ClusterMetrics.of(predicted, expected);
+        result.clusterF1(cm.pairF1()).extra("bcubed_f1", cm.bcubedF1())
+                .extra("clusters", cm.predictedClusters()).extra("true_clusters", cm.trueClusters());
+    }
+
+    /**
+     * The full-pipeline protocol's scores: the candidates split in two folds by a hash of the pair; for each fold a
+     * matcher trained by active learning on the OTHER fold (the gold standard answers, {@link Options#labels} labels)
+     * scores this fold. Every candidate is scored by a matcher that never saw it.
+     *
+     * @param scores      per candidate, from the other fold's matcher
+     * @param truth       per candidate, whether the gold standard has it
+     * @param threshold   the mean of the two matchers' thresholds
+     * @param importances the first fold matcher's top features
+     */
+    public record CrossFitted(double[] scores, boolean[] truth, double threshold, int labelsUsed, double trainSeconds,
+                              double scoreSeconds, Map<String, Double> importances) {
+    }
+
+    /** Scores the candidates of a dataset by the full-pipeline protocol (see {@link CrossFitted}). */
+    public CrossFitted crossFit(BenchmarkDataset d, Pairs candidates) {
+        Table left = d.left();
+        Table right = d.right();
+        boolean dedup = d.isDeduplication();
+        Pairs gold = d.matches();
+        Function<Long, Boolean> oracle = key -> dedup
+                ? gold.containsUnordered(Pairs.left(key), Pairs.right(key))
+                : gold.contains(Pairs.left(key), Pairs.right(key));
+        long start;
         boolean[] truth = new boolean[candidates.size()];
         int[] fold = new int[candidates.size()];
         for (int i = 0; i < truth.length; i++) {
@@ -207,6 +255,7 @@ public final class BenchmarkRunner {
             fold[i] = (int) (mix(options.seed() ^ candidates.packed(i)) & 1);
         }
         double[] scores = new double[candidates.size()];
+        Map<String, Double> importances = Map.of();
         double[] thresholds = new double[2];
         double trainSeconds = 0;
         double scoreSeconds = 0;
@@ -257,31 +306,11 @@ public final class BenchmarkRunner {
                 }
             }
             if (f == 0) {
-                result.importances(top(m.featureImportance()));
+                importances = top(m.featureImportance());
             }
         }
-        double threshold = (thresholds[0] + thresholds[1]) / 2;
-        PairMetrics metrics = PairMetrics.of(scores, truth);
-        result.scores(metrics, threshold);
-        ConfusionMatrix onCandidates = metrics.at(threshold);
-        long found = 0;
-        for (boolean t : truth) {
-            found += t ? 1 : 0;
-        }
-        long missed = gold.size() - found;
-        result.decision(threshold, new ConfusionMatrix(onCandidates.truePositives(), onCandidates.falsePositives(),
-                onCandidates.falseNegatives() + missed, onCandidates.trueNegatives()));
-        result.seconds("train", trainSeconds).seconds("score", scoreSeconds)
-                .extra("labels_used", labelsUsed);
-
-        start = System.nanoTime();
-        RecordSpace space = RecordSpace.of(d.task());
-        Clusters predicted = resolver(threshold, !dedup).cluster(d.task(), candidates, scores, threshold).clusters();
-        result.seconds("cluster", seconds(start));
-        Clusters expected = ClusterMetrics.truth(space.size(), space.toRecords(new ScoredPairs(gold, new double[gold.size()])).pairs());
-        ClusterMetrics cm = ClusterMetrics.of(predicted, expected);
-        result.clusterF1(cm.pairF1()).extra("bcubed_f1", cm.bcubedF1())
-                .extra("clusters", cm.predictedClusters()).extra("true_clusters", cm.trueClusters());
+        return new CrossFitted(scores, truth, (thresholds[0] + thresholds[1]) / 2, labelsUsed, trainSeconds,
+                scoreSeconds, importances);
     }
 
     /** The front door's blocking and clustering stages, with this runner's clusterer at a threshold. */
