@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
+import dev.matcher.data.Table;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
@@ -88,5 +89,28 @@ class CallersPoolTest {
         }
         assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.startsWith("callers-pool-")),
                 "pairs computed outside the caller's pool: " + threads);
+    }
+
+    @Test
+    void oneMatcherScoredFromManyThreadsAtOnceGivesTheSameBits() throws Exception {
+        LabelledPairs train = SHIRTS.pairs(0, 16, true, 4);
+        Pairs test = SHIRTS.pairs(16, 24, true, 4).pairs();
+        Matcher m = Matcher.builder().seed(11).folds(3).search(false).train(SHIRTS.table, train, null);
+        long[] expected = bits(m.score(SHIRTS.table, SHIRTS.table, test));
+        // another table pair in between: the matcher's cached feature space changes under the other threads' feet
+        Table other = SHIRTS.table.named("copy");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<long[]>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 24; t++) {
+                Table table = t % 3 == 0 ? other : SHIRTS.table;
+                runs.add(threads.submit(() -> bits(m.score(table, table, test))));
+            }
+            for (java.util.concurrent.Future<long[]> run : runs) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, run.get());
+            }
+        } finally {
+            threads.shutdown();
+        }
     }
 }
