@@ -4,11 +4,7 @@ import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
-import org.apache.commons.codec.StringEncoder;
-import org.apache.commons.codec.language.ColognePhonetic;
-import org.apache.commons.codec.language.DoubleMetaphone;
-import org.apache.commons.codec.language.Nysiis;
-import org.apache.commons.codec.language.Soundex;
+import dev.matcher.text.Phonetics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Ready-made {@link KeyFunction}s. Values are folded first (lower case, no accents, letters and digits only), so
@@ -33,24 +30,20 @@ public final class KeyFunctions {
     private static final String[] NONE = new String[0];
     private static final char JOIN = '\u001f';
 
-    /** Phonetic codes from Apache Commons Codec. */
+    /** Phonetic codes (through {@link Phonetics}, the one wrapper of Commons Codec). */
     public enum Phonetic {
-        SOUNDEX(new Soundex()), DOUBLE_METAPHONE(new DoubleMetaphone()), NYSIIS(new Nysiis()),
-        COLOGNE(new ColognePhonetic());
+        SOUNDEX(Phonetics::soundex), DOUBLE_METAPHONE(Phonetics::doubleMetaphone), NYSIIS(Phonetics::nysiis),
+        COLOGNE(Phonetics::cologne);
 
-        private final StringEncoder encoder;
+        private final UnaryOperator<String> code;
 
-        Phonetic(StringEncoder encoder) {
-            this.encoder = encoder;
+        Phonetic(UnaryOperator<String> code) {
+            this.code = code;
         }
 
+        /** The token's code, or null when it has none (no letters). */
         String encode(String token) {
-            try {
-                String code = encoder.encode(token);
-                return code == null || code.isEmpty() ? null : code;
-            } catch (Exception e) {
-                return null; // a character the algorithm cannot map: no key rather than a failure
-            }
+            return code.apply(token);
         }
     }
 

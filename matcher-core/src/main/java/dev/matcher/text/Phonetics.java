@@ -1,12 +1,14 @@
 package dev.matcher.text;
 
+import org.apache.commons.codec.language.ColognePhonetic;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.codec.language.Nysiis;
 import org.apache.commons.codec.language.Soundex;
 
 /**
- * Phonetic codes for name-like strings (Commons Codec), computed once per record. Letters only are encoded (the
- * input is folded to ASCII first); a value without letters gives {@code null}.
+ * Phonetic codes for name-like strings (Commons Codec): the one wrapper, used by the features (once per record) and
+ * by the phonetic blocking keys. Letters only are encoded (the input is folded to ASCII first); a value without
+ * letters gives {@code null}.
  *
  * <pre>{@code
  * Phonetics.soundex("Robert");          // "R163"
@@ -17,6 +19,7 @@ import org.apache.commons.codec.language.Soundex;
 public final class Phonetics {
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(DoubleMetaphone::new);
     private static final ThreadLocal<Nysiis> NYSIIS = ThreadLocal.withInitial(() -> new Nysiis(true));
+    private static final ThreadLocal<ColognePhonetic> COLOGNE = ThreadLocal.withInitial(ColognePhonetic::new);
 
     private Phonetics() {
     }
@@ -41,6 +44,12 @@ public final class Phonetics {
     public static String nysiis(String s) {
         String letters = letters(s);
         return letters == null ? null : emptyToNull(NYSIIS.get().encode(letters));
+    }
+
+    /** Kölner Phonetik, for German names. */
+    public static String cologne(String s) {
+        String letters = letters(s);
+        return letters == null ? null : emptyToNull(COLOGNE.get().encode(letters));
     }
 
     private static String emptyToNull(String s) {
