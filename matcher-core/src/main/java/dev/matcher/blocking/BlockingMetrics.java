@@ -1,6 +1,7 @@
 package dev.matcher.blocking;
 
 import dev.matcher.data.Pairs;
+import dev.matcher.util.Sorted;
 
 /**
  * How good a set of candidate pairs is against the known matches. In deduplication pairs are unordered: (i, j) and
@@ -24,18 +25,7 @@ public record BlockingMetrics(long candidates, long matches, long truePositives,
     public static BlockingMetrics of(Pairs candidates, Pairs gold, int leftSize, int rightSize, boolean dedup) {
         long[] c = normalised(candidates, dedup);
         long[] g = normalised(gold, dedup);
-        long tp = 0;
-        for (int i = 0, j = 0; i < c.length && j < g.length; ) {
-            if (c[i] == g[j]) {
-                tp++;
-                i++;
-                j++;
-            } else if (c[i] < g[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        long tp = Sorted.intersectionSize(c, g);
         long space = dedup ? (long) leftSize * (leftSize - 1) / 2 : (long) leftSize * rightSize;
         return new BlockingMetrics(c.length, g.length, tp, space, dedup ? leftSize : (long) leftSize + rightSize);
     }

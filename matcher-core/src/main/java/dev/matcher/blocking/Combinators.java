@@ -4,6 +4,7 @@ import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.util.Parallel;
+import dev.matcher.util.Sorted;
 
 import java.util.Arrays;
 
@@ -45,22 +46,9 @@ final class Combinators {
         public Candidates block(Task task) {
             Candidates x = first.block(task);
             Candidates y = second.block(task);
-            long[] a = LongBuffer.sortedUnique(x.pairs().toPacked());
-            long[] b = LongBuffer.sortedUnique(y.pairs().toPacked());
-            long[] out = new long[Math.min(a.length, b.length)];
-            int n = 0;
-            for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-                if (a[i] == b[j]) {
-                    out[n++] = a[i];
-                    i++;
-                    j++;
-                } else if (a[i] < b[j]) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
-            return Candidates.of(Pairs.fromPacked(Arrays.copyOf(out, n))).withCuts(x.cuts()).withCuts(y.cuts());
+            long[] both = Sorted.intersection(LongBuffer.sortedUnique(x.pairs().toPacked()),
+                    LongBuffer.sortedUnique(y.pairs().toPacked()));
+            return Candidates.of(Pairs.fromPacked(both)).withCuts(x.cuts()).withCuts(y.cuts());
         }
 
         @Override

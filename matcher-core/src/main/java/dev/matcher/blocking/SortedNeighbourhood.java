@@ -4,6 +4,7 @@ import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.util.Parallel;
+import dev.matcher.util.Sorted;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,19 +98,7 @@ final class SortedNeighbourhood implements Blocker {
             return 0;
         }
         int[] ga = bigrams(a), gb = bigrams(b);
-        int common = 0;
-        for (int i = 0, j = 0; i < ga.length && j < gb.length; ) {
-            if (ga[i] == gb[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (ga[i] < gb[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return 2.0 * common / (ga.length + gb.length);
+        return 2.0 * Sorted.intersectionSize(ga, gb) / (ga.length + gb.length);
     }
 
     private static int[] bigrams(String s) {

@@ -1,11 +1,12 @@
 package dev.matcher.compare;
 
-import dev.matcher.util.Parallel;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
+import dev.matcher.util.Parallel;
+import dev.matcher.util.Sorted;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -582,19 +583,7 @@ final class ColumnEvidence {
     }
 
     static int intersection(int[] x, int[] y) {
-        int n = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
-            if (x[i] == y[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
+        return Sorted.intersectionSize(x, y);
     }
 
     /** How much more than at random two columns agree on the anchors: {@code (agree - random) / (1 - random)}. */
