@@ -1,15 +1,14 @@
 package dev.matcher.blocking;
 
-import java.text.Normalizer;
+import dev.matcher.text.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The one place where blocking turns raw values into key material: lower case, accents folded, split on anything
- * that is not a letter or digit. Kept small and isolated so that it can be replaced by the shared
- * {@code dev.matcher.text} analysis chain once that exists.
+ * Where blocking turns raw values into key material: folded by the text chain ({@link TextNormalizer#fold}: NFKC,
+ * lower case, accents removed), then split on anything that is not a letter or digit.
  */
 final class BlockingTokenizer {
     private static final String[] NONE = new String[0];
@@ -17,27 +16,9 @@ final class BlockingTokenizer {
     private BlockingTokenizer() {
     }
 
-    /** Lower case with accents removed; other characters are kept. Null stays null. */
+    /** The text chain's folding ({@link TextNormalizer#fold}): lower case, accents removed. Null stays null. */
     static String fold(String value) {
-        if (value == null) {
-            return null;
-        }
-        boolean ascii = true;
-        for (int i = 0; i < value.length() && ascii; i++) {
-            ascii = value.charAt(i) < 128;
-        }
-        if (ascii) {
-            return value.toLowerCase(Locale.ROOT);
-        }
-        String d = Normalizer.normalize(value, Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                sb.append(c);
-            }
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return TextNormalizer.fold(value);
     }
 
     /** Folded tokens: maximal runs of letters and digits, in order, duplicates kept. */
