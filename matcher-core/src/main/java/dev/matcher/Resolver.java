@@ -165,14 +165,19 @@ public final class Resolver {
             }
             Resolution.checkOutputColumns(task.left());
             Resolution.checkOutputColumns(task.right());
+            // the tables against the models before any long stage; the profiles are built after blocking, so that
+            // blocking's working memory is gone by then
             if (matcher != null) {
-                prepare(matcher);     // checks the tables against the model before any long stage
+                matcher.checkTables(task.left(), task.right());
             }
+            if (exactMatcher != null) {
+                exactMatcher.checkTables(task.left(), task.right());
+            }
+            Pairs candidates = candidates();
+            Matcher m = prepare(matcher != null ? matcher : matcher(candidates));
             if (exactMatcher != null) {
                 prepare(exactMatcher);
             }
-            Pairs candidates = candidates();
-            Matcher m = matcher != null ? matcher : prepare(matcher(candidates));
             double[] scores = score(m, candidates, exactMatcher == null ? "scoring" : "scoring (variant matcher)");
             double[] exactScores = exactMatcher == null ? null : score(exactMatcher, candidates, "scoring (exact matcher)");
             return cluster(candidates, scores, m.threshold(), m, exactScores);

@@ -137,6 +137,15 @@ public final class Matcher {
         return fs;
     }
 
+    /**
+     * Checks, without building anything, that the tables have the attributes this matcher was trained on; throws the
+     * same {@link IllegalArgumentException} {@link #features} would. Cheap: callers run it before long stages.
+     */
+    public void checkTables(Table left, Table right) {
+        checkShape(left, "left");
+        checkShape(right, "right");
+    }
+
     private void checkShape(Table t, String side) {
         for (Map.Entry<String, AttributeKind> e : spec.kinds().entrySet()) {
             if (t.schema().indexOf(e.getKey()) < 0) {
