@@ -62,6 +62,7 @@ final class DedupeCommand implements Runnable {
         }
         if (!toStdout) {
             OutputPaths.requireFile(out, input);
+            job.requireReplaceable(out);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter messages = toStdout ? spec.commandLine().getErr() : stdout;

@@ -1,8 +1,11 @@
 package dev.matcher.cli;
 
+import dev.matcher.data.DataException;
 import dev.matcher.io.AtomicFiles;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Where {@code dedupe} and {@code link} get their matcher from, and the labelling session's options. */
@@ -49,6 +52,16 @@ final class JobOptions {
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
+
+    /** Refuses, before any work, an output the final write would refuse, and says how to allow it. */
+    void requireReplaceable(Path output) {
+        try {
+            AtomicFiles.requireReplaceable(output, writeOptions());
+        } catch (DataException e) {
+            boolean folder = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS);
+            throw new IllegalArgumentException(e.getMessage() + (folder ? "" : "; --force replaces it"), e);
+        }
+    }
 
     /** How outputs treat an existing target. */
     AtomicFiles.Option[] writeOptions() {

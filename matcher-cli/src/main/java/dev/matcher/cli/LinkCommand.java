@@ -67,6 +67,8 @@ final class LinkCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "link writes two tables: --out names a folder");
         }
         OutputPaths.requireFolder(out, leftFile, rightFile);
+        job.requireReplaceable(out.resolve("left." + format));
+        job.requireReplaceable(out.resolve("right." + format));
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = Progress.to(spec.commandLine().getErr(), job.quiet);
         Table left = progress.stage("reading " + leftFile.getFileName(), () -> Table.read(leftFile), Table::size, "records");

@@ -8,6 +8,7 @@ import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.io.Csv;
 import dev.matcher.io.CsvOptions;
+import dev.matcher.io.AtomicFiles;
 import dev.matcher.io.OutputPaths;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
@@ -67,6 +68,7 @@ final class MatchJob {
     Resolution run(Task task, Path defaultLabels, Path... inputs) {
         if (job.saveModel != null) {
             OutputPaths.requireFile(job.saveModel, inputs);
+            AtomicFiles.requireReplaceable(job.saveModel);
         }
         Resolver.Builder b = Resolver.builder().progress(progress.listener()).seed(modelOptions.seed)
                 .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));

@@ -111,6 +111,11 @@ class CliJobsTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target);
         assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--out", link.toString(), "--quiet"));
         assertTrue(err.toString().contains("is a symbolic link"), err.toString());
+        assertTrue(err.toString().contains("--force replaces it"), err.toString());
+        // refused before any work: no labelling session, no stage ran
+        assertEquals(1, run("dedupe", csv.toString(), "--out", link.toString()));
+        assertOneLine("matcher: ");
+        assertFalse(out.toString().contains("Same entity?"), out.toString());
         assertEquals(0, run("dedupe", csv.toString(), "--model", model.toString(), "--out", link.toString(), "--force",
                 "--quiet"), err::toString);
         assertFalse(Files.isSymbolicLink(link), "--force replaces the link itself");

@@ -96,6 +96,21 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Checks, before any work, that {@link #write} would accept {@code target}: it is absent or a regular file, or
+     * non-regular and allowed by the options. A program calls this first so that a long run does not end in a
+     * refused write.
+     *
+     * @throws DataException naming the target and what it is
+     */
+    public static void requireReplaceable(Path target, Option... options) {
+        try {
+            checkTarget(target, target.toAbsolutePath(), List.of(options).contains(Option.REPLACE_NON_REGULAR));
+        } catch (IOException e) {
+            throw DataException.io(target, "cannot inspect", e);
+        }
+    }
+
     /** Writes {@code target} from a stream; see the class comment for what is refused and kept. */
     public static void write(Path target, Content content) {
         write(target, content, new Option[0]);
