@@ -42,7 +42,7 @@ class SparkResolverEquivalenceTest {
     /** Febrl's classic keys; the state key makes blocks above the guard, so the cut report is compared too. */
     private static final SparkResolver.Keys KEYS = () -> List.of(KeyFunctions.prefix("surname", 3),
             KeyFunctions.exact("postcode"), KeyFunctions.prefix("given_name", 4), KeyFunctions.exact("state"));
-    private static final int MAX_BLOCK = 150;
+    private static final int MAX_BLOCK = 60;
 
     @TempDir
     static Path dir;
@@ -66,7 +66,7 @@ class SparkResolverEquivalenceTest {
         int positives = 0;
         for (int i = 0; i < c.size(); i++) {
             boolean match = leftEntity[c.left(i)] == rightEntity[c.right(i)];
-            if (match ? positives < 150 && r.nextInt(2) == 0 : r.nextInt(40) == 0) {
+            if (match ? positives < 150 && r.nextInt(2) == 0 : r.nextInt(15) == 0) {
                 picked.add(i);
                 positives += match ? 1 : 0;
             }
@@ -89,7 +89,7 @@ class SparkResolverEquivalenceTest {
 
     @Test
     void deduplicationFromCsvAndParquetEqualsTheSingleMachine() {
-        List<People.Person> people = People.generate(700, 3, 11);
+        List<People.Person> people = People.generate(300, 3, 11);
         Path csv = dir.resolve("people.csv");
         People.writeCsv(csv, people, "rec-");
         Table table = Table.readCsv(csv);
@@ -124,7 +124,7 @@ class SparkResolverEquivalenceTest {
 
     @Test
     void linkageEqualsTheSingleMachine() {
-        List<People.Person> all = People.generate(500, 1, 23);
+        List<People.Person> all = People.generate(300, 1, 23);
         List<People.Person> left = new ArrayList<>();
         List<People.Person> right = new ArrayList<>();
         for (People.Person p : all) {
@@ -169,6 +169,7 @@ class SparkResolverEquivalenceTest {
             worst = Math.max(worst, Math.abs(s - p.getDouble(4)));
         }
         assertTrue(worst <= 1e-9, "largest score difference " + worst);
+        assertEquals(0.0, worst, "the same features and model should give the same floats");
         Clusters c = single.clusters();
         int n = left.size() + (right == null ? 0 : right.size());
         List<Row> records = spark.records().collectAsList();
@@ -180,6 +181,6 @@ class SparkResolverEquivalenceTest {
             assertEquals(c.confidence(node), r.getDouble(4), 1e-9, "confidence of record " + r);
             together += c.size(c.clusterOf(node)) > 1 ? 1 : 0;
         }
-        assertTrue(together > 50, "too few records in clusters to compare: " + together);
+        assertTrue(together > 30, "too few records in clusters to compare: " + together);
     }
 }
