@@ -83,13 +83,17 @@ public final class SparkJob {
         }
         SparkResolver resolver = b.matcher(Matcher.load(Path.of(model))).keys(KeySpec.keys(keys)).build();
         SparkSession.Builder sb = SparkSession.builder().appName("matcher " + args[0]);
+        boolean local = master == null && System.getProperty("spark.master") == null;    // not under spark-submit
         if (master != null) {
             sb.master(master);
-        } else if (System.getProperty("spark.master") == null) {
-            sb.master("local[*]");
+        } else if (local) {
+            sb.master("local[*]").config("spark.ui.enabled", "false");
         }
         boolean own = SparkSession.getDefaultSession().isEmpty();       // a session of the caller is left running
         SparkSession spark = sb.getOrCreate();
+        if (local && own) {
+            spark.sparkContext().setLogLevel("WARN");
+        }
         try {
             SparkResolution r = dedup ? resolver.deduplicate(SparkTables.read(spark, tables.get(0)))
                     : resolver.link(SparkTables.read(spark, tables.get(0)), SparkTables.read(spark, tables.get(1)));
