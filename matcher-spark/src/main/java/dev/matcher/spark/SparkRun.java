@@ -94,6 +94,14 @@ final class SparkRun {
             names.retainAll(Arrays.asList(rightIn.columns()));
         }
         this.attributes = List.copyOf(names);
+        for (Dataset<Row> in : dedup ? List.of(leftIn) : List.of(leftIn, rightIn)) {
+            for (String c : in.columns()) {
+                if (c.equals(SparkResolution.MATCH_ID) || c.equals(SparkResolution.CONFIDENCE)) {
+                    throw new IllegalArgumentException("the table already has a column '" + c + "', which the "
+                            + "output adds; rename or drop it first");
+                }
+            }
+        }
         Map<String, AttributeKind> kinds = r.matcher.spec().kinds();
         for (String a : kinds.keySet()) {
             if (!attributes.contains(a)) {
@@ -285,8 +293,8 @@ final class SparkRun {
                 warnings.add("blocking left pairs out: " + cut + "; records meeting only in those blocks were not "
                         + "compared");
             }
-            Dataset<Row> kept = useful.where(col("size").leq(r.maxBlockSize)).select("k");
-            Dataset<Row> members = keyed.join(kept, keyed.col("k").equalTo(kept.col("k")), "left_semi");
+            Dataset<Row> kept = useful.where(col("size").leq(r.maxBlockSize)).select(col("k").as("kept"));
+            Dataset<Row> members = keyed.join(kept, col("k").equalTo(col("kept")), "left_semi");
             Dataset<Row> a = members.as("a");
             Dataset<Row> b = members.as("b");
             Column on = col("a.k").equalTo(col("b.k")).and(dedup ? col("a.row").lt(col("b.row"))
@@ -328,38 +336,83 @@ final class SparkRun {
         Dataset<Row> ordered = withRecords.select(withColumns(n));
         Layout lay = layout;
         boolean dd = dedup;
-        FlatMapFunction<Iterator<Row>, Row> scorer = it -> {
-            List<Row> rows = new ArrayList<>();
-            it.forEachRemaining(rows::add);
-            if (rows.isEmpty()) {
-                return Collections.emptyIterator();
-            }
-            Matcher m = Executors.matcher(job, model.value());
-            // the records of the partition's pairs, each once per side (once in all for deduplication)
-            Map<Long, Integer> lIndex = new HashMap<>();
-            Map<Long, Integer> rIndex = dd ? lIndex : new HashMap<>();
-            List<Row> lRecords = new ArrayList<>();
-            List<Row> rRecords = dd ? lRecords : new ArrayList<>();
-            int[] pl = new int[rows.size()];
-            int[] pr = new int[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                pl[i] = local(lIndex, lRecords, row.getLong(0), RowFactory.create(record(row, 2, n)));
-                pr[i] = local(rIndex, rRecords, row.getLong(1), RowFactory.create(record(row, 3 + n, n)));
-            }
-            Schema s = lay.schema();
-            Table lt = table(lRecords, s, 1, 0);
-            Table rt = dd ? lt : table(rRecords, s, 1, 0);
-            double[] p = m.score(m.features(lt, rt, statistics.value()), Pairs.of(pl, pr));
-            List<Row> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(RowFactory.create(rows.get(i).getLong(0), rows.get(i).getLong(1), p[i]));
-            }
-            return out.iterator();
-        };
+        // bounded chunks of a partition's pairs, so that memory does not grow with the partition
+        FlatMapFunction<Iterator<Row>, Row> scorer = it -> new Chunks(it, job, model, statistics, lay, dd, n);
         StructType st = new StructType().add("l", DataTypes.LongType, false).add("r", DataTypes.LongType, false)
                 .add("score", DataTypes.DoubleType, false);
         return spark.createDataFrame(ordered.javaRDD().mapPartitions(scorer), st);
+    }
+
+    /** A partition's scores, computed chunk by chunk so that memory does not grow with the partition. */
+    private static final class Chunks implements Iterator<Row> {
+        private final Iterator<Row> pairs;
+        private final String job;
+        private final Broadcast<byte[]> model;
+        private final Broadcast<FeatureSpace.Statistics> statistics;
+        private final Layout layout;
+        private final boolean dedup;
+        private final int attributes;
+        private Iterator<Row> current = Collections.emptyIterator();
+
+        Chunks(Iterator<Row> pairs, String job, Broadcast<byte[]> model, Broadcast<FeatureSpace.Statistics> statistics,
+               Layout layout, boolean dedup, int attributes) {
+            this.pairs = pairs;
+            this.job = job;
+            this.model = model;
+            this.statistics = statistics;
+            this.layout = layout;
+            this.dedup = dedup;
+            this.attributes = attributes;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && pairs.hasNext()) {
+                current = scoreChunk(pairs, Executors.matcher(job, model.value()), statistics.value(),
+                        layout.schema(), dedup, attributes);
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.next();
+        }
+    }
+
+    /** Pairs scored per chunk of a partition: feature spaces of a few thousand records, built per chunk. */
+    static final int CHUNK = 1 << 16;
+
+    /** Scores the next {@link #CHUNK} pairs of {@code it} in a feature space of just their records. */
+    private static Iterator<Row> scoreChunk(Iterator<Row> it, Matcher m, FeatureSpace.Statistics statistics,
+                                            Schema s, boolean dedup, int n) {
+        List<Row> rows = new ArrayList<>();
+        while (it.hasNext() && rows.size() < CHUNK) {
+            rows.add(it.next());
+        }
+        // the records of the chunk's pairs, each once per side (once in all for deduplication)
+        Map<Long, Integer> lIndex = new HashMap<>();
+        Map<Long, Integer> rIndex = dedup ? lIndex : new HashMap<>();
+        List<Row> lRecords = new ArrayList<>();
+        List<Row> rRecords = dedup ? lRecords : new ArrayList<>();
+        int[] pl = new int[rows.size()];
+        int[] pr = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            pl[i] = local(lIndex, lRecords, row.getLong(0), RowFactory.create(record(row, 2, n)));
+            pr[i] = local(rIndex, rRecords, row.getLong(1), RowFactory.create(record(row, 3 + n, n)));
+        }
+        Table lt = table(lRecords, s, 1, 0);
+        Table rt = dedup ? lt : table(rRecords, s, 1, 0);
+        double[] p = m.score(m.features(lt, rt, statistics), Pairs.of(pl, pr));
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(RowFactory.create(rows.get(i).getLong(0), rows.get(i).getLong(1), p[i]));
+        }
+        return out.iterator();
     }
 
     /** l, r, l_id, l0.., r_id, r0.. */
@@ -461,10 +514,11 @@ final class SparkRun {
      * one minus its best score (as {@code Clusters.of}).
      */
     private Dataset<Row> clusters(Dataset<Row> nodes, Dataset<Row> edges, Dataset<Row> labels) {
-        Dataset<Row> labelled = nodes.join(labels, nodes.col("node").equalTo(labels.col("node")), "left")
-                .select(nodes.col("side"), nodes.col("row"), nodes.col("node"), nodes.col("cid"),
-                        when(labels.col("label").isNull(), nodes.col("node")).otherwise(labels.col("label"))
-                                .as("label")).localCheckpoint();
+        Dataset<Row> given = labels.select(col("node").as("labelled"), col("label").as("given"));
+        Dataset<Row> labelled = nodes.join(given, col("node").equalTo(col("labelled")), "left")
+                .select(col("side"), col("row"), col("node"), col("cid"),
+                        when(col("given").isNull(), col("node")).otherwise(col("given")).as("label"))
+                .localCheckpoint();
         boolean link = !dedup;
         JavaRDD<Row> smallest = labelled.select("label", "side", "cid").javaRDD()
                 .mapToPair(x -> new Tuple2<>(x.getLong(0), (link ? (x.getInt(1) == 0 ? "L:" : "R:") : "")
@@ -480,10 +534,10 @@ final class SparkRun {
         Column inside = col("la").equalTo(col("lb"));
         Dataset<Row> ends = e.select(col("a").as("node"), col("score"), inside.as("inside"))
                 .union(e.select(col("b").as("node"), col("score"), inside.as("inside")));
-        Dataset<Row> perNode = ends.groupBy("node").agg(max("score").as("best"),
+        Dataset<Row> perNode = ends.groupBy(col("node").as("scored")).agg(max("score").as("best"),
                 sum(when(col("inside"), col("score")).otherwise(0.0)).as("sum"),
                 sum(when(col("inside"), 1).otherwise(0)).as("n"));
-        Dataset<Row> all = labelled.join(perNode, labelled.col("node").equalTo(perNode.col("node")), "left")
+        Dataset<Row> all = labelled.join(perNode, col("node").equalTo(col("scored")), "left")
                 .join(sizes, "label").join(ids, "label");
         Column best = when(col("best").isNull(), 0.0).otherwise(col("best"));
         Column confidence = when(col("size").equalTo(1), lit(1.0).minus(best))

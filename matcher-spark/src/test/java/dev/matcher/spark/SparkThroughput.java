@@ -23,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  * rounds.
  *
  * <pre>
- * java -cp ... dev.matcher.spark.SparkThroughput RECORDS [MASTER]
+ * java -cp ... dev.matcher.spark.SparkThroughput RECORDS [MASTER [KEYS]]
  * </pre>
  */
 public final class SparkThroughput {
@@ -37,7 +37,8 @@ public final class SparkThroughput {
         List<People.Person> people = People.generate(originals, 3, 5);
         Path csv = dir.resolve("people.csv");
         People.writeCsv(csv, people, "rec-");
-        SparkResolver.Keys keys = KeySpec.keys("prefix(surname, 3); exact(postcode); prefix(given_name, 4)");
+        SparkResolver.Keys keys = KeySpec.keys(args.length > 2 ? args[2]
+                : "exact(date_of_birth); exact(soc_sec_id)");
         // train on the first 3,000 records, as a user would on a labelled sample
         List<People.Person> sample = people.subList(0, Math.min(3000, people.size()));
         Path sampleCsv = dir.resolve("sample.csv");
@@ -59,6 +60,8 @@ public final class SparkThroughput {
             y[k] = sample.get(l[k]).entity() == sample.get(rr[k]).entity();
         }
         Matcher m = Matcher.builder().seed(1).train(t, new LabelledPairs(Pairs.of(l, rr), y), null);
+        m.save(dir.resolve("people.bin"));
+        System.out.println("records and model in " + dir + " (people.csv, people.bin)");
 
         SparkSession spark = SparkSession.builder().master(master).appName("matcher-spark throughput")
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
