@@ -27,6 +27,10 @@ final class AlignmentRecipe implements Recipe {
             String[] lv = g.left.column(a.name()).toArray();
             String[] rv = g.dedup ? lv : g.right.column(a.name()).toArray();
             if (g.rebuilding() ? g.selects(name) : ValueAlignment.eligible(lv, rv)) {
+                if (g.applying()) {
+                    throw new UnsupportedOperationException(name + ": value alignment's anchors cannot yet be "
+                            + "applied to part of the tables; rebuild the space on the whole tables");
+                }
                 if (alignment == null) {
                     String[][] whole = g.records(compared);
                     alignment = ValueAlignment.of(whole[0], whole[1]);

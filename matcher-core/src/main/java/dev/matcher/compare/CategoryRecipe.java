@@ -6,7 +6,6 @@ import dev.matcher.text.TextNormalizer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,22 +32,19 @@ final class CategoryRecipe implements Recipe {
         }
         String[] l = g.prepare(left, TextNormalizer::normalize);
         String[] r = g.dedup ? l : g.prepare(right, TextNormalizer::normalize);
-        Map<String, Integer> counts = new HashMap<>();
-        int total = 0;
-        for (String[] side : g.dedup ? List.<String[]>of(l) : List.<String[]>of(l, r)) {
-            for (String v : side) {
-                if (v != null) {
-                    counts.merge(v, 1, Integer::sum);
-                    total++;
-                }
-            }
-        }
+        Fitted fit = g.statistic("category:" + n, Fitted.class, () -> fit(l, r, g.dedup));
         float[] freq = new float[l.length];
         for (int i = 0; i < l.length; i++) {
-            freq[i] = l[i] == null ? 0 : (float) counts.get(l[i]) / total;
+            if (l[i] != null) {
+                Integer c = fit.counts.get(l[i]);
+                if (c == null) {
+                    throw new IllegalArgumentException(n + ": the value '" + l[i] + "' is not in the given "
+                            + "statistics; they were fitted on other tables");
+                }
+                freq[i] = (float) c / fit.total;
+            }
         }
-        long withPath = Arrays.stream(l).filter(v -> v != null && PATH.matcher(v).find()).count();
-        boolean paths = withPath >= 0.2 * Math.max(1, Arrays.stream(l).filter(v -> v != null).count());
+        boolean paths = fit.paths;
         String[][] lp = paths ? paths(l) : null;
         String[][] rp = paths ? (g.dedup ? lp : paths(r)) : null;
         int[][] ids = Comparison.valueIds(l, r);
@@ -56,6 +52,26 @@ final class CategoryRecipe implements Recipe {
             g.add(new Comparisons.Chars(n, l, r, ids, m));
         }
         g.add(new Comparisons.Categorical(n, ids, freq, lp, rp));
+    }
+
+    /** The corpus statistics of a category: value counts over both tables, their total, whether values are paths. */
+    record Fitted(HashMap<String, Integer> counts, int total, boolean paths) implements java.io.Serializable {
+    }
+
+    private static Fitted fit(String[] l, String[] r, boolean dedup) {
+        HashMap<String, Integer> counts = new HashMap<>();
+        int total = 0;
+        for (String[] side : dedup ? List.<String[]>of(l) : List.<String[]>of(l, r)) {
+            for (String v : side) {
+                if (v != null) {
+                    counts.merge(v, 1, Integer::sum);
+                    total++;
+                }
+            }
+        }
+        long withPath = Arrays.stream(l).filter(v -> v != null && PATH.matcher(v).find()).count();
+        boolean paths = withPath >= 0.2 * Math.max(1, Arrays.stream(l).filter(v -> v != null).count());
+        return new Fitted(counts, total, paths);
     }
 
     private static String[][] paths(String[] v) {

@@ -46,16 +46,26 @@ final class FeatureGenerator {
     private final Map<String, AttributeKind> usedKinds = new LinkedHashMap<>();
     /** {@link #records}, once asked for. */
     private String[][] records;
+    /** Statistics to apply instead of fitting them (a space rebuilt on part of its tables); null: fit them. */
+    private final FeatureSpace.Statistics given;
+    /** The statistics fitted (or applied) so far, by key, for {@link FeatureSpace#statistics()}. */
+    private final Map<String, java.io.Serializable> fitted = new LinkedHashMap<>();
 
     FeatureGenerator(FeatureSpaceBuilder b) {
         this.b = b;
         this.left = b.left;
         this.right = b.right;
         this.dedup = b.left == b.right;
+        this.given = b.statistics;
         VariantVocabulary v = b.vocabulary;
         for (String a : b.variantAttributes) {
             if (left.schema().indexOf(a) < 0 && right.schema().indexOf(a) < 0) {
                 throw new IllegalArgumentException("no such variant attribute: " + a);
+            }
+            if (given != null) {
+                throw new UnsupportedOperationException("variant attributes " + b.variantAttributes + ": the "
+                        + "vocabulary learned from their values cannot yet be applied to part of the tables; rebuild "
+                        + "the space on the whole tables");
             }
             v = learn(v, a);
         }
@@ -171,7 +181,8 @@ final class FeatureGenerator {
         }
         FeatureSpace.Spec spec = new FeatureSpace.Spec(chosen, usedKinds, b.variantAttributes, b.neutralize,
                 new LinkedHashMap<>(b.variantWords));
-        return new FeatureSpace(left, right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen));
+        return new FeatureSpace(left, right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen),
+                new FeatureSpace.Statistics(fitted));
     }
 
     private boolean isDropped(String name) {
@@ -187,6 +198,40 @@ final class FeatureGenerator {
     }
 
     // ---- for the recipes ------------------------------------------------------------------------------------
+
+    /**
+     * A corpus statistic (document frequencies, value counts, a scale) under a key unique in the space: fitted on
+     * these tables by {@code fit}, or, when the space is rebuilt with given {@link FeatureSpace.Statistics}, taken
+     * from them, so that a space over part of the tables computes the same features as one over all of them.
+     */
+    <T extends java.io.Serializable> T statistic(String key, Class<T> type, java.util.function.Supplier<T> fit) {
+        T value = given(key, type);
+        return fitted(key, value != null ? value : fit.get());
+    }
+
+    /** The given statistic under {@code key} (see {@link #statistic}); null when fitting. */
+    <T extends java.io.Serializable> T given(String key, Class<T> type) {
+        if (given == null) {
+            return null;
+        }
+        Object o = given.get(key);
+        if (!type.isInstance(o)) {
+            throw new IllegalArgumentException("the given statistics lack '" + key + "' (they hold "
+                    + given.keys() + "): they were fitted for another spec or other features");
+        }
+        return type.cast(o);
+    }
+
+    /** Records a statistic fitted (or applied) under {@code key} for {@link FeatureSpace#statistics()}. */
+    <T extends java.io.Serializable> T fitted(String key, T value) {
+        fitted.put(key, value);
+        return value;
+    }
+
+    /** Whether statistics are given (a space over part of the tables) rather than fitted. */
+    boolean applying() {
+        return given != null;
+    }
 
     void add(Comparison c) {
         out.add(c);

@@ -54,8 +54,15 @@ public final class FeatureSpace {
     private final int[][][] rightInts;
     private final long[][][] leftLongs;
     private final long[][][] rightLongs;
+    private final Statistics statistics;
 
     FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names) {
+        this(left, right, spec, comparisons, names, new Statistics(Map.of()));
+    }
+
+    FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names,
+                 Statistics statistics) {
+        this.statistics = statistics;
         this.left = left;
         this.right = right;
         this.spec = spec;
@@ -110,6 +117,27 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fromSpec(Spec spec, Table left, Table right, Map<String, Similarity> custom,
                                         Set<String> computed) {
+        return fromSpec(spec, null, left, right, custom, computed);
+    }
+
+    /**
+     * As {@link #fromSpec(Spec, Table, Table, Map, Set)} on part of the tables a space was built on: the corpus
+     * statistics ({@link #statistics()} of that space, built with the same spec and computed features) are applied
+     * instead of fitted, so every feature of a pair equals, bit for bit, the one the whole space computes. This is how
+     * a saved model scores pairs partition by partition (each partition holding the records of its pairs).
+     *
+     * <pre>{@code
+     * FeatureSpace whole = FeatureSpace.fromSpec(spec, people, people, Map.of(), read);
+     * FeatureSpace part = FeatureSpace.fromSpec(spec, whole.statistics(), some, some, Map.of(), read);
+     * }</pre>
+     *
+     * @param statistics null to fit them on these tables
+     * @throws IllegalArgumentException when the statistics lack what a feature needs or miss a value of the tables
+     * @throws UnsupportedOperationException for features whose statistics cannot be applied yet (variant attributes'
+     *                                       learned vocabulary, value alignment)
+     */
+    public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
+                                        Map<String, Similarity> custom, Set<String> computed) {
         List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
@@ -125,7 +153,16 @@ public final class FeatureSpace {
             }
         }
         b.select(spec.names(), Set.copyOf(computed));
+        b.statistics(statistics);
         return b.build();
+    }
+
+    /**
+     * The corpus statistics this space fitted on its tables (token dictionaries and document frequencies, value
+     * counts, scales) or was given; see {@link #fromSpec(Spec, Statistics, Table, Table, Map, Set)}.
+     */
+    public Statistics statistics() {
+        return statistics;
     }
 
     /** Number of features. */
@@ -269,6 +306,39 @@ public final class FeatureSpace {
             b.append(dot < 0 ? n : n.substring(dot + 1));
         }
         return b.append('\n').toString();
+    }
+
+    /**
+     * The corpus statistics of a feature space, by key (e.g. {@code text:title} for a text field's dictionary and
+     * document frequencies, {@code rarity:surname} for value counts): what a space over part of the tables needs to
+     * compute the same features as the whole. Immutable and {@link Serializable}, so that it can be broadcast to the
+     * workers of a cluster; its size grows with the distinct words and values of the tables, not with their rows.
+     *
+     * <pre>{@code
+     * FeatureSpace.Statistics s = matcher.features(left, right).statistics();
+     * }</pre>
+     */
+    public static final class Statistics implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Map<String, Serializable> fitted;
+
+        Statistics(Map<String, Serializable> fitted) {
+            this.fitted = Collections.unmodifiableMap(new LinkedHashMap<>(fitted));
+        }
+
+        Object get(String key) {
+            return fitted.get(key);
+        }
+
+        /** The keys of the statistics held, in the order they were fitted. */
+        public Set<String> keys() {
+            return fitted.keySet();
+        }
+
+        @Override
+        public String toString() {
+            return "FeatureSpace.Statistics" + keys();
+        }
     }
 
     /**

@@ -40,6 +40,8 @@ public final class FeatureSpaceBuilder {
     List<String> select;
     /** Features to compute when rebuilding a spec; null: all. */
     Set<String> computed;
+    /** Corpus statistics to apply instead of fitting them; null: fit them on the tables. */
+    FeatureSpace.Statistics statistics;
 
     FeatureSpaceBuilder(Table left, Table right) {
         this.left = left;
@@ -112,6 +114,12 @@ public final class FeatureSpaceBuilder {
     FeatureSpaceBuilder select(List<String> features, Set<String> compute) {
         select = features;
         computed = compute;
+        return this;
+    }
+
+    /** Rebuilding a spec on part of the tables: the corpus statistics fitted on all of them. */
+    FeatureSpaceBuilder statistics(FeatureSpace.Statistics s) {
+        statistics = s;
         return this;
     }
 

@@ -26,7 +26,8 @@ final class NumberRecipe implements Recipe {
         if (g.wantsAny(n, Comparisons.Numeric.ALL)) {
             double[] lv = numbers(g.left.column(n));
             double[] rv = g.dedup ? lv : numbers(g.right.column(n));
-            g.add(new Comparisons.Numeric(n, lv, rv, scale(lv, g.dedup ? null : rv)));
+            double scale = g.statistic("scale:" + n, Double.class, () -> scale(lv, g.dedup ? null : rv));
+            g.add(new Comparisons.Numeric(n, lv, rv, scale));
         }
         g.writtenLevenshtein(n, left, right);
     }

@@ -24,7 +24,11 @@ final class StringRecipe implements Recipe {
         if (g.wants(n + "." + ValueRarity.SUFFIX)) {
             VariantVocabulary strip = g.stripper();
             String[] lk = g.prepare(left, v -> ValueRarity.key(v, strip));
-            g.add(ValueRarity.of(n, lk, g.dedup ? lk : g.prepare(right, v -> ValueRarity.key(v, strip))));
+            String[] rk = g.dedup ? lk : g.prepare(right, v -> ValueRarity.key(v, strip));
+            @SuppressWarnings("unchecked")
+            java.util.HashMap<String, Integer> counts = g.statistic("rarity:" + n, java.util.HashMap.class,
+                    () -> ValueRarity.counts(lk, rk));
+            g.add(ValueRarity.of(n, lk, rk, counts));
         }
     }
 }

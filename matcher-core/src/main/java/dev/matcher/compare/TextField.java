@@ -86,7 +86,74 @@ final class TextField {
         this.right = right;
     }
 
+    /**
+     * The corpus statistics of a field: its word dictionary with the smoothed IDF of each word, and its code
+     * dictionary (null without codes). Ids are dictionary positions, so a field rebuilt on part of the tables with
+     * these gives every record the same ids, weights and therefore the same floating-point features.
+     */
+    static final class Fitted implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final String[] vocab;
+        final float[] idf;
+        final String[] codeVocab;
+        private transient volatile java.util.Map<String, Integer> wordIds;
+        private transient volatile java.util.Map<String, Integer> codeIds;
+        private transient volatile byte[][] latin1;
+
+        Fitted(String[] vocab, float[] idf, String[] codeVocab) {
+            this.vocab = vocab;
+            this.idf = idf;
+            this.codeVocab = codeVocab;
+        }
+
+        int word(String field, String w) {
+            if (wordIds == null) {
+                wordIds = index(vocab);
+            }
+            return lookup(wordIds, field, "word", w);
+        }
+
+        int code(String field, String c) {
+            if (codeVocab == null) {
+                throw new IllegalArgumentException(field + ": the given statistics hold no code dictionary");
+            }
+            if (codeIds == null) {
+                codeIds = index(codeVocab);
+            }
+            return lookup(codeIds, field, "code", c);
+        }
+
+        byte[][] latin1() {
+            if (latin1 == null) {
+                latin1 = TextField.latin1(vocab);
+            }
+            return latin1;
+        }
+
+        private static java.util.Map<String, Integer> index(String[] strings) {
+            java.util.Map<String, Integer> m = new java.util.HashMap<>(strings.length * 2);
+            for (int i = 0; i < strings.length; i++) {
+                m.put(strings[i], i);
+            }
+            return m;
+        }
+
+        private static int lookup(java.util.Map<String, Integer> m, String field, String what, String s) {
+            Integer id = m.get(s);
+            if (id == null) {
+                throw new IllegalArgumentException(field + ": the " + what + " '" + s + "' is not in the given "
+                        + "statistics; they were fitted on other tables");
+            }
+            return id;
+        }
+    }
+
     static TextField build(String name, String[] leftRaw, String[] rightRaw, Options o) {
+        return build(name, leftRaw, rightRaw, o, null);
+    }
+
+    /** As {@link #build(String, String[], String[], Options)}, applying {@code given} statistics unless null. */
+    static TextField build(String name, String[] leftRaw, String[] rightRaw, Options o, Fitted given) {
         boolean dedup = leftRaw == rightRaw;
         Side l = new Side(leftRaw.length, o);
         Side r = dedup ? l : new Side(rightRaw.length, o);
@@ -97,21 +164,31 @@ final class TextField {
         if (!dedup) {
             Parallel.forEach(r.n, i -> prepare(r, i, rightRaw[i], o, rw));
         }
-        Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
-        f.vocab = words.strings;
-        f.latin1 = latin1(f.vocab);
-        int[][] lIds = words.ids[0];
-        int[][] rIds = dedup ? lIds : words.ids[1];
-        AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
-        Parallel.forEach(l.n, i -> countSorted(lIds[i], df));
-        if (!dedup) {
-            Parallel.forEach(r.n, i -> countSorted(rIds[i], df));
-        }
-        long docs = Arrays.stream(lw).filter(w -> w != null).count()
-                + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
-        f.idf = new float[f.vocab.length];
-        for (int id = 0; id < f.idf.length; id++) {
-            f.idf[id] = idf(docs, df.get(id));
+        int[][] lIds;
+        int[][] rIds;
+        if (given == null) {
+            Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
+            f.vocab = words.strings;
+            f.latin1 = latin1(f.vocab);
+            lIds = words.ids[0];
+            rIds = dedup ? lIds : words.ids[1];
+            AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
+            Parallel.forEach(l.n, i -> countSorted(lIds[i], df));
+            if (!dedup) {
+                Parallel.forEach(r.n, i -> countSorted(rIds[i], df));
+            }
+            long docs = Arrays.stream(lw).filter(w -> w != null).count()
+                    + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
+            f.idf = new float[f.vocab.length];
+            for (int id = 0; id < f.idf.length; id++) {
+                f.idf[id] = idf(docs, df.get(id));
+            }
+        } else {
+            f.vocab = given.vocab;
+            f.latin1 = given.latin1();
+            f.idf = given.idf;
+            lIds = known(name, lw, given);
+            rIds = dedup ? lIds : known(name, rw, given);
         }
         Parallel.forEach(l.n, i -> weigh(f, l, i, lIds[i]));
         if (!dedup) {
@@ -123,8 +200,30 @@ final class TextField {
         l.textId = ids[0];
         r.textId = ids[1];
         f.statistics(lw, dedup ? null : rw);
-        f.internCodes();
+        f.internCodes(given);
         return f;
+    }
+
+    /** This field's corpus statistics, for {@link #build(String, String[], String[], Options, Fitted)}. */
+    Fitted fitted() {
+        return new Fitted(vocab, idf, codeVocab);
+    }
+
+    /** The sorted word ids of each record, from given statistics. */
+    private static int[][] known(String field, String[][] words, Fitted given) {
+        int[][] ids = new int[words.length][];
+        Parallel.forEach(words.length, i -> {
+            String[] w = words[i];
+            if (w != null) {
+                int[] t = new int[w.length];
+                for (int k = 0; k < w.length; k++) {
+                    t[k] = given.word(field, w[k]);
+                }
+                Arrays.sort(t);
+                ids[i] = t;
+            }
+        });
+        return ids;
     }
 
     /** Smoothed inverse document frequency of a word found in {@code df} of {@code docs} records. */
@@ -234,16 +333,36 @@ final class TextField {
         return k;
     }
 
-    /** Replaces code strings by sorted ids into one vocabulary shared by both sides. */
-    private void internCodes() {
+    /** Replaces code strings by sorted ids into one vocabulary shared by both sides (given, unless null). */
+    private void internCodes(Fitted given) {
         if (left.codes == null) {
             return;
         }
         Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
-        Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new));
-        codeVocab = codes.strings;
+        int[][][] byside;
+        if (given == null) {
+            Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new));
+            codeVocab = codes.strings;
+            byside = codes.ids;
+        } else {
+            codeVocab = given.codeVocab;
+            byside = new int[sides.length][][];
+            for (int k = 0; k < sides.length; k++) {
+                String[][] c = sides[k].codes;
+                int[][] ids = new int[c.length][];
+                for (int i = 0; i < c.length; i++) {
+                    if (c[i] != null) {
+                        ids[i] = new int[c[i].length];
+                        for (int j = 0; j < c[i].length; j++) {
+                            ids[i][j] = given.code(name, c[i][j]);
+                        }
+                    }
+                }
+                byside[k] = ids;
+            }
+        }
         for (int k = 0; k < sides.length; k++) {
-            int[][] ids = codes.ids[k];
+            int[][] ids = byside[k];
             Parallel.forEach(ids.length, i -> {
                 if (ids[i] == null) {
                     ids[i] = new int[0];

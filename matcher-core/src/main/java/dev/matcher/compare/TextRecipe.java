@@ -35,7 +35,8 @@ final class TextRecipe implements Recipe {
                         fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
                         fixed.contains(Measure.NUMBERS), fixed.stream().anyMatch(Measure::isPhonetic),
                         g.stopWords(), g.stripper());
-        TextField f = TextField.build(n, lraw, rraw, o);
+        TextField f = TextField.build(n, lraw, rraw, o, g.given("text:" + n, TextField.Fitted.class));
+        g.fitted("text:" + n, f.fitted());
         g.add(new Comparisons.Text(n, f, fixed != null ? fixed : measures(f, isText, g.allMeasures())));
     }
 

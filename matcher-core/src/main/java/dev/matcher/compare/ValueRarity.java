@@ -41,23 +41,39 @@ final class ValueRarity extends Comparison {
      * deduplication).
      */
     static ValueRarity of(String attribute, String[] l, String[] r) {
-        boolean dedup = l == r;
-        Map<String, Integer> counts = new HashMap<>();
-        for (String[] side : dedup ? new String[][] {l} : new String[][] {l, r}) {
+        return of(attribute, l, r, counts(l, r));
+    }
+
+    /** The counts of the keys of both columns (once in deduplication): this feature's corpus statistic. */
+    static HashMap<String, Integer> counts(String[] l, String[] r) {
+        HashMap<String, Integer> counts = new HashMap<>();
+        for (String[] side : l == r ? new String[][] {l} : new String[][] {l, r}) {
             for (String v : side) {
                 if (v != null && !v.isBlank()) {
                     counts.merge(v, 1, Integer::sum);
                 }
             }
         }
-        int[] lc = counted(l, counts);
-        return new ValueRarity(attribute, lc, dedup ? lc : counted(r, counts));
+        return counts;
     }
 
-    private static int[] counted(String[] keys, Map<String, Integer> counts) {
+    /** As {@link #of(String, String[], String[])} with the counts given (fitted on tables holding these). */
+    static ValueRarity of(String attribute, String[] l, String[] r, Map<String, Integer> counts) {
+        int[] lc = counted(attribute, l, counts);
+        return new ValueRarity(attribute, lc, l == r ? lc : counted(attribute, r, counts));
+    }
+
+    private static int[] counted(String attribute, String[] keys, Map<String, Integer> counts) {
         int[] c = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            c[i] = keys[i] == null || keys[i].isBlank() ? 0 : counts.get(keys[i]);
+            if (keys[i] != null && !keys[i].isBlank()) {
+                Integer k = counts.get(keys[i]);
+                if (k == null) {
+                    throw new IllegalArgumentException(attribute + ": the value '" + keys[i] + "' is not in the "
+                            + "given statistics; they were fitted on other tables");
+                }
+                c[i] = k;
+            }
         }
         return c;
     }

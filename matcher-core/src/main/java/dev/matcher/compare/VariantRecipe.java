@@ -27,7 +27,8 @@ final class VariantRecipe implements Recipe {
         for (Attribute a : compared) {
             boolean text = a.kind() == AttributeKind.TEXT || a.kind() == AttributeKind.STRING
                     || a.kind() == AttributeKind.CATEGORICAL;
-            if (g.isVariantAttribute(a.name()) || text && !nameLike(g, a.name())) {
+            if (g.isVariantAttribute(a.name()) || text && !g.statistic("name_like:" + a.name(), Boolean.class,
+                    () -> nameLike(g, a.name()))) {
                 used.add(a);
             }
         }

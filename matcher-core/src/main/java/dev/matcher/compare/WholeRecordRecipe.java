@@ -34,7 +34,9 @@ final class WholeRecordRecipe implements Recipe {
         if (fixed == null || !fixed.isEmpty()) {
             TextField f = TextField.build("*", l, r, new TextField.Options(false,
                     fixed == null || fixed.contains(Measure.CODES_EXACT) || fixed.contains(Measure.CODES_FUZZY),
-                    fixed == null || fixed.contains(Measure.NUMBERS), false, g.stopWords(), g.stripper()));
+                    fixed == null || fixed.contains(Measure.NUMBERS), false, g.stopWords(), g.stripper()),
+                    g.given("text:*", TextField.Fitted.class));
+            g.fitted("text:*", f.fitted());
             g.add(new Comparisons.Text("*", f, fixed != null ? fixed : measures(f, g.allMeasures())));
         }
         if (year) {

@@ -138,6 +138,31 @@ public final class Matcher {
     }
 
     /**
+     * The feature space of part of the tables this matcher's {@link #features} were built on (e.g. the records of one
+     * partition's candidate pairs on a cluster), with the corpus statistics of the whole ({@code features(left,
+     * right).statistics()}): its features, and so the {@link #score(FeatureSpace, Pairs)} of every pair, equal those
+     * of the whole space bit for bit. Not cached.
+     *
+     * <pre>{@code
+     * FeatureSpace.Statistics stats = m.features(people, people).statistics();    // once, on the driver
+     * double[] p = m.score(m.features(part, part, stats), partPairs);              // per partition
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the tables lack an attribute of the model or a value of the statistics
+     */
+    public FeatureSpace features(Table left, Table right, FeatureSpace.Statistics statistics) {
+        java.util.Objects.requireNonNull(statistics, "statistics");
+        checkShape(left, "left");
+        checkShape(right, "right");
+        FeatureSpace fs = FeatureSpace.fromSpec(spec, statistics, left, right, Map.of(), model.featuresRead());
+        if (!fs.names().equals(spec.names())) {
+            throw new IllegalArgumentException("feature space of " + left.name() + " x " + right.name()
+                    + " differs from the trained one");
+        }
+        return fs;
+    }
+
+    /**
      * Checks, without building anything, that the tables have the attributes this matcher was trained on; throws the
      * same {@link IllegalArgumentException} {@link #features} would. Cheap: callers run it before long stages.
      */
@@ -158,7 +183,18 @@ public final class Matcher {
 
     /** Calibrated match probabilities of candidate pairs (row indices of left and right), in parallel. */
     public double[] score(Table left, Table right, Pairs candidates) {
-        FeatureSpace fs = features(left, right);
+        return score(features(left, right), candidates);
+    }
+
+    /**
+     * Calibrated match probabilities of candidate pairs (row indices of the space's tables) in a feature space of
+     * this matcher ({@link #features(Table, Table)} or {@link #features(Table, Table, FeatureSpace.Statistics)}).
+     */
+    public double[] score(FeatureSpace fs, Pairs candidates) {
+        if (!fs.names().equals(spec.names())) {
+            throw new IllegalArgumentException("the feature space is not this matcher's: " + fs.names().size()
+                    + " features, the model has " + spec.names().size());
+        }
         int n = candidates.size();
         double[] p = new double[n];
         int chunk = CalibratedModel.BLOCK;
