@@ -52,6 +52,9 @@ public interface Classifier {
     /** Class probabilities and predictions for every row; the table needs the {@link #features()} columns. */
     Predictions predict(Table table);
 
+    /** Class probabilities and predictions for the given rows of the table, in that order. */
+    Predictions predict(Table table, int[] rows);
+
     /** The {@code k} features that pushed row {@code row} most towards its predicted (leaf) class. */
     List<Contribution> explain(Table table, int row, int k);
 

@@ -242,7 +242,7 @@ public final class ClassifierBuilder {
         FeatureSet.Config config = new FeatureSet.Config(words, bigrams, charMin, charMax, numbers, categories,
                 codes, rows.length >= 50 ? minDf : 1, maxFeatures);
         FeatureSet fs = FeatureSet.fit(table, fields, config, rows);
-        Sparse x = fs.transform(table).select(rows);
+        Sparse x = fs.transform(table, rows);
         if (x.entries() == 0) {
             List<String> cols = fields.stream().map(FeatureSet.Field::column).toList();
             throw new DataException("no features: the columns " + String.join(", ", cols) + " of table "

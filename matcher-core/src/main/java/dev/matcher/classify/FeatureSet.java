@@ -184,8 +184,20 @@ final class FeatureSet {
 
     /** The feature vectors of all rows of the table, built in parallel. */
     Sparse transform(Table t) {
+        return transform(t, null);
+    }
+
+    /** The feature vectors of the given rows of the table (all rows for null), in that order. */
+    Sparse transform(Table t, int[] rows) {
         String[][] columns = columns(t);
-        int n = t.size();
+        int n = rows == null ? t.size() : rows.length;
+        if (rows != null) {
+            for (int r : rows) {
+                if (r < 0 || r >= t.size()) {
+                    throw new IndexOutOfBoundsException("row " + r + " of a table of " + t.size() + " rows");
+                }
+            }
+        }
         record Chunk(int[] lengths, int[] col, float[] val) {
         }
         Chunk[] chunks = Parallel.map(n, 256, Chunk[]::new, (from, to) -> {
@@ -196,9 +208,9 @@ final class FeatureSet {
             float[] val = new float[1024];
             int m = 0;
             long[] hits = new long[64];
-            for (int r = from; r < to; r++) {
+            for (int row = from; row < to; row++) {
                 e.clear();
-                extract(columns, r, e);
+                extract(columns, rows == null ? row : rows[row], e);
                 if (hits.length < e.n) {
                     hits = new long[e.n * 2];
                 }
@@ -236,7 +248,7 @@ final class FeatureSet {
                 for (int i = start; i < m; i++) {
                     norms[slotOf(col[i])] = 0;
                 }
-                lengths[r - from] = m - start;
+                lengths[row - from] = m - start;
             }
             return new Chunk(lengths, Arrays.copyOf(col, m), Arrays.copyOf(val, m));
         });

@@ -98,6 +98,11 @@ final class TrainedClassifier implements Classifier {
         return predict(x);
     }
 
+    @Override
+    public Predictions predict(Table table, int[] rows) {
+        return predict(features.transform(table, rows.clone()));
+    }
+
     Predictions predict(Sparse x) {
         int n = x.rows;
         int k = leaves.length;
@@ -154,8 +159,7 @@ final class TrainedClassifier implements Classifier {
         if (row < 0 || row >= table.size()) {
             throw new IndexOutOfBoundsException("row " + row + " of a table of " + table.size() + " rows");
         }
-        Sparse x = features.transform(table);
-        Sparse one = x.select(new int[] {row});
+        Sparse one = features.transform(table, new int[] {row});
         int c = leafOf(predict(one), 0);
         int d = model.dims;
         List<Contribution> out = new ArrayList<>();
