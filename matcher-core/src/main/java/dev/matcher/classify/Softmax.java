@@ -11,6 +11,8 @@ import java.util.Arrays;
  * not depend on the number of threads.
  */
 final class Softmax {
+    /** Training stops when an iteration improves the objective by less than this share. */
+    static final double TOLERANCE = 1e-4;
     final int classes;
     final int dims;
     final double[] w;
@@ -67,7 +69,7 @@ final class Softmax {
         int size = k * (d + 1);
         Objective f = new Objective(x, y, k, lambda);
         double[] w = init != null ? init.clone() : new double[size];
-        lbfgs(f, w, maxIterations, 7, 1e-6);
+        lbfgs(f, w, maxIterations, 7, TOLERANCE);
         return new Softmax(k, d, w);
     }
 
