@@ -8,6 +8,7 @@ import dev.matcher.data.Table;
 import dev.matcher.data.TextTable;
 import dev.matcher.eval.ClassificationEval;
 import dev.matcher.eval.metrics.ClassMetrics;
+import dev.matcher.eval.report.ClassificationReport;
 import dev.matcher.io.AtomicFiles;
 import dev.matcher.io.OutputPaths;
 import picocli.CommandLine.Command;
@@ -206,6 +207,10 @@ final class ClassifyCommand {
         @Option(names = "--per-class", description = "Also print per-class precision, recall and F1 of the classifier.")
         boolean perClass;
 
+        @Option(names = "--report", paramLabel = "FILE.html",
+                description = "Write an HTML report: the results, per-class precision/recall/F1 and confusion matrices.")
+        Path report;
+
         @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
         Integer threads;
 
@@ -217,6 +222,9 @@ final class ClassifyCommand {
 
         @Override
         public void run() {
+            if (report != null) {
+                OutputPaths.requireFile(report, dir);
+            }
             if (folds < 2) {
                 throw new DataException("--folds must be at least 2: " + folds);
             }
@@ -259,6 +267,7 @@ final class ClassifyCommand {
             TextTable result = new TextTable("dataset", "label", "protocol", "model", "accuracy", "macro-F1",
                     "train s", "predict rec/s");
             List<String> names = List.of(levels);
+            List<ClassificationReport.Entry> entries = new ArrayList<>();
             for (int i = 0; i < protocols.size(); i++) {
                 int[] f = foldSets.get(i);
                 String p = protocols.get(i);
@@ -272,6 +281,8 @@ final class ClassifyCommand {
                             x -> (long) table.size() * folds, "records");
                     for (int l = 0; l < levels.length; l++) {
                         ClassMetrics cm = r.levels().get(l);
+                        entries.add(new ClassificationReport.Entry(levels[l], p, m, cm, r.trainSeconds(),
+                                r.predictRecordsPerSecond()));
                         result.row(dir.getFileName(), levels[l], p, m, fmt(cm.accuracy()), fmt(cm.macroF1()),
                                 String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                                 String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerSecond()));
@@ -288,6 +299,10 @@ final class ClassifyCommand {
                 }
             }
             out.print(result);
+            if (report != null) {
+                ClassificationReport.write(report, dir.getFileName().toString(), entries);
+                out.println("Report written to " + report);
+            }
         }
 
         private static String fmt(double v) {

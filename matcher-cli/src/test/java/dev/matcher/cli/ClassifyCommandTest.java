@@ -80,8 +80,10 @@ class ClassifyCommandTest {
         assertTrue(err.toString().contains("output is the input"), err.toString());
 
         assertEquals(0, run("classify", "eval", dir.resolve("data").toString(), "--label", "category", "--quiet",
-                "--folds", "3"), err::toString);
+                "--folds", "3", "--report", dir.resolve("report.html").toString()), err::toString);
         String s = out.toString();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Confusion matrix") && html.contains("Lighting"), html);
         assertTrue(s.contains("stratified") && s.contains("grouped") && s.contains("baseline"), s);
         assertTrue(s.contains("1.0000"), s);
     }
