@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Configures and trains a {@link Classifier}. Defaults: every column but the labels is a feature, read by its kind
- * (words, word bigrams and character 2- to 4-grams of text, quantile bins of numbers, category values, identifier
- * codes and their prefixes; images are not read); features seen in fewer than 2 training records are dropped; the
+ * (words, word bigrams and character 2- to 4-grams of short strings, words and word bigrams of long text, quantile
+ * bins of numbers, category values, identifier codes and their prefixes; images are not read); features seen in
+ * fewer than 2 training records are dropped (with 50 or more records); the
  * L2 penalty is chosen among {@link #regularization} candidates and the probabilities are calibrated (one
  * temperature) on a stratified 15% validation share, then the model is refitted on all records.
  *
@@ -37,6 +38,7 @@ public final class ClassifierBuilder {
     private boolean bigrams = true;
     private int charMin = 2;
     private int charMax = 4;
+    private boolean charsOnText = false;
     private boolean numbers = true;
     private boolean categories = true;
     private boolean codes = true;
@@ -77,9 +79,18 @@ public final class ClassifierBuilder {
 
     /** Character q-grams of text for {@code min <= q <= max} (at most 4; default 2 to 4); {@code (0, 0)}: none. */
     public ClassifierBuilder charGrams(int min, int max) {
-        new FeatureSet.Config(true, true, min, max, true, true, true, 1, 1);   // validates
+        new FeatureSet.Config(true, true, min, max, false, true, true, true, 1, 1);   // validates
         charMin = min;
         charMax = max;
+        return this;
+    }
+
+    /**
+     * Whether long text ({@link AttributeKind#TEXT}) also gets character q-grams (default false: words and word
+     * bigrams only; short strings always get them).
+     */
+    public ClassifierBuilder charGramsOnLongText(boolean on) {
+        charsOnText = on;
         return this;
     }
 
@@ -239,7 +250,8 @@ public final class ClassifierBuilder {
             throw new DataException("table " + table.name() + " has no column to read features from besides the "
                     + "label and the excluded ones");
         }
-        FeatureSet.Config config = new FeatureSet.Config(words, bigrams, charMin, charMax, numbers, categories,
+        FeatureSet.Config config = new FeatureSet.Config(words, bigrams, charMin, charMax, charsOnText, numbers,
+                categories,
                 codes, rows.length >= 50 ? minDf : 1, maxFeatures);
         FeatureSet fs = FeatureSet.fit(table, fields, config, rows);
         Sparse x = fs.transform(table, rows);

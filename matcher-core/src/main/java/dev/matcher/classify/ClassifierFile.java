@@ -24,7 +24,7 @@ import java.util.zip.CheckedOutputStream;
  * labels           list of UTF label columns (coarse to fine)
  * classes          list of classes, each as many UTF values as labels
  * fields           list of (UTF column, UTF AttributeKind)
- * config           boolean words, boolean bigrams, int char q min, int char q max, boolean numbers,
+ * config           boolean words, boolean bigrams, int char q min, int char q max, boolean chars on text, boolean numbers,
  *                  boolean categories, boolean codes, int min document frequency, int max features
  * bins             per field: list of double bin edges (empty unless numeric)
  * features         list of (long key, UTF name, double idf)
@@ -80,6 +80,7 @@ final class ClassifierFile {
             out.writeBoolean(g.bigrams());
             out.writeInt(g.charMin());
             out.writeInt(g.charMax());
+            out.writeBoolean(g.charsOnText());
             out.writeBoolean(g.numbers());
             out.writeBoolean(g.categories());
             out.writeBoolean(g.codes());
@@ -142,14 +143,15 @@ final class ClassifierFile {
         boolean bigrams = in.readBoolean("bigrams");
         int charMin = in.readInt("char q min");
         int charMax = in.readInt("char q max");
+        boolean charsOnText = in.readBoolean("chars on text");
         boolean numbers = in.readBoolean("numbers");
         boolean categories = in.readBoolean("categories");
         boolean codes = in.readBoolean("codes");
         int minDf = in.readInt("min document frequency");
         int maxFeatures = in.readInt("max features");
         try {
-            config = new FeatureSet.Config(words, bigrams, charMin, charMax, numbers, categories, codes, minDf,
-                    maxFeatures);
+            config = new FeatureSet.Config(words, bigrams, charMin, charMax, charsOnText, numbers, categories, codes,
+                    minDf, maxFeatures);
         } catch (IllegalArgumentException e) {
             throw in.fail(e.getMessage());
         }

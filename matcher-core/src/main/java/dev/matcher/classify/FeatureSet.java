@@ -17,8 +17,10 @@ import java.util.Locale;
  * The fitted record features of a classifier: a vocabulary of sparse features per column, by the column's kind,
  * with TF-IDF weights; each (column, group) block of a record is scaled to unit length.
  * <ul>
- *   <li>text and short strings (and dates): words, word bigrams, character q-grams (through the text chain:
+ *   <li>short strings (and dates): words, word bigrams, character q-grams (through the text chain:
  *       {@link TextNormalizer#normalize}, {@link Tokenizer#words}, {@link Tokenizer#qgrams});</li>
+ *   <li>long text: words and word bigrams, character q-grams only when asked ({@code charsOnText}): on long text
+ *       they multiply the features per record for little gain;</li>
  *   <li>numbers: the quantile bin of the value (bins fitted on the training records) or "missing";</li>
  *   <li>categories: the folded value;</li>
  *   <li>identifiers: their codes ({@link Tokenizer#codes}) and the codes' 2-, 3- and 4-character prefixes;</li>
@@ -41,8 +43,8 @@ final class FeatureSet {
     }
 
     /** What features are made; see {@link ClassifierBuilder} for the meaning of each. */
-    record Config(boolean words, boolean bigrams, int charMin, int charMax, boolean numbers, boolean categories,
-                  boolean codes, int minDf, int maxFeatures) {
+    record Config(boolean words, boolean bigrams, int charMin, int charMax, boolean charsOnText, boolean numbers,
+                  boolean categories, boolean codes, int minDf, int maxFeatures) {
         Config {
             if (charMin < 0 || charMax > 4 || (charMin > 0 && charMin > charMax) || (charMin == 0 && charMax != 0)) {
                 throw new IllegalArgumentException("character q-grams: need 1 <= min <= max <= 4, or 0 and 0 for none, "
@@ -342,7 +344,8 @@ final class FeatureSet {
             String raw = columns[f][row];
             int base = f * GROUPS;
             switch (field.kind()) {
-                case TEXT, STRING, DATE -> text(field.column(), raw, base, e);
+                case STRING, DATE -> text(field.column(), raw, base, true, e);
+                case TEXT -> text(field.column(), raw, base, config.charsOnText(), e);
                 case CATEGORICAL -> {
                     if (config.categories() && raw != null) {
                         String v = TextNormalizer.normalize(raw).strip();
@@ -365,7 +368,7 @@ final class FeatureSet {
         }
     }
 
-    private void text(String column, String raw, int base, Extract e) {
+    private void text(String column, String raw, int base, boolean chars, Extract e) {
         if (raw == null) {
             return;
         }
@@ -382,7 +385,7 @@ final class FeatureSet {
                 }
             }
         }
-        for (int q = config.charMin(); q >= 1 && q <= config.charMax(); q++) {
+        for (int q = config.charMin(); chars && q >= 1 && q <= config.charMax(); q++) {
             for (long g : Tokenizer.qgrams(s, q)) {
                 e.add(key(base + CHAR, g), base + CHAR, e.naming ? column + "~'" + gram(g, q) + "'" : null);
             }
