@@ -180,7 +180,8 @@ final class ClassifyCommand {
             "Cross-validate the classifier on a dataset folder (left.csv; clusters.csv for the grouped",
             "protocol) against the plain TF-IDF + logistic-regression baseline: stratified k-fold (seeded)",
             "and grouped k-fold (all records of one cluster in one fold). Prints accuracy, macro-F1,",
-            "mean training seconds per fold and prediction records per second per label level."})
+            "mean training seconds per fold and prediction records per second per label level, both also",
+            "in CPU seconds of the process (less distorted by other load on the machine)."})
     static final class Eval implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Dataset folder with left.csv (and clusters.csv).")
         Path dir;
@@ -265,7 +266,7 @@ final class ClassifyCommand {
             }
             String[] excluded = exclude.toArray(String[]::new);
             TextTable result = new TextTable("dataset", "label", "protocol", "model", "accuracy", "macro-F1",
-                    "train s", "predict rec/s");
+                    "train s", "predict rec/s", "train CPU s", "predict rec/CPU-s");
             List<String> names = List.of(levels);
             List<ClassificationReport.Entry> entries = new ArrayList<>();
             for (int i = 0; i < protocols.size(); i++) {
@@ -285,7 +286,9 @@ final class ClassifyCommand {
                                 r.predictRecordsPerSecond()));
                         result.row(dir.getFileName(), levels[l], p, m, fmt(cm.accuracy()), fmt(cm.macroF1()),
                                 String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
-                                String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerSecond()));
+                                String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerSecond()),
+                                String.format(Locale.ROOT, "%.2f", r.trainCpuSeconds()),
+                                String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerCpuSecond()));
                         if (perClass && m.equals("classifier")) {
                             TextTable pc = new TextTable("class", "support", "precision", "recall", "F1");
                             for (ClassMetrics.PerClass c : cm.perClass()) {

@@ -34,10 +34,21 @@ public final class ClassificationEval {
 
     /**
      * The figures of one cross-validation: per label level the metrics, mean training seconds per fold, and
-     * prediction throughput (records per second, feature extraction included).
+     * prediction throughput (records per second, feature extraction included); the same two in CPU seconds of the
+     * whole process (all threads, garbage collection included), which other load on the machine distorts less; NaN
+     * where the JVM does not report process CPU time.
      */
     public record Result(List<String> labels, List<ClassMetrics> levels, double trainSeconds,
-                         double predictRecordsPerSecond) {
+                         double predictRecordsPerSecond, double trainCpuSeconds, double predictRecordsPerCpuSecond) {
+    }
+
+    /** CPU nanoseconds of this process so far, or -1 when the JVM does not tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Fold of each record: per class a seeded shuffle dealt round-robin, so every fold has each class's share. */
@@ -123,6 +134,8 @@ public final class ClassificationEval {
         long trainNanos = 0;
         long predictNanos = 0;
         long predicted0 = 0;
+        long trainCpu = 0;
+        long predictCpu = 0;
         for (int f = 0; f < k; f++) {
             int ff = f;
             int[] train = java.util.stream.IntStream.range(0, table.size()).filter(i -> fold[i] != ff).toArray();
@@ -130,13 +143,18 @@ public final class ClassificationEval {
             if (test.length == 0) {
                 continue;
             }
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             Classifier c = builder.get().train(table, train);
             long t1 = System.nanoTime();
+            long c1 = processCpuNanos();
             Predictions p = c.predict(table, test);
             long t2 = System.nanoTime();
+            long c2 = processCpuNanos();
             trainNanos += t1 - t0;
             predictNanos += t2 - t1;
+            trainCpu = c0 < 0 || trainCpu < 0 ? -1 : trainCpu + c1 - c0;
+            predictCpu = c0 < 0 || predictCpu < 0 ? -1 : predictCpu + c2 - c1;
             predicted0 += test.length;
             for (int i = 0; i < test.length; i++) {
                 for (int l = 0; l < labels.size(); l++) {
@@ -149,6 +167,7 @@ public final class ClassificationEval {
             levels.add(ClassMetrics.of(predicted[l], truth[l]));
         }
         return new Result(List.copyOf(labels), levels, trainNanos / 1e9 / k,
-                predicted0 / Math.max(1e-9, predictNanos / 1e9));
+                predicted0 / Math.max(1e-9, predictNanos / 1e9), trainCpu < 0 ? Double.NaN : trainCpu / 1e9 / k,
+                predictCpu < 0 ? Double.NaN : predicted0 / Math.max(1e-9, predictCpu / 1e9));
     }
 }
