@@ -7,12 +7,9 @@ import dev.matcher.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +65,6 @@ public final class ModelFile {
     static final int MAX_BYTES = 1 << 30;
     /** Deepest tree read or written; real ones are 4 to 20 levels. */
     static final int MAX_TREE_DEPTH = 256;
-    private static final int HEADER = MAGIC.length + 4;
-    private static final int CHECKSUM = 8;
 
     private ModelFile() {
     }
@@ -113,7 +108,7 @@ public final class ModelFile {
     }
 
     static Matcher read(Path file) {
-        ModelInput in = verified(file, bytes(file));
+        ModelInput in = ModelInput.open(file, MAGIC, VERSION, "matcher model", MAX_BYTES);
         in.part("header");
         MatchMode mode = in.readEnum(MatchMode.class, "match mode");
         double threshold = in.readDouble("threshold");
@@ -150,54 +145,6 @@ public final class ModelFile {
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
         }
-    }
-
-    /** The file's bytes; a missing, unreadable or oversized file is a {@link DataException}. */
-    private static byte[] bytes(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new DataException(file, 0, 0, "cannot read: is a directory, not a model file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new DataException(file, 0, 0, "not a matcher model file: " + size + " bytes, more than the "
-                        + MAX_BYTES + " a model file may have");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw DataException.io(file, "cannot read model file", e);
-        }
-    }
-
-    /** Checks magic bytes, version and checksum, in that order and before any parsing. */
-    private static ModelInput verified(Path file, byte[] bytes) {
-        int n = Math.min(bytes.length, MAGIC.length);
-        if (!Arrays.equals(bytes, 0, n, MAGIC, 0, n) || bytes.length == 0) {
-            throw new DataException(file, 0, 0, "not a matcher model file (wrong magic bytes)");
-        }
-        if (bytes.length < HEADER) {
-            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
-        }
-        int version = ByteBuffer.wrap(bytes, MAGIC.length, 4).getInt();
-        if (version > VERSION) {
-            throw new DataException(file, 0, 0, "model file format version " + version + " is newer than this "
-                    + "library reads (version " + VERSION + "): use a newer matcher");
-        }
-        if (version != VERSION) {
-            throw new DataException(file, 0, 0, "unknown model file format version " + version + " (this library "
-                    + "reads version " + VERSION + ")");
-        }
-        if (bytes.length < HEADER + CHECKSUM) {
-            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
-        }
-        int end = bytes.length - CHECKSUM;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, end);
-        long stored = ByteBuffer.wrap(bytes, end, CHECKSUM).getLong();
-        if (stored != crc.getValue()) {
-            throw new DataException(file, 0, 0, "model file is damaged or truncated (checksum mismatch)");
-        }
-        return new ModelInput(file, bytes, HEADER, end);
     }
 
     private static void writeShape(DataOutputStream out, Matcher.TableShape shape) throws IOException {

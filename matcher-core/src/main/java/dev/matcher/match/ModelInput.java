@@ -6,36 +6,101 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.stream.Collectors;
 
 /**
  * The bytes of a model file, already checked (magic, version, checksum), read as untrusted input: every count is
  * capped by the bytes that remain, every enum name is checked, and every problem is a {@link DataException} that
  * names the file and the part being read ({@code model.bin: fold model 1, tree 3, node 64: ...}).
+ * Shared by the library's model files (the matcher's {@link ModelFile}, the classifier's): internal support, not an
+ * API of its own. The layout it checks: magic bytes, a big-endian int version, the body, a big-endian long CRC-32 of
+ * every byte before it.
+ *
+ * <pre>{@code
+ * ModelInput in = ModelInput.open(file, MAGIC, 1, "matcher model", 1 << 30);   // checked before any parsing
+ * in.part("header");
+ * int n = in.count("feature name", 2);
+ * }</pre>
  */
-final class ModelInput {
+public final class ModelInput {
+    private static final int CHECKSUM = 8;
+
     private final Path file;
     private final ByteBuffer buf;
     private String part = "";
 
     /** Reads {@code bytes[from..to)}; the caller has verified them. */
-    ModelInput(Path file, byte[] bytes, int from, int to) {
+    private ModelInput(Path file, byte[] bytes, int from, int to) {
         this.file = file;
         this.buf = ByteBuffer.wrap(bytes, from, to - from);
     }
 
+    /**
+     * Reads a model file and checks, in this order and before any parsing: size (at most {@code maxBytes}), magic
+     * bytes, version (newer and unknown ones named), checksum. {@code kind} names the format in messages
+     * ({@code "not a matcher model file (wrong magic bytes)"}).
+     *
+     * @throws DataException naming the file and the problem
+     */
+    public static ModelInput open(Path file, byte[] magic, int version, String kind, int maxBytes) {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new DataException(file, 0, 0, "cannot read: is a directory, not a " + kind + " file");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new DataException(file, 0, 0, "not a " + kind + " file: " + size + " bytes, more than the "
+                        + maxBytes + " a model file may have");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw DataException.io(file, "cannot read model file", e);
+        }
+        int header = magic.length + 4;
+        int n = Math.min(bytes.length, magic.length);
+        if (!Arrays.equals(bytes, 0, n, magic, 0, n) || bytes.length == 0) {
+            throw new DataException(file, 0, 0, "not a " + kind + " file (wrong magic bytes)");
+        }
+        if (bytes.length < header) {
+            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
+        }
+        int found = ByteBuffer.wrap(bytes, magic.length, 4).getInt();
+        if (found > version) {
+            throw new DataException(file, 0, 0, "model file format version " + found + " is newer than this "
+                    + "library reads (version " + version + "): use a newer matcher");
+        }
+        if (found != version) {
+            throw new DataException(file, 0, 0, "unknown model file format version " + found + " (this library "
+                    + "reads version " + version + ")");
+        }
+        if (bytes.length < header + CHECKSUM) {
+            throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
+        }
+        int end = bytes.length - CHECKSUM;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, end);
+        long stored = ByteBuffer.wrap(bytes, end, CHECKSUM).getLong();
+        if (stored != crc.getValue()) {
+            throw new DataException(file, 0, 0, "model file is damaged or truncated (checksum mismatch)");
+        }
+        return new ModelInput(file, bytes, header, end);
+    }
+
     /** Names the part of the file being read, for messages. */
-    void part(String name) {
+    public void part(String name) {
         part = name;
     }
 
-    int remaining() {
+    public int remaining() {
         return buf.remaining();
     }
 
-    DataException fail(String problem) {
+    public DataException fail(String problem) {
         return new DataException(file, 0, 0, (part.isEmpty() ? "" : part + ": ") + problem);
     }
 
@@ -45,17 +110,22 @@ final class ModelInput {
         }
     }
 
-    int readInt(String what) {
+    public int readInt(String what) {
         need(4, what);
         return buf.getInt();
     }
 
-    double readDouble(String what) {
+    public long readLong(String what) {
+        need(8, what);
+        return buf.getLong();
+    }
+
+    public double readDouble(String what) {
         need(8, what);
         return buf.getDouble();
     }
 
-    boolean readBoolean(String what) {
+    public boolean readBoolean(String what) {
         need(1, what);
         byte b = buf.get();
         if (b != 0 && b != 1) {
@@ -65,7 +135,7 @@ final class ModelInput {
     }
 
     /** A string as {@link java.io.DataOutput#writeUTF} writes it (two length bytes, then modified UTF-8). */
-    String readUTF(String what) {
+    public String readUTF(String what) {
         need(2, what);
         int length = Short.toUnsignedInt(buf.getShort(buf.position()));
         need(2 + length, what);
@@ -83,7 +153,7 @@ final class ModelInput {
      * A count of items that take at least {@code bytesEach} bytes each: negative counts and counts the rest of the
      * file cannot hold are refused before anything is allocated for them.
      */
-    int count(String what, int bytesEach) {
+    public int count(String what, int bytesEach) {
         int n = readInt(what + " count");
         if (n < 0) {
             throw fail(what + " count " + n + " is negative");
@@ -96,7 +166,7 @@ final class ModelInput {
     }
 
     /** An enum constant by name; an unknown name says which values were expected. */
-    <E extends Enum<E>> E readEnum(Class<E> type, String what) {
+    public <E extends Enum<E>> E readEnum(Class<E> type, String what) {
         String name = readUTF(what);
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(name)) {

@@ -1,0 +1,206 @@
+package dev.matcher.classify;
+
+import dev.matcher.data.Table;
+import dev.matcher.util.Parallel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The classifier: fitted features, a softmax over the leaf classes, a temperature that calibrates it. */
+final class TrainedClassifier implements Classifier {
+    static final String SEPARATOR = " > ";
+
+    final List<String> labels;
+    /** Leaf classes: one row per class, one value per level. */
+    final String[][] leaves;
+    final FeatureSet features;
+    final Softmax model;
+    final double temperature;
+    private final List<String> classNames;
+    /** Per level: the leaf's prefix id, and the prefixes' names (the class names of that level). */
+    private final int[][] prefixOf;
+    private final String[][] levelNames;
+
+    TrainedClassifier(List<String> labels, String[][] leaves, FeatureSet features, Softmax model, double temperature) {
+        if (labels.isEmpty() || leaves.length < 2 || model.classes != leaves.length || model.dims != features.size()) {
+            throw new IllegalArgumentException("inconsistent classifier: " + labels.size() + " label levels, "
+                    + leaves.length + " classes, a model of " + model.classes + " classes over " + model.dims
+                    + " features for " + features.size() + " features");
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature " + temperature + " is not a positive number");
+        }
+        this.labels = List.copyOf(labels);
+        this.leaves = leaves;
+        this.features = features;
+        this.model = model;
+        this.temperature = temperature;
+        int levels = labels.size();
+        List<String> names = new ArrayList<>();
+        for (String[] leaf : leaves) {
+            if (leaf.length != levels) {
+                throw new IllegalArgumentException("class " + Arrays.toString(leaf) + " has " + leaf.length
+                        + " levels, the labels " + levels);
+            }
+            names.add(String.join(SEPARATOR, leaf));
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("a class appears twice");
+        }
+        this.classNames = List.copyOf(names);
+        prefixOf = new int[levels][leaves.length];
+        levelNames = new String[levels][];
+        for (int l = 0; l < levels; l++) {
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            List<String> shown = new ArrayList<>();
+            for (int c = 0; c < leaves.length; c++) {
+                String prefix = String.join(SEPARATOR, Arrays.copyOf(leaves[c], l + 1));
+                Integer id = ids.get(prefix);
+                if (id == null) {
+                    id = ids.size();
+                    ids.put(prefix, id);
+                    shown.add(leaves[c][l]);
+                }
+                prefixOf[l][c] = id;
+            }
+            levelNames[l] = shown.toArray(new String[0]);
+        }
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classNames;
+    }
+
+    @Override
+    public List<String> features() {
+        List<String> out = new ArrayList<>();
+        for (FeatureSet.Field f : features.fields) {
+            out.add(f.column() + " (" + f.kind().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public Predictions predict(Table table) {
+        Sparse x = features.transform(table);
+        return predict(x);
+    }
+
+    @Override
+    public Predictions predict(Table table, int[] rows) {
+        return predict(features.transform(table, rows.clone()));
+    }
+
+    Predictions predict(Sparse x) {
+        int n = x.rows;
+        int k = leaves.length;
+        int levels = labels.size();
+        double[] probs = new double[n * k];
+        int[][] chosen = new int[levels][n];
+        double[][] conf = new double[levels][n];
+        Parallel.forRange(n, 256, (from, to) -> {
+            double[] z = new double[k];
+            double[][] marginal = new double[levels][];
+            for (int l = 0; l < levels; l++) {
+                marginal[l] = new double[levelNames[l].length];
+            }
+            for (int r = from; r < to; r++) {
+                model.logits(x, r, z);
+                Softmax.softmax(z, k, temperature);
+                System.arraycopy(z, 0, probs, r * k, k);
+                int parent = -1;
+                for (int l = 0; l < levels; l++) {
+                    double[] m = marginal[l];
+                    Arrays.fill(m, 0);
+                    for (int c = 0; c < k; c++) {
+                        if (l == 0 || prefixOf[l - 1][c] == parent) {
+                            m[prefixOf[l][c]] += z[c];
+                        }
+                    }
+                    int best = 0;
+                    for (int p = 1; p < m.length; p++) {
+                        if (m[p] > m[best]) {
+                            best = p;
+                        }
+                    }
+                    chosen[l][r] = best;
+                    conf[l][r] = m[best];
+                    parent = best;
+                }
+            }
+            return null;
+        });
+        return new Predictions(labels, classNames, levelNames, chosen, conf, probs);
+    }
+
+    /** The leaf class of a row's prediction: the path of chosen classes. */
+    private int leafOf(Predictions p, int row) {
+        String name = p.predicted(row, 0);
+        for (int l = 1; l < labels.size(); l++) {
+            name = name + SEPARATOR + p.predicted(row, l);
+        }
+        return classNames.indexOf(name);
+    }
+
+    @Override
+    public List<Contribution> explain(Table table, int row, int k) {
+        if (row < 0 || row >= table.size()) {
+            throw new IndexOutOfBoundsException("row " + row + " of a table of " + table.size() + " rows");
+        }
+        Sparse one = features.transform(table, new int[] {row});
+        int c = leafOf(predict(one), 0);
+        int d = model.dims;
+        List<Contribution> out = new ArrayList<>();
+        for (int p = one.start[0]; p < one.start[1]; p++) {
+            int j = one.col[p];
+            out.add(new Contribution(features.names[j], one.val[p] * model.w[c * (d + 1) + j] / temperature));
+        }
+        out.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        return List.copyOf(out.subList(0, Math.min(k, out.size())));
+    }
+
+    @Override
+    public List<Contribution> topFeatures(String leafClass, int k) {
+        int c = classNames.indexOf(leafClass);
+        if (c < 0) {
+            throw new IllegalArgumentException("unknown class '" + leafClass + "' (classes: "
+                    + String.join(", ", classNames.subList(0, Math.min(20, classNames.size())))
+                    + (classNames.size() > 20 ? ", ..." : "") + ")");
+        }
+        int d = model.dims;
+        Integer[] order = new Integer[d];
+        for (int j = 0; j < d; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(model.w[c * (d + 1) + b], model.w[c * (d + 1) + a]));
+        List<Contribution> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, d); i++) {
+            out.add(new Contribution(features.names[order[i]], model.w[c * (d + 1) + order[i]]));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(Path file) {
+        ClassifierFile.write(file, this);
+    }
+
+    @Override
+    public String toString() {
+        return "Classifier of " + String.join(SEPARATOR, labels) + ": " + leaves.length + " classes, "
+                + features.size() + " features from " + String.join(", ", features()) + String.format(Locale.ROOT,
+                ", temperature %.3f", temperature);
+    }
+}
