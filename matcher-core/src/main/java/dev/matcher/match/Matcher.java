@@ -147,6 +147,18 @@ public final class Matcher {
     }
 
     private void checkShape(Table t, String side) {
+        if (spec.columns() != null) {
+            List<String> needed = side.equals("left") ? spec.columns().leftAttributes()
+                    : spec.columns().rightAttributes();
+            List<String> lacking = needed.stream().filter(a -> t.schema().indexOf(a) < 0).toList();
+            if (!lacking.isEmpty()) {
+                throw new IllegalArgumentException("schema mismatch: this matcher was trained on a " + side
+                        + " table with " + needed + "; the " + side + " table " + t.name() + " lacks '"
+                        + String.join("', '", lacking) + "'"
+                        + " (it has " + t.schema().names() + ")");
+            }
+            return;
+        }
         for (Map.Entry<String, AttributeKind> e : spec.kinds().entrySet()) {
             if (t.schema().indexOf(e.getKey()) < 0) {
                 throw new IllegalArgumentException("schema mismatch: this matcher was trained on attribute '"

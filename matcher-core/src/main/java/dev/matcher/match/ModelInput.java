@@ -64,6 +64,14 @@ final class ModelInput {
         return b == 1;
     }
 
+    /** A block of bytes: an int length, then the bytes (a length beyond the rest of the file is refused). */
+    byte[] readBlock(String what) {
+        int n = count(what + " byte", 1);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
+    }
+
     /** A string as {@link java.io.DataOutput#writeUTF} writes it (two length bytes, then modified UTF-8). */
     String readUTF(String what) {
         need(2, what);
