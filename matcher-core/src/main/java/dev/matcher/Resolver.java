@@ -70,6 +70,7 @@ public final class Resolver {
     private final Clusterer clusterer;
     private final ProgressListener progress;
     private final int parallelism;
+    private final List<String[]> aligned;
 
     private Resolver(Builder b) {
         blocker = b.blocker;
@@ -86,6 +87,7 @@ public final class Resolver {
         clusterer = b.clusterer;
         progress = b.progress;
         parallelism = b.parallelism;
+        aligned = List.copyOf(b.aligned);
     }
 
     public static Builder builder() {
@@ -163,6 +165,13 @@ public final class Resolver {
                 throw new IllegalStateException("no way to get a matcher: give the builder matcher(...), labels(...) "
                         + "or labeller(...)");
             }
+            if (!aligned.isEmpty() && task.isDeduplication()) {
+                throw new IllegalArgumentException("align(...) pairs columns of two tables: it does not apply to "
+                        + "deduplication of " + task.left().name());
+            }
+            if (!aligned.isEmpty()) {       // unknown columns fail here, before blocking
+                trainer().columns(task.left(), task.right());
+            }
             Resolution.checkOutputColumns(task.left());
             Resolution.checkOutputColumns(task.right());
             // the tables against the models before any long stage; the profiles are built after blocking, so that
@@ -226,7 +235,10 @@ public final class Resolver {
         }
 
         private MatcherBuilder trainer() {
-            return Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new)).seed(seed);
+            MatcherBuilder b = Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new))
+                    .seed(seed);
+            aligned.forEach(p -> b.align(p[0], p[1]));
+            return b;
         }
 
         /** Scores in chunks so that the listener can show pairs per second and an ETA. */
@@ -368,8 +380,24 @@ public final class Resolver {
         private Clusterer clusterer;
         private ProgressListener progress = ProgressListener.NONE;
         private int parallelism = Runtime.getRuntime().availableProcessors();
+        private final List<String[]> aligned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Linkage: fixes a column of the left table as corresponding to one of the right table when the matcher is
+         * trained (the other columns are paired automatically, see {@link dev.matcher.compare.ColumnCorrespondence};
+         * the matcher's {@code columns()} shows the result). Two calls sharing a column make a one-to-many group.
+         *
+         * <pre>{@code
+         * Resolver.builder().labels(Path.of("pairs.csv")).align("title", "name").build().link(abt, buy);
+         * }</pre>
+         */
+        public Builder align(String leftColumn, String rightColumn) {
+            aligned.add(new String[] {Objects.requireNonNull(leftColumn, "left column"),
+                    Objects.requireNonNull(rightColumn, "right column")});
+            return this;
         }
 
         /** Candidate pairs (default {@link Blockers#auto()}). */
@@ -468,6 +496,10 @@ public final class Resolver {
 
         public Resolver build() {
             boolean fromLabels = labels != null || labelsFile != null;
+            if (matcher != null && !aligned.isEmpty()) {
+                throw new IllegalStateException("a matcher was given: it compares the columns it was trained on "
+                        + "(matcher.columns()); align(...) applies to training");
+            }
             if (matcher != null && (fromLabels || labeller != null)) {
                 throw new IllegalStateException("a matcher was given: it is used as it is, so labels or a labeller "
                         + "would be ignored; give one or the other");

@@ -189,6 +189,26 @@ class ResolverTest {
         }
         assertEquals(List.of("name", "city", "phone", Resolution.MATCH_ID, Resolution.CONFIDENCE),
                 res.right().schema().names());
+
+        // the right table's columns renamed (and one pair fixed by hand): the same links
+        Table.Builder renamed = Table.builder("tel", "full_name", "town");
+        for (int i = 0; i < r.size(); i++) {
+            renamed.row(r.id(i), r.value(i, 2), r.value(i, 0), r.value(i, 1));
+        }
+        Resolution again = Resolver.builder().labels(new LabelledPairs(Pairs.of(ll, rr), y)).align("phone", "tel")
+                .build().link(l, renamed.build());
+        var columns = again.matcher().columns();
+        assertTrue(columns.groupOfLeft("phone").orElseThrow().fixed(), columns.toString());
+        assertEquals(List.of("full_name"), columns.groupOfLeft("name").orElseThrow().right(), columns.toString());
+        int foundAgain = 0;
+        for (int[] p : truth) {
+            foundAgain += again.clusters().together(p[0], nl + p[1]) ? 1 : 0;
+        }
+        assertTrue(foundAgain >= 0.9 * truth.size(), foundAgain + " of " + truth.size() + " links found");
+        assertThrows(IllegalArgumentException.class, () -> Resolver.builder().labels(new LabelledPairs(
+                Pairs.of(ll, rr), y)).align("phone", "nosuch").build().link(l, r));
+        assertThrows(IllegalArgumentException.class, () -> Resolver.builder().labels(new LabelledPairs(
+                Pairs.of(ll, rr), y)).align("phone", "phone").build().deduplicate(l));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.matcher.data.DataException;
 import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
+import dev.matcher.compare.ColumnCorrespondence;
 import dev.matcher.eval.BenchmarkDataset;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -77,7 +78,9 @@ final class EvalCommand implements Runnable {
             }
             DatasetResult r;
             try {
-                r = runner.run(BenchmarkDataset.load(folder));
+                BenchmarkDataset d = BenchmarkDataset.load(folder);
+                printColumns(stdout, d);
+                r = runner.run(d);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run
                 String name = folder.toAbsolutePath().normalize().getFileName().toString();
@@ -95,6 +98,24 @@ final class EvalCommand implements Runnable {
             throw new DataException(String.format(Locale.ROOT, "%d of %d datasets failed (%s); the report says why",
                     failed.size(), folders.size(), String.join(", ", failed)));
         }
+    }
+
+    /**
+     * The columns a linkage dataset's matchers compare (what training finds without labels): one line when both
+     * tables have the same columns, else the table of groups with scores and reasons.
+     */
+    static void printColumns(PrintWriter out, BenchmarkDataset d) {
+        if (d.isDeduplication()) {
+            return;
+        }
+        ColumnCorrespondence c = ColumnCorrespondence.of(d.left(), d.right());
+        if (c.unmatchedLeft().isEmpty() && c.unmatchedRight().isEmpty()
+                && c.groups().stream().allMatch(g -> g.isOneToOne() && g.left().equals(g.right()))) {
+            out.println(d.name() + ": columns compared by equal names " + c.leftAttributes());
+        } else {
+            out.print(d.name() + ": columns compared (left ~ right)\n" + c);
+        }
+        out.flush();
     }
 
     /** Sub-folders that hold a left.csv, in name order. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -76,6 +77,9 @@ final class TrainCommand implements Runnable {
         Task task = rightFile == null ? Task.deduplication(left) : Task.linkage(left, right);
         LabelledPairs train = LabelledPairs.read(labelsFile, task);
         LabelledPairs valid = validFile == null ? null : LabelledPairs.read(validFile, task);
+        if (!options.map.isEmpty() && rightFile == null) {
+            throw new ParameterException(spec.commandLine(), "--map pairs columns of two tables: give --right");
+        }
         if (train.positives() < 2 || train.size() - train.positives() < 2) {
             throw new DataException(labelsFile, 0, 0, "need at least 2 matches and 2 non-matches to train, found "
                     + train.positives() + " and " + (train.size() - train.positives()));
@@ -88,6 +92,7 @@ final class TrainCommand implements Runnable {
         out.printf(Locale.ROOT, "Trained on %,d labelled pairs (%,d matches) in %s mode: threshold %.3f%n",
                 train.size(), train.positives(), m.mode().name().toLowerCase(Locale.ROOT), m.threshold());
         out.println(m);
+        MatchJob.printColumns(out, m, rightFile != null);
         out.println("Top features:");
         out.print(top(m.featureImportance(), TOP_FEATURES));
         out.println("Model saved to " + modelFile);

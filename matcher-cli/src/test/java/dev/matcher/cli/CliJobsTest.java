@@ -226,6 +226,56 @@ class CliJobsTest {
     }
 
     @Test
+    void linkWithColumnsNamedDifferentlyPrintsTheCorrespondenceAndHonoursMap() throws IOException {
+        StringBuilder left = new StringBuilder("id,name,city,phone\n");
+        StringBuilder right = new StringBuilder("id,tel,full_name,town\n");
+        StringBuilder labels = new StringBuilder("left_id,right_id,label\n");
+        for (int e = 0; e < 30; e++) {
+            left.append(String.join(",", People.person(e, false, "a" + e))).append('\n');
+            String[] p = People.person(e, e < 20, "b" + e);
+            right.append(String.join(",", p[0], p[3], p[1], p[2])).append('\n');
+        }
+        for (int e = 0; e < 8; e++) {
+            labels.append("a").append(e).append(",b").append(e).append(",1\n");
+            labels.append("a").append(e).append(",b").append((e + 5) % 20).append(",0\n");
+        }
+        Path l = Files.writeString(dir.resolve("left.csv"), left);
+        Path r = Files.writeString(dir.resolve("right.csv"), right);
+        Path p = Files.writeString(dir.resolve("pairs.csv"), labels);
+        assertEquals(0, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("auto").toString(), "--quiet"), err::toString);
+        String auto = out.toString();
+        assertTrue(auto.contains("Columns compared (left ~ right):") && auto.matches("(?s).*name\\s+\\| full_name.*"),
+                auto);
+        Table linked = Table.read(dir.resolve("auto").resolve("right.csv"));
+        int linkedRight = 0;
+        for (int e = 0; e < 30; e++) {
+            linkedRight += ("L:a" + e).equals(linked.value(e, "match_id")) ? 1 : 0;
+        }
+        assertTrue(linkedRight >= 27, linkedRight + " of 30 linked to their left record\n" + auto);
+        // --map fixes a pair (here a wrong one, to see that it is obeyed) and says so
+        assertEquals(0, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("mapped").toString(), "--quiet", "--map", "name=town"), err::toString);
+        assertTrue(out.toString().matches("(?s).*name\\s+\\| town\\s+\\| [0-9.]+\\s+\\| fixed.*"), out.toString());
+        assertEquals(1, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("bad").toString(), "--quiet", "--map", "name=nosuch"));
+        assertTrue(err.toString().contains("no column 'nosuch' in the right table"), err.toString());
+        assertEquals(2, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("bad2").toString(), "--map", "name"));
+        assertTrue(err.toString().contains("expected LEFT=RIGHT"), err.toString());
+        // train prints it too, inspect LEFT RIGHT shows what training would use
+        assertEquals(0, run("train", "--left", l.toString(), "--right", r.toString(), "--labels", p.toString(),
+                "--model", dir.resolve("m.bin").toString(), "--quiet", "--map", "phone=tel"), err::toString);
+        assertTrue(out.toString().matches("(?s).*phone\\s+\\| tel\\s+\\| [0-9.]+\\s+\\| fixed.*"), out.toString());
+        assertEquals(0, run("inspect", l.toString(), r.toString()), err::toString);
+        assertTrue(out.toString().contains("Columns compared (left ~ right) when linking"), out.toString());
+        assertTrue(out.toString().matches("(?s).*city\\s+\\| town.*"), out.toString());
+        Path csv = people.writeCsv(dir.resolve("people.csv"));
+        assertEquals(1, run("dedupe", csv.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("d.csv").toString(), "--map", "name=name", "--quiet"));
+    }
+
+    @Test
     void explainShowsProbabilityDecisionAndContributions() {
         Path csv = people.writeCsv(dir.resolve("people.csv"));
         Path model = trainedModel(csv);

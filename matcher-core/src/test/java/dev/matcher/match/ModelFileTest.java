@@ -158,7 +158,7 @@ class ModelFileTest {
         Table renamed = Table.builder("brand", "title").row("b1", "sony", "sony kdl40 tv").build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> again.score(left, renamed, 0, 0));
-        assertTrue(e.getMessage().contains("lacks 'name'"), e.getMessage());
+        assertTrue(e.getMessage().contains("attribute 'name' of the right table"), e.getMessage());
     }
 
     @Test
