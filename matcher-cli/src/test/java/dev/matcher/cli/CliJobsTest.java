@@ -276,6 +276,39 @@ class CliJobsTest {
     }
 
     @Test
+    void evalTransformRunsEachDatasetTransformedAndWritesTheMetamorphicTable() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("people_link"));
+        StringBuilder left = new StringBuilder("id,name,city,phone\n");
+        StringBuilder right = new StringBuilder("id,name,city,phone\n");
+        StringBuilder matches = new StringBuilder("left_id,right_id\n");
+        StringBuilder test = new StringBuilder("left_id,right_id,label\n");
+        for (int e = 0; e < 40; e++) {
+            left.append(String.join(",", People.person(e, false, "a" + e))).append('\n');
+            right.append(String.join(",", People.person(e, true, "b" + e))).append('\n');
+            matches.append("a").append(e).append(",b").append(e).append('\n');
+            test.append("a").append(e).append(",b").append(e).append(",1\n");
+            test.append("a").append(e).append(",b").append((e + 3) % 40).append(",0\n");
+            test.append("a").append(e).append(",b").append((e + 11) % 40).append(",0\n");
+        }
+        Files.writeString(data.resolve("left.csv"), left);
+        Files.writeString(data.resolve("right.csv"), right);
+        Files.writeString(data.resolve("matches.csv"), matches);
+        Files.writeString(data.resolve("test.csv"), test);
+        Path report = dir.resolve("report");
+        assertEquals(0, run("eval", "--data", data.toString(), "--out", report.toString(), "--quiet",
+                "--transform", "rename-random,reorder"), err::toString);
+        String s = out.toString();
+        assertTrue(s.contains("people_link: columns compared by equal names [name, city, phone]"), s);
+        assertTrue(s.contains("people_link rename-random(right): columns compared (left ~ right)"), s);
+        String md = Files.readString(report.resolve("metamorphic.md"));
+        assertTrue(md.contains("| people_link | rename-random(right) | ") && md.contains("| people_link | reorder(right) | "),
+                md);
+        assertEquals(2, run("eval", "--data", data.toString(), "--out", report.toString(), "--transform", "nosuch"));
+        assertTrue(err.toString().contains("unknown transformation 'nosuch'; known: standard, rename-synonyms"),
+                err.toString());
+    }
+
+    @Test
     void explainShowsProbabilityDecisionAndContributions() {
         Path csv = people.writeCsv(dir.resolve("people.csv"));
         Path model = trainedModel(csv);
