@@ -17,6 +17,7 @@ import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
+import dev.matcher.match.LabelQuality;
 import dev.matcher.match.MatcherBuilder;
 
 import java.nio.file.Path;
@@ -49,6 +50,10 @@ import java.util.function.ToLongFunction;
  *     .parallelism(2).build();
  * Resolution linked = variants.link(shopA, shopB);            // match_id and family_id per record
  * }</pre>
+ *
+ * <p>Labelled pairs are checked before training ({@link LabelQuality}): non-matches that look random rather than
+ * near misses, conflicting labels, self-pairs, too few labels; after scoring, a model that calls most candidates
+ * matches. Each finding is a warning of the {@link Resolution} (and the listener's), with what to do next.
  *
  * <p>Default clustering: average-linkage hierarchical clustering at the matcher's threshold for deduplication, a
  * greedy one-to-one mapping for linkage; in variant mode the families come from the variant matcher (connected
@@ -155,6 +160,8 @@ public final class Resolver {
         private final Task task;
         private final Map<String, Double> seconds = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        /** The labelled pairs the matcher was trained on here (null: given a matcher, or a labelling session). */
+        private LabelledPairs trainedOn;
 
         Run(Task task) {
             this.task = Objects.requireNonNull(task, "task");
@@ -188,6 +195,11 @@ public final class Resolver {
                 prepare(exactMatcher);
             }
             double[] scores = score(m, candidates, exactMatcher == null ? "scoring" : "scoring (variant matcher)");
+            if (trainedOn != null) {
+                LabelQuality.builder(trainedOn).candidateScores(scores, m.threshold()).check().warnings().stream()
+                        .filter(w -> w.kind() == LabelQuality.Kind.MOST_CANDIDATES_MATCH)
+                        .forEach(w -> warn("labels: " + w.message()));
+            }
             double[] exactScores = exactMatcher == null ? null : score(exactMatcher, candidates, "scoring (exact matcher)");
             return cluster(candidates, scores, m.threshold(), m, exactScores);
         }
@@ -230,6 +242,9 @@ public final class Resolver {
                         + (given.size() - given.positives());
                 throw labelsFile != null ? new DataException(labelsFile, 0, 0, msg) : new IllegalArgumentException(msg);
             }
+            // labels that will train a poor model are said before training: random non-matches above all
+            LabelQuality.check(task, given, candidates).warnings().forEach(w -> warn("labels: " + w.message()));
+            trainedOn = given;
             return stage("training", given.size(), "labelled pairs",
                     () -> trainer().train(task.left(), task.right(), given, null), x -> given.size());
         }

@@ -828,7 +828,7 @@ public final class ColumnCorrespondence implements Serializable {
             String reason;
             if (left.size() == 1 && right.size() == 1) {
                 score = e.score(left.get(0), right.get(0));
-                reason = (sameName ? "same name; " : "") + e.reason(left.get(0), right.get(0));
+                reason = e.reason(left.get(0), right.get(0));
             } else {
                 boolean membersLeft = left.size() > 1;
                 List<Integer> members = membersLeft ? left : right;
