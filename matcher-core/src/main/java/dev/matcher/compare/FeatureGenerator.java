@@ -3,6 +3,7 @@ package dev.matcher.compare;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
+import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.VariantVocabulary;
@@ -131,12 +132,24 @@ final class FeatureGenerator {
     }
 
     /**
-     * The kind a group is compared as: the left attribute's kind when both sides are single attributes (as for
-     * equal names), else TEXT when any member is text, else STRING (values joined).
+     * The kind a group is compared as: for equal names the left attribute's kind (linked tables harmonise those,
+     * see {@code SchemaInference.harmonize}); for two single attributes named differently, the kind inferred from
+     * both columns together under the left name, as harmonising would give equal names; else TEXT when any member
+     * is text, else STRING (values joined).
      */
     private AttributeKind kindOf(ColumnCorrespondence.Group g) {
-        if (g.isOneToOne()) {
+        if (g.isOneToOne() && (dedup || g.left().get(0).equals(g.right().get(0)))) {
             return left.schema().get(left.schema().require(g.left().get(0))).kind();
+        }
+        if (g.isOneToOne()) {
+            String[] l = left.column(g.left().get(0)).toArray();
+            String[] r = right.column(g.right().get(0)).toArray();
+            String[] both = Arrays.copyOf(l, l.length + r.length);
+            System.arraycopy(r, 0, both, l.length, r.length);
+            AttributeKind lk = kind(left, g.left().get(0));
+            AttributeKind rk = kind(right, g.right().get(0));
+            return lk == AttributeKind.IMAGE || rk == AttributeKind.IMAGE ? lk
+                    : SchemaInference.infer(g.left().get(0), both);
         }
         boolean text = g.left().stream().anyMatch(a -> kind(left, a) == AttributeKind.TEXT)
                 || g.right().stream().anyMatch(a -> kind(right, a) == AttributeKind.TEXT);
