@@ -17,6 +17,7 @@ import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
+import dev.matcher.match.LabelQuality;
 import dev.matcher.match.MatcherBuilder;
 
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ import java.util.function.ToLongFunction;
  * Resolution linked = variants.link(shopA, shopB);            // match_id and family_id per record
  * }</pre>
  *
+ * <p>Labelled pairs are checked before training ({@link LabelQuality}): non-matches that look random rather than
+ * near misses, conflicting labels, self-pairs, too few labels; after scoring, a model that calls most candidates
+ * matches. Each finding is a warning of the {@link Resolution} (and the listener's), with what to do next.
+ *
  * <p>Default clustering: average-linkage hierarchical clustering at the matcher's threshold for deduplication, a
  * greedy one-to-one mapping for linkage; in variant mode the families come from the variant matcher (connected
  * components in linkage, where a family has several records per side) and the items inside each family from the
@@ -70,6 +75,7 @@ public final class Resolver {
     private final Clusterer clusterer;
     private final ProgressListener progress;
     private final int parallelism;
+    private final List<String[]> aligned;
 
     private Resolver(Builder b) {
         blocker = b.blocker;
@@ -86,6 +92,7 @@ public final class Resolver {
         clusterer = b.clusterer;
         progress = b.progress;
         parallelism = b.parallelism;
+        aligned = List.copyOf(b.aligned);
     }
 
     public static Builder builder() {
@@ -153,6 +160,8 @@ public final class Resolver {
         private final Task task;
         private final Map<String, Double> seconds = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        /** The labelled pairs the matcher was trained on here (null: given a matcher, or a labelling session). */
+        private LabelledPairs trainedOn;
 
         Run(Task task) {
             this.task = Objects.requireNonNull(task, "task");
@@ -162,6 +171,13 @@ public final class Resolver {
             if (matcher == null && labels == null && labelsFile == null && labeller == null) {
                 throw new IllegalStateException("no way to get a matcher: give the builder matcher(...), labels(...) "
                         + "or labeller(...)");
+            }
+            if (!aligned.isEmpty() && task.isDeduplication()) {
+                throw new IllegalArgumentException("align(...) pairs columns of two tables: it does not apply to "
+                        + "deduplication of " + task.left().name());
+            }
+            if (!aligned.isEmpty()) {       // unknown columns fail here, before blocking
+                trainer().columns(task.left(), task.right());
             }
             Resolution.checkOutputColumns(task.left());
             Resolution.checkOutputColumns(task.right());
@@ -179,6 +195,11 @@ public final class Resolver {
                 prepare(exactMatcher);
             }
             double[] scores = score(m, candidates, exactMatcher == null ? "scoring" : "scoring (variant matcher)");
+            if (trainedOn != null) {
+                LabelQuality.builder(trainedOn).candidateScores(scores, m.threshold()).check().warnings().stream()
+                        .filter(w -> w.kind() == LabelQuality.Kind.MOST_CANDIDATES_MATCH)
+                        .forEach(w -> warn("labels: " + w.message()));
+            }
             double[] exactScores = exactMatcher == null ? null : score(exactMatcher, candidates, "scoring (exact matcher)");
             return cluster(candidates, scores, m.threshold(), m, exactScores);
         }
@@ -221,12 +242,18 @@ public final class Resolver {
                         + (given.size() - given.positives());
                 throw labelsFile != null ? new DataException(labelsFile, 0, 0, msg) : new IllegalArgumentException(msg);
             }
+            // labels that will train a poor model are said before training: random non-matches above all
+            LabelQuality.check(task, given, candidates).warnings().forEach(w -> warn("labels: " + w.message()));
+            trainedOn = given;
             return stage("training", given.size(), "labelled pairs",
                     () -> trainer().train(task.left(), task.right(), given, null), x -> given.size());
         }
 
         private MatcherBuilder trainer() {
-            return Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new)).seed(seed);
+            MatcherBuilder b = Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new))
+                    .seed(seed);
+            aligned.forEach(p -> b.align(p[0], p[1]));
+            return b;
         }
 
         /** Scores in chunks so that the listener can show pairs per second and an ETA. */
@@ -368,8 +395,24 @@ public final class Resolver {
         private Clusterer clusterer;
         private ProgressListener progress = ProgressListener.NONE;
         private int parallelism = Runtime.getRuntime().availableProcessors();
+        private final List<String[]> aligned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Linkage: fixes a column of the left table as corresponding to one of the right table when the matcher is
+         * trained (the other columns are paired automatically, see {@link dev.matcher.compare.ColumnCorrespondence};
+         * the matcher's {@code columns()} shows the result). Two calls sharing a column make a one-to-many group.
+         *
+         * <pre>{@code
+         * Resolver.builder().labels(Path.of("pairs.csv")).align("title", "name").build().link(abt, buy);
+         * }</pre>
+         */
+        public Builder align(String leftColumn, String rightColumn) {
+            aligned.add(new String[] {Objects.requireNonNull(leftColumn, "left column"),
+                    Objects.requireNonNull(rightColumn, "right column")});
+            return this;
         }
 
         /** Candidate pairs (default {@link Blockers#auto()}). */
@@ -468,6 +511,10 @@ public final class Resolver {
 
         public Resolver build() {
             boolean fromLabels = labels != null || labelsFile != null;
+            if (matcher != null && !aligned.isEmpty()) {
+                throw new IllegalStateException("a matcher was given: it compares the columns it was trained on "
+                        + "(matcher.columns()); align(...) applies to training");
+            }
             if (matcher != null && (fromLabels || labeller != null)) {
                 throw new IllegalStateException("a matcher was given: it is used as it is, so labels or a labeller "
                         + "would be ignored; give one or the other");

@@ -146,6 +146,62 @@ class ResolverTest {
     }
 
     @Test
+    void labelsWithRandomNonMatchesAreWarnedAboutWithANextStep() {
+        People people = People.generate(300, 5);
+        int n = people.entity().length;
+        Random r = new Random(2);
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < n && pairs.size() < 25; i++) {
+            if (people.entity()[i] == people.entity()[i + 1]) {
+                pairs.add(new int[] {i, i + 1, 1});
+            }
+        }
+        while (pairs.size() < 50) {
+            int a = r.nextInt(n);
+            int b = r.nextInt(n);
+            if (people.entity()[a] != people.entity()[b]) {
+                pairs.add(new int[] {Math.min(a, b), Math.max(a, b), 0});
+            }
+        }
+        LabelledPairs random = new LabelledPairs(Pairs.of(pairs.stream().mapToInt(p -> p[0]).toArray(),
+                pairs.stream().mapToInt(p -> p[1]).toArray()), toBooleans(pairs));
+        List<String> heard = new ArrayList<>();
+        Resolution res = Resolver.builder().labels(random).progress(new ProgressListener() {
+            @Override
+            public void warning(String message) {
+                heard.add(message);
+            }
+        }).build().deduplicate(people.table());
+        String warning = res.warnings().stream().filter(w -> w.startsWith("labels: your 25 non-matches look random"))
+                .findFirst().orElseThrow(() -> new AssertionError(res.warnings().toString()));
+        assertTrue(warning.contains("label near misses") && warning.contains("labelling session"), warning);
+        assertTrue(heard.contains(warning), heard.toString());
+        // the same matches with non-matches drawn from the candidates (near misses): no such warning
+        Resolver resolver = Resolver.builder().labels(random).build();
+        Pairs candidates = resolver.candidates(Task.deduplication(people.table()));
+        List<int[]> near = new ArrayList<>(pairs.subList(0, 25));
+        for (int i = 0; near.size() < 50 && i < candidates.size(); i += 7) {
+            int a = candidates.left(i);
+            int b = candidates.right(i);
+            if (people.entity()[a] != people.entity()[b]) {
+                near.add(new int[] {a, b, 0});
+            }
+        }
+        LabelledPairs nearMisses = new LabelledPairs(Pairs.of(near.stream().mapToInt(p -> p[0]).toArray(),
+                near.stream().mapToInt(p -> p[1]).toArray()), toBooleans(near));
+        Resolution good = Resolver.builder().labels(nearMisses).build().deduplicate(people.table());
+        assertTrue(good.warnings().stream().noneMatch(w -> w.startsWith("labels:")), good.warnings().toString());
+    }
+
+    private static boolean[] toBooleans(List<int[]> pairs) {
+        boolean[] y = new boolean[pairs.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = pairs.get(i)[2] == 1;
+        }
+        return y;
+    }
+
+    @Test
     void linksTwoTablesOneToOne() {
         People people = People.generate(150, 3);
         // the first record of each entity on the left, its second (if any) on the right
@@ -189,6 +245,26 @@ class ResolverTest {
         }
         assertEquals(List.of("name", "city", "phone", Resolution.MATCH_ID, Resolution.CONFIDENCE),
                 res.right().schema().names());
+
+        // the right table's columns renamed (and one pair fixed by hand): the same links
+        Table.Builder renamed = Table.builder("tel", "full_name", "town");
+        for (int i = 0; i < r.size(); i++) {
+            renamed.row(r.id(i), r.value(i, 2), r.value(i, 0), r.value(i, 1));
+        }
+        Resolution again = Resolver.builder().labels(new LabelledPairs(Pairs.of(ll, rr), y)).align("phone", "tel")
+                .build().link(l, renamed.build());
+        var columns = again.matcher().columns();
+        assertTrue(columns.groupOfLeft("phone").orElseThrow().fixed(), columns.toString());
+        assertEquals(List.of("full_name"), columns.groupOfLeft("name").orElseThrow().right(), columns.toString());
+        int foundAgain = 0;
+        for (int[] p : truth) {
+            foundAgain += again.clusters().together(p[0], nl + p[1]) ? 1 : 0;
+        }
+        assertTrue(foundAgain >= 0.9 * truth.size(), foundAgain + " of " + truth.size() + " links found");
+        assertThrows(IllegalArgumentException.class, () -> Resolver.builder().labels(new LabelledPairs(
+                Pairs.of(ll, rr), y)).align("phone", "nosuch").build().link(l, r));
+        assertThrows(IllegalArgumentException.class, () -> Resolver.builder().labels(new LabelledPairs(
+                Pairs.of(ll, rr), y)).align("phone", "phone").build().deduplicate(l));
     }
 
     @Test

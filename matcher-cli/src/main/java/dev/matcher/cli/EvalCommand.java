@@ -4,15 +4,22 @@ import dev.matcher.data.DataException;
 import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
+import dev.matcher.compare.ColumnCorrespondence;
+import dev.matcher.data.TextTable;
 import dev.matcher.eval.BenchmarkDataset;
+import dev.matcher.eval.transform.Transformation;
+import dev.matcher.eval.transform.Transformations;
+import dev.matcher.io.AtomicFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +33,10 @@ import java.util.stream.Stream;
  */
 @Command(name = "eval", description = {
         "Evaluate on benchmark dataset folders (left.csv, right.csv, matches.csv, train/valid/test.csv).",
-        "Writes leaderboard.md, results.json, results.csv and report.html to --out."})
+        "Writes leaderboard.md, results.json, results.csv and report.html to --out.",
+        "--transform NAME,... also runs each dataset with one table transformed (columns renamed to synonyms or",
+        "random names, reordered, upper case, a column split, two merged, one dropped or moved into the title,",
+        "numbers reformatted; 'standard' = one of each) and writes metamorphic.md: F1 transformed vs untransformed."})
 final class EvalCommand implements Runnable {
     static final class Inputs {
         @Option(names = "--data", arity = "1..*", paramLabel = "DIR", description = "Dataset folders.")
@@ -49,6 +59,16 @@ final class EvalCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--transform", split = ",", paramLabel = "NAME",
+            description = {"Metamorphic runs: standard, or any of rename-synonyms, rename-random, reorder, case-upper,",
+                    "split, merge, drop, move-into-title, numbers-mixed, rename-title, case-lower, case-title,",
+                    "numbers-grouped, numbers-plain, numbers-currency (seeded by --seed)."})
+    List<String> transforms = new ArrayList<>();
+
+    @Option(names = "--transform-side", defaultValue = "right", paramLabel = "left|right",
+            description = "The table the transformations change (default ${DEFAULT-VALUE}).")
+    String transformSide;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -60,6 +80,8 @@ final class EvalCommand implements Runnable {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
+        List<Transformation> chosen = transformations();
+        List<String[]> metamorphic = new ArrayList<>();
         Progress progress = Progress.to(stderr, quiet);
         BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed),
                 progress.listener());
@@ -75,26 +97,120 @@ final class EvalCommand implements Runnable {
                 stderr.printf("[%5.0fs] %s ...%n", (System.nanoTime() - start) / 1e9, folder.getFileName());
                 stderr.flush();
             }
+            String name = folder.toAbsolutePath().normalize().getFileName().toString();
+            BenchmarkDataset d = null;
             DatasetResult r;
             try {
-                r = runner.run(BenchmarkDataset.load(folder));
+                d = BenchmarkDataset.load(folder);
+                r = run(runner, d, stdout);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run
-                String name = folder.toAbsolutePath().normalize().getFileName().toString();
-                r = DatasetResult.failed(name, e.getMessage() != null ? e.getMessage() : e.toString());
+                r = failed(name, e);
                 failed.add(name);
             }
             report.add(r);
             stdout.println(r);
             stdout.flush();
+            for (Transformation t : d == null ? List.<Transformation>of() : chosen) {
+                if (!quiet) {
+                    stderr.printf("[%5.0fs] %s %s ...%n", (System.nanoTime() - start) / 1e9, name, t.name());
+                    stderr.flush();
+                }
+                DatasetResult tr;
+                try {
+                    BenchmarkDataset td = t.apply(d);
+                    tr = run(runner, new BenchmarkDataset(name + " " + t.name(), td.task(), td.matches(),
+                            td.splits()), stdout);
+                } catch (RuntimeException e) {
+                    tr = failed(name + " " + t.name(), e);
+                    failed.add(name + " " + t.name());
+                }
+                report.add(tr);
+                stdout.println(tr);
+                metamorphic.add(new String[] {name, t.name(), f1(r), f1(tr), delta(r, tr)});
+                stdout.flush();
+            }
         }
         Path written = report.build().writeTo(out);
+        if (!chosen.isEmpty()) {
+            TextTable table = new TextTable("dataset", "transformation", "F1 untransformed", "F1 transformed", "change");
+            metamorphic.forEach(row -> table.row((Object[]) row));
+            String md = "# Metamorphic runs\n\n`matcher " + String.join(" ",
+                    spec.commandLine().getParseResult().originalArgs()) + "`\n\nF1 (%) of the dataset's protocol "
+                    + "with one table transformed (" + transformSide + "), against the same run untransformed.\n\n"
+                    + markdown(metamorphic) + "\n";
+            AtomicFiles.write(out.resolve("metamorphic.md"), o -> o.write(md.getBytes(StandardCharsets.UTF_8)));
+            stdout.print(table);
+            stdout.println("Metamorphic table in " + out.resolve("metamorphic.md"));
+        }
         stdout.printf(Locale.ROOT, "%d datasets in %.0f s; report in %s (leaderboard.md, report.html)%n",
                 folders.size(), (System.nanoTime() - start) / 1e9, written);
         if (!failed.isEmpty()) {
             throw new DataException(String.format(Locale.ROOT, "%d of %d datasets failed (%s); the report says why",
                     failed.size(), folders.size(), String.join(", ", failed)));
         }
+    }
+
+    private static DatasetResult run(BenchmarkRunner runner, BenchmarkDataset d, PrintWriter stdout) {
+        printColumns(stdout, d);
+        return runner.run(d);
+    }
+
+    private static DatasetResult failed(String name, RuntimeException e) {
+        return DatasetResult.failed(name, e.getMessage() != null ? e.getMessage() : e.toString());
+    }
+
+    private List<Transformation> transformations() {
+        Transformation.Side side = switch (transformSide.toLowerCase(Locale.ROOT)) {
+            case "left" -> Transformation.Side.LEFT;
+            case "right" -> Transformation.Side.RIGHT;
+            default -> throw new ParameterException(spec.commandLine(), "--transform-side: expected left or right, "
+                    + "found '" + transformSide + "'");
+        };
+        List<Transformation> out = new ArrayList<>();
+        for (String name : transforms) {
+            try {
+                out.addAll(Transformations.byName(name, side, seed));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--transform: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String f1(DatasetResult r) {
+        return r.failed() ? "failed" : String.format(Locale.ROOT, "%.1f", 100 * r.f1());
+    }
+
+    private static String delta(DatasetResult base, DatasetResult t) {
+        return base.failed() || t.failed() ? "" : String.format(Locale.ROOT, "%+.1f", 100 * (t.f1() - base.f1()));
+    }
+
+    private static String markdown(List<String[]> rows) {
+        StringBuilder sb = new StringBuilder("| dataset | transformation | F1 untransformed | F1 transformed | change |\n"
+                + "|---|---|---:|---:|---:|\n");
+        for (String[] r : rows) {
+            sb.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The columns a linkage dataset's matchers compare (what training finds without labels): one line when both
+     * tables have the same columns, else the table of groups with scores and reasons.
+     */
+    static void printColumns(PrintWriter out, BenchmarkDataset d) {
+        if (d.isDeduplication()) {
+            return;
+        }
+        ColumnCorrespondence c = ColumnCorrespondence.of(d.left(), d.right());
+        if (c.unmatchedLeft().isEmpty() && c.unmatchedRight().isEmpty()
+                && c.groups().stream().allMatch(g -> g.isOneToOne() && g.left().equals(g.right()))) {
+            out.println(d.name() + ": columns compared by equal names " + c.leftAttributes());
+        } else {
+            out.print(d.name() + ": columns compared (left ~ right)\n" + c);
+        }
+        out.flush();
     }
 
     /** Sub-folders that hold a left.csv, in name order. */

@@ -89,6 +89,7 @@ final class LinkCommand implements Runnable {
             r.write(rightOut, job.writeOptions());
             return l.size() + r.size();
         }, Integer::longValue, "records");
+        MatchJob.printColumns(stdout, result.matcher(), true);
         MatchJob.printSummary(stdout, result);
         stdout.println("Written to " + leftOut + " and " + rightOut);
     }

@@ -50,6 +50,10 @@ final class MatchJob {
             throw new ParameterException(spec.commandLine(), "--exact-model splits variant families into items: "
                     + "train with --mode variant (or give a variant --model)");
         }
+        if (job.model != null && !model.map.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--map is for training; a saved --model compares the "
+                    + "columns it was trained on");
+        }
         if (job.model != null && !model.variantAttributes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--variant-attributes is for training; a saved --model has its own");
         }
@@ -72,6 +76,10 @@ final class MatchJob {
         }
         Resolver.Builder b = Resolver.builder().progress(progress.listener()).seed(modelOptions.seed)
                 .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));
+        if (!modelOptions.map.isEmpty() && task.isDeduplication()) {
+            throw new IllegalArgumentException("--map pairs columns of two tables (link); it does not apply to dedupe");
+        }
+        modelOptions.map.forEach(p -> b.align(p[0], p[1]));
         if (job.threads != null) {
             b.parallelism(job.threads);
         }
@@ -132,6 +140,14 @@ final class MatchJob {
                     + "variant-mode matcher (--mode variant), but this one is exact");
         }
         return exact;
+    }
+
+    /** The columns a linkage matcher compares, with scores and reasons (nothing for deduplication). */
+    static void printColumns(PrintWriter out, Matcher m, boolean linkage) {
+        if (linkage && m != null) {
+            out.println("Columns compared (left ~ right):");
+            out.print(m.columns());
+        }
     }
 
     /** The run's one-line summary, and a line per warning so that nothing left out goes unsaid at the end. */

@@ -22,6 +22,12 @@ final class ModelOptions {
             description = "Attributes that describe variants, e.g. colour,size.")
     List<String> variantAttributes = new ArrayList<>();
 
+    @Option(names = "--map", split = ",", paramLabel = "LEFT=RIGHT", converter = MapConverter.class,
+            description = {"Linkage: compare left column LEFT with right column RIGHT, e.g. --map title=name",
+                    "(repeat, or join with commas; two pairs sharing a column make a one-to-many group).",
+                    "Other columns are paired automatically by names and values."})
+    List<String[]> map = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -30,8 +36,23 @@ final class ModelOptions {
     }
 
     MatcherBuilder builder() {
-        return Matcher.builder().mode(modeOrDefault()).variantAttributes(variantAttributes.toArray(new String[0]))
-                .seed(seed);
+        MatcherBuilder b = Matcher.builder().mode(modeOrDefault())
+                .variantAttributes(variantAttributes.toArray(new String[0])).seed(seed);
+        map.forEach(p -> b.align(p[0], p[1]));
+        return b;
+    }
+
+    /** {@code LEFT=RIGHT} as two column names. */
+    static final class MapConverter implements ITypeConverter<String[]> {
+        @Override
+        public String[] convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1 || value.indexOf('=', eq + 1) >= 0) {
+                throw new TypeConversionException("expected LEFT=RIGHT (a left and a right column name), found '"
+                        + value + "'");
+            }
+            return new String[] {value.substring(0, eq).strip(), value.substring(eq + 1).strip()};
+        }
     }
 
     static final class ModeConverter implements ITypeConverter<MatchMode> {

@@ -1,22 +1,28 @@
 package dev.matcher.cli;
 
+import dev.matcher.Resolver;
 import dev.matcher.data.DataException;
 import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.Pairs;
 import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.data.TextTable;
 import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.match.FeatureImportance;
+import dev.matcher.match.LabelQuality;
 import dev.matcher.match.Matcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,20 +82,39 @@ final class TrainCommand implements Runnable {
         Task task = rightFile == null ? Task.deduplication(left) : Task.linkage(left, right);
         LabelledPairs train = LabelledPairs.read(labelsFile, task);
         LabelledPairs valid = validFile == null ? null : LabelledPairs.read(validFile, task);
+        if (!options.map.isEmpty() && rightFile == null) {
+            throw new ParameterException(spec.commandLine(), "--map pairs columns of two tables: give --right");
+        }
         if (train.positives() < 2 || train.size() - train.positives() < 2) {
             throw new DataException(labelsFile, 0, 0, "need at least 2 matches and 2 non-matches to train, found "
                     + train.positives() + " and " + (train.size() - train.positives()));
         }
         Table l = left;
         Table r = right;
+        // the labels against the candidate pairs the model will meet: random non-matches are the usual trap
+        Pairs candidates = progress.stage("blocking", () -> Resolver.builder().build().candidates(task), Pairs::size,
+                "candidate pairs");
+        List<LabelQuality.Warning> warnings = new ArrayList<>(LabelQuality.check(task, train, candidates).warnings());
         Matcher m = progress.stage("training", () -> options.builder().train(l, r, train, valid), x -> train.size(),
                 "labelled pairs");
+        double[] scores = progress.stage("scoring candidates", () -> m.score(l, r, candidates), x -> x.length,
+                "pairs");
+        LabelQuality.builder(train).candidateScores(scores, m.threshold()).check().warnings().stream()
+                .filter(w -> w.kind() == LabelQuality.Kind.MOST_CANDIDATES_MATCH).forEach(warnings::add);
         m.save(modelFile);
         out.printf(Locale.ROOT, "Trained on %,d labelled pairs (%,d matches) in %s mode: threshold %.3f%n",
                 train.size(), train.positives(), m.mode().name().toLowerCase(Locale.ROOT), m.threshold());
         out.println(m);
+        MatchJob.printColumns(out, m, rightFile != null);
         out.println("Top features:");
         out.print(top(m.featureImportance(), TOP_FEATURES));
+        long above = Arrays.stream(scores).filter(s -> s >= m.threshold()).count();
+        out.printf(Locale.ROOT, "Labels: %,d matches, %,d non-matches; the model calls %,d of %,d candidate pairs "
+                + "(%.1f%%) matches%n", train.positives(), train.size() - train.positives(), above, scores.length,
+                scores.length == 0 ? 0.0 : 100.0 * above / scores.length);
+        for (LabelQuality.Warning w : warnings) {
+            out.println("warning: labels: " + w.message());
+        }
         out.println("Model saved to " + modelFile);
     }
 

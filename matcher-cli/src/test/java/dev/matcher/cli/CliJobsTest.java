@@ -60,6 +60,7 @@ class CliJobsTest {
         String s = out.toString();
         assertTrue(s.contains("Trained on 42 labelled pairs (12 matches) in exact mode: threshold"), s);
         assertTrue(s.contains("Top features:") && s.contains("importance") && s.contains("name"), s);
+        assertTrue(s.contains("Labels: 12 matches, 30 non-matches; the model calls "), s);
         assertTrue(err.toString().isEmpty(), "quiet: " + err);
     }
 
@@ -159,7 +160,8 @@ class CliJobsTest {
         Path model = dir.resolve("saved.bin");
         assertEquals(0, run("dedupe", parquet.toString(), "--labels", labels.toString(), "--out", outFile.toString(),
                 "--save-model", model.toString(), "--quiet"), err::toString);
-        assertTrue(err.toString().isEmpty(), "--quiet silences progress: " + err);
+        // --quiet silences progress; warnings (here: the generated labels' random non-matches) still go to stderr
+        assertTrue(err.toString().lines().allMatch(l -> l.startsWith("warning: ")), "--quiet: " + err);
         assertDeduplicated(Table.read(outFile));
         assertTrue(Files.isRegularFile(model), "--save-model");
     }
@@ -228,6 +230,89 @@ class CliJobsTest {
             assertEquals("R:b" + (e + 10), ro.value(e, "match_id"), "unmatched right keeps its own id");
         }
         assertTrue(out.toString().contains("20 with more than one record"), out.toString());
+    }
+
+    @Test
+    void linkWithColumnsNamedDifferentlyPrintsTheCorrespondenceAndHonoursMap() throws IOException {
+        StringBuilder left = new StringBuilder("id,name,city,phone\n");
+        StringBuilder right = new StringBuilder("id,tel,full_name,town\n");
+        StringBuilder labels = new StringBuilder("left_id,right_id,label\n");
+        for (int e = 0; e < 30; e++) {
+            left.append(String.join(",", People.person(e, false, "a" + e))).append('\n');
+            String[] p = People.person(e, e < 20, "b" + e);
+            right.append(String.join(",", p[0], p[3], p[1], p[2])).append('\n');
+        }
+        for (int e = 0; e < 8; e++) {
+            labels.append("a").append(e).append(",b").append(e).append(",1\n");
+            labels.append("a").append(e).append(",b").append((e + 5) % 20).append(",0\n");
+        }
+        Path l = Files.writeString(dir.resolve("left.csv"), left);
+        Path r = Files.writeString(dir.resolve("right.csv"), right);
+        Path p = Files.writeString(dir.resolve("pairs.csv"), labels);
+        assertEquals(0, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("auto").toString(), "--quiet"), err::toString);
+        String auto = out.toString();
+        assertTrue(auto.contains("Columns compared (left ~ right):") && auto.matches("(?s).*name\\s+\\| full_name.*"),
+                auto);
+        Table linked = Table.read(dir.resolve("auto").resolve("right.csv"));
+        int linkedRight = 0;
+        for (int e = 0; e < 30; e++) {
+            linkedRight += ("L:a" + e).equals(linked.value(e, "match_id")) ? 1 : 0;
+        }
+        assertTrue(linkedRight >= 27, linkedRight + " of 30 linked to their left record\n" + auto);
+        // --map fixes a pair (here a wrong one, to see that it is obeyed) and says so
+        assertEquals(0, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("mapped").toString(), "--quiet", "--map", "name=town"), err::toString);
+        assertTrue(out.toString().matches("(?s).*name\\s+\\| town\\s+\\| [0-9.]+\\s+\\| fixed.*"), out.toString());
+        assertEquals(1, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("bad").toString(), "--quiet", "--map", "name=nosuch"));
+        assertTrue(err.toString().contains("no column 'nosuch' in the right table"), err.toString());
+        assertEquals(2, run("link", l.toString(), r.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("bad2").toString(), "--map", "name"));
+        assertTrue(err.toString().contains("expected LEFT=RIGHT"), err.toString());
+        // train prints it too, inspect LEFT RIGHT shows what training would use
+        assertEquals(0, run("train", "--left", l.toString(), "--right", r.toString(), "--labels", p.toString(),
+                "--model", dir.resolve("m.bin").toString(), "--quiet", "--map", "phone=tel"), err::toString);
+        assertTrue(out.toString().matches("(?s).*phone\\s+\\| tel\\s+\\| [0-9.]+\\s+\\| fixed.*"), out.toString());
+        assertEquals(0, run("inspect", l.toString(), r.toString()), err::toString);
+        assertTrue(out.toString().contains("Columns compared (left ~ right) when linking"), out.toString());
+        assertTrue(out.toString().matches("(?s).*city\\s+\\| town.*"), out.toString());
+        Path csv = people.writeCsv(dir.resolve("people.csv"));
+        assertEquals(1, run("dedupe", csv.toString(), "--labels", p.toString(), "--out",
+                dir.resolve("d.csv").toString(), "--map", "name=name", "--quiet"));
+    }
+
+    @Test
+    void evalTransformRunsEachDatasetTransformedAndWritesTheMetamorphicTable() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("people_link"));
+        StringBuilder left = new StringBuilder("id,name,city,phone\n");
+        StringBuilder right = new StringBuilder("id,name,city,phone\n");
+        StringBuilder matches = new StringBuilder("left_id,right_id\n");
+        StringBuilder test = new StringBuilder("left_id,right_id,label\n");
+        for (int e = 0; e < 40; e++) {
+            left.append(String.join(",", People.person(e, false, "a" + e))).append('\n');
+            right.append(String.join(",", People.person(e, true, "b" + e))).append('\n');
+            matches.append("a").append(e).append(",b").append(e).append('\n');
+            test.append("a").append(e).append(",b").append(e).append(",1\n");
+            test.append("a").append(e).append(",b").append((e + 3) % 40).append(",0\n");
+            test.append("a").append(e).append(",b").append((e + 11) % 40).append(",0\n");
+        }
+        Files.writeString(data.resolve("left.csv"), left);
+        Files.writeString(data.resolve("right.csv"), right);
+        Files.writeString(data.resolve("matches.csv"), matches);
+        Files.writeString(data.resolve("test.csv"), test);
+        Path report = dir.resolve("report");
+        assertEquals(0, run("eval", "--data", data.toString(), "--out", report.toString(), "--quiet",
+                "--transform", "rename-random,reorder"), err::toString);
+        String s = out.toString();
+        assertTrue(s.contains("people_link: columns compared by equal names [name, city, phone]"), s);
+        assertTrue(s.contains("people_link rename-random(right): columns compared (left ~ right)"), s);
+        String md = Files.readString(report.resolve("metamorphic.md"));
+        assertTrue(md.contains("| people_link | rename-random(right) | ") && md.contains("| people_link | reorder(right) | "),
+                md);
+        assertEquals(2, run("eval", "--data", data.toString(), "--out", report.toString(), "--transform", "nosuch"));
+        assertTrue(err.toString().contains("unknown transformation 'nosuch'; known: standard, rename-synonyms"),
+                err.toString());
     }
 
     @Test

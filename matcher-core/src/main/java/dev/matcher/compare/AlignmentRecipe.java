@@ -24,8 +24,8 @@ final class AlignmentRecipe implements Recipe {
             if (!text || !g.wants(name)) {
                 continue;
             }
-            String[] lv = g.left.column(a.name()).toArray();
-            String[] rv = g.dedup ? lv : g.right.column(a.name()).toArray();
+            String[] lv = g.values(a, true);
+            String[] rv = g.dedup ? lv : g.values(a, false);
             if (g.rebuilding() ? g.selects(name) : ValueAlignment.eligible(lv, rv)) {
                 if (g.applying()) {
                     throw new UnsupportedOperationException(name + ": value alignment's anchors cannot yet be "

@@ -7,6 +7,7 @@ import dev.matcher.data.Task;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -46,7 +47,8 @@ import java.util.TreeMap;
  * }
  * }</pre>
  */
-public final class ColumnCorrespondence {
+public final class ColumnCorrespondence implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Default {@link Builder#minScore}: a pair scoring below it is left unmatched. */
     public static final double MIN_SCORE = 0.4;
     /**
@@ -75,7 +77,8 @@ public final class ColumnCorrespondence {
      * @param reason why, in a few words ("name synonym title~name 0.90; values 0.72; anchors agree 94% ...")
      * @param fixed  true when the caller fixed it ({@link Builder#align})
      */
-    public record Group(List<String> left, List<String> right, double score, String reason, boolean fixed) {
+    public record Group(List<String> left, List<String> right, double score, String reason, boolean fixed)
+            implements Serializable {
         public Group {
             left = List.copyOf(left);
             right = List.copyOf(right);
@@ -547,7 +550,9 @@ public final class ColumnCorrespondence {
          * <li>every pair (left a, right b) gets a score {@code 1 - (1 - 0.85 name²)(1 - data)}, where {@code data}
          * weighs the anchors' agreement lift and the value similarity (see {@link ColumnEvidence}): equal names
          * alone give 0.85, synonyms 0.69, and data alone can reach 1;</li>
-         * <li>fixed groups are taken first; then pairs from the highest score down join one to one while both
+         * <li>fixed groups are taken first, then attributes of equal names one to one (never grown, so tables with
+         * the same columns give exactly the features of equal names; two tables with the same column names need no
+         * evidence at all); then pairs from the highest score down join one to one while both
          * attributes are free, the pair is not forbidden and scores at least {@link #minScore}; then two attributes
          * still free that are each other's best free candidate join when they score at least 0.25 and the anchors
          * agree on them at least 0.1 more than at random (categories worded differently, descriptions of uneven
@@ -565,6 +570,10 @@ public final class ColumnCorrespondence {
             if (left == right && fixedPairs.isEmpty() && forbidden.isEmpty()) {
                 return identity(left.schema());
             }
+            if (fixedPairs.isEmpty() && forbidden.isEmpty()
+                    && new HashSet<>(left.schema().names()).equals(new HashSet<>(right.schema().names()))) {
+                return byName(left.schema(), right.schema());       // same columns: nothing to find
+            }
             ColumnEvidence e = ColumnEvidence.of(left, right);
             int nl = left.schema().size();
             int nr = right.schema().size();
@@ -577,6 +586,14 @@ public final class ColumnCorrespondence {
                 drafts.add(d);
                 d.left.forEach(a -> lTaken[a] = true);
                 d.right.forEach(b -> rTaken[b] = true);
+            }
+            for (int a = 0; a < nl; a++) {              // equal names first, one to one, as they are
+                int b = right.schema().indexOf(ln.get(a));
+                if (b >= 0 && !lTaken[a] && !rTaken[b] && !forbidden.contains(key(a, b))) {
+                    lTaken[a] = true;
+                    rTaken[b] = true;
+                    drafts.add(new Draft(new ArrayList<>(List.of(a)), new ArrayList<>(List.of(b)), false, true));
+                }
             }
             List<int[]> pairs = new ArrayList<>();
             for (int a = 0; a < nl; a++) {
@@ -601,7 +618,7 @@ public final class ColumnCorrespondence {
             }
             weakPairs(e, score, lTaken, rTaken, drafts);
             for (Draft d : drafts) {
-                if (!d.fixed && !grow(e, d.left, d.right.get(0), true, lTaken)) {
+                if (!d.fixed && !d.sameName && !grow(e, d.left, d.right.get(0), true, lTaken)) {
                     grow(e, d.right, d.left.get(0), false, rTaken);
                 }
             }
@@ -792,11 +809,18 @@ public final class ColumnCorrespondence {
         final List<Integer> left;
         final List<Integer> right;
         final boolean fixed;
+        /** Paired for their equal names: kept one to one, so their features are those of equal names. */
+        final boolean sameName;
 
         Draft(List<Integer> left, List<Integer> right, boolean fixed) {
+            this(left, right, fixed, false);
+        }
+
+        Draft(List<Integer> left, List<Integer> right, boolean fixed, boolean sameName) {
             this.left = left;
             this.right = right;
             this.fixed = fixed;
+            this.sameName = sameName;
         }
 
         Group toGroup(ColumnEvidence e, List<String> ln, List<String> rn) {

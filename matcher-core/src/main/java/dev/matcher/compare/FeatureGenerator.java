@@ -3,6 +3,7 @@ package dev.matcher.compare;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
+import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.VariantVocabulary;
@@ -44,6 +45,9 @@ final class FeatureGenerator {
     final VariantVocabulary vocabulary;
     private final List<Comparison> out = new ArrayList<>();
     private final Map<String, AttributeKind> usedKinds = new LinkedHashMap<>();
+    /** The compared fields by key: the correspondence's groups. */
+    private final Map<String, ColumnCorrespondence.Group> fields = new HashMap<>();
+    private ColumnCorrespondence columns;
     /** {@link #records}, once asked for. */
     private String[][] records;
     /** Statistics to apply instead of fitting them (a space rebuilt on part of its tables); null: fit them. */
@@ -94,28 +98,31 @@ final class FeatureGenerator {
     }
 
     FeatureSpace generate() {
+        columns = b.columns != null ? b.columns
+                : dedup ? ColumnCorrespondence.identity(left.schema()) : ColumnCorrespondence.of(left, right);
         List<Attribute> shared = new ArrayList<>();
-        for (Attribute a : left.schema().attributes()) {
-            if (right.schema().indexOf(a.name()) >= 0) {
-                shared.add(new Attribute(a.name(), b.kinds.getOrDefault(a.name(), a.kind())));
-            }
+        for (ColumnCorrespondence.Group g : columns.groups()) {
+            String key = g.key();
+            fields.put(key, g);
+            shared.add(new Attribute(key, b.kinds.getOrDefault(key, kindOf(g))));
         }
         for (String k : b.kinds.keySet()) {
-            if (shared.stream().noneMatch(a -> a.name().equals(k))) {
-                throw new IllegalArgumentException("kind given for an attribute the tables do not share: " + k);
+            if (!fields.containsKey(k)) {
+                throw new IllegalArgumentException("kind given for an attribute the tables do not share: " + k
+                        + "; compared: " + fields.keySet());
             }
         }
         List<Attribute> compared = new ArrayList<>();
         for (Attribute a : shared) {
             usedKinds.put(a.name(), a.kind());
-            if (!(b.neutralize && b.variantAttributes.contains(a.name()))) {
+            if (!(b.neutralize && isVariantField(a.name()))) {
                 compared.add(a);
             }
         }
         List<Recipe> recipes = recipes();
         for (Attribute a : compared) {
-            String[] l = left.column(a.name()).toArray();
-            String[] r = dedup ? l : right.column(a.name()).toArray();
+            String[] l = values(a, true);
+            String[] r = dedup ? l : values(a, false);
             for (Recipe recipe : recipes) {
                 recipe.attribute(a, l, r, this);
             }
@@ -125,11 +132,95 @@ final class FeatureGenerator {
         }
         for (Map.Entry<String, Similarity> e : b.added.entrySet()) {
             String attr = e.getKey().substring(0, e.getKey().indexOf('.'));
-            String[][] raw = attr.equals("*") ? new String[][] {concat(left, compared), concat(right, compared)}
+            String[][] raw = attr.equals("*") ? new String[][] {concat(true, compared, false),
+                    concat(false, compared, false)}
+                    : fields.containsKey(attr) ? new String[][] {values(attr, true), values(attr, false)}
                     : new String[][] {column(left, attr), column(right, attr)};
             out.add(new Comparisons.Custom(e.getKey(), raw[0], dedup ? raw[0] : raw[1], e.getValue()));
         }
         return assemble();
+    }
+
+    /**
+     * The kind a group is compared as: for equal names the left attribute's kind (linked tables harmonise those,
+     * see {@code SchemaInference.harmonize}); for two single attributes named differently, the kind inferred from
+     * both columns together under the left name, as harmonising would give equal names; else TEXT when any member
+     * is text, else STRING (values joined).
+     */
+    private AttributeKind kindOf(ColumnCorrespondence.Group g) {
+        if (g.isOneToOne() && (dedup || g.left().get(0).equals(g.right().get(0)))) {
+            return left.schema().get(left.schema().require(g.left().get(0))).kind();
+        }
+        if (g.isOneToOne()) {
+            String[] l = left.column(g.left().get(0)).toArray();
+            String[] r = right.column(g.right().get(0)).toArray();
+            String[] both = Arrays.copyOf(l, l.length + r.length);
+            System.arraycopy(r, 0, both, l.length, r.length);
+            AttributeKind lk = kind(left, g.left().get(0));
+            AttributeKind rk = kind(right, g.right().get(0));
+            return lk == AttributeKind.IMAGE || rk == AttributeKind.IMAGE ? lk
+                    : SchemaInference.infer(g.left().get(0), both);
+        }
+        boolean text = g.left().stream().anyMatch(a -> kind(left, a) == AttributeKind.TEXT)
+                || g.right().stream().anyMatch(a -> kind(right, a) == AttributeKind.TEXT);
+        return text ? AttributeKind.TEXT : AttributeKind.STRING;
+    }
+
+    private static AttributeKind kind(Table t, String attribute) {
+        return t.schema().get(t.schema().require(attribute)).kind();
+    }
+
+    /** Each record's raw value of a compared field (a group's side, members joined) on one side. */
+    String[] values(Attribute a, boolean leftSide) {
+        return values(a.name(), leftSide);
+    }
+
+    private String[] values(String key, boolean leftSide) {
+        ColumnCorrespondence.Group g = fields.get(key);
+        if (g == null) {
+            throw new IllegalStateException("not a compared field: " + key);
+        }
+        List<String> members = leftSide || dedup ? g.left() : g.right();
+        Table t = leftSide || dedup ? left : right;
+        return members.size() == 1 ? t.column(members.get(0)).toArray()
+                : leftSide || dedup ? g.leftValues(t) : g.rightValues(t);
+    }
+
+    /** Whether a compared field holds a variant attribute (on either side). */
+    boolean isVariantField(String key) {
+        ColumnCorrespondence.Group g = fields.get(key);
+        return g == null ? b.variantAttributes.contains(key)
+                : g.left().stream().anyMatch(b.variantAttributes::contains)
+                || g.right().stream().anyMatch(b.variantAttributes::contains);
+    }
+
+    /**
+     * The attributes of one side in no group that whole-record text takes in: not images, not variant attributes
+     * in VARIANT mode, none when rebuilding a spec saved without a correspondence.
+     */
+    private List<String> unmatchedText(boolean leftSide) {
+        if (b.legacy || dedup) {
+            return List.of();
+        }
+        Table t = leftSide ? left : right;
+        return (leftSide ? columns.unmatchedLeft() : columns.unmatchedRight()).stream()
+                .filter(a -> kind(t, a) != AttributeKind.IMAGE)
+                .filter(a -> !(b.neutralize && b.variantAttributes.contains(a))).toList();
+    }
+
+    /**
+     * Whether whole-record features are worth having: at least two compared attributes besides images, or (with a
+     * correspondence) some text on each side and at least two columns in all, counting the unmatched ones, so that
+     * two tables whose columns correspond to nothing are still compared as whole records.
+     */
+    boolean wholeRecord(List<Attribute> compared) {
+        long c = compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).count();
+        if (c >= 2) {
+            return true;
+        }
+        int ul = unmatchedText(true).size();
+        int ur = unmatchedText(false).size();
+        return c + ul >= 1 && c + ur >= 1 && c + ul + ur >= 2;
     }
 
     private static String[] column(Table t, String attr) {
@@ -179,8 +270,14 @@ final class FeatureGenerator {
                 active.add(c);
             }
         }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no features to compare " + left.name() + " x " + right.name()
+                    + ": no column of " + left.schema().names() + " corresponds to one of " + right.schema().names()
+                    + (b.dropped.isEmpty() ? "" : " (or every feature was dropped)")
+                    + "; pair columns by hand (align(\"left\", \"right\"), on the command line --map left=right)");
+        }
         FeatureSpace.Spec spec = new FeatureSpace.Spec(chosen, usedKinds, b.variantAttributes, b.neutralize,
-                new LinkedHashMap<>(b.variantWords));
+                new LinkedHashMap<>(b.variantWords), b.legacy ? null : columns);
         return new FeatureSpace(left, right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen),
                 new FeatureSpace.Statistics(fitted));
     }
@@ -251,9 +348,6 @@ final class FeatureGenerator {
         return b.neutralize;
     }
 
-    boolean isVariantAttribute(String attribute) {
-        return b.variantAttributes.contains(attribute);
-    }
 
     /** Rebuilding a spec: the features are known before the profiles, which then hold only what those need. */
     boolean rebuilding() {
@@ -315,25 +409,40 @@ final class FeatureGenerator {
         }
     }
 
-    /** Each record's text: its compared attributes but images joined ({@link #concat}), per side; built once. */
+    /**
+     * Each record's text: its compared attributes but images, then its unmatched attributes (see
+     * {@link #unmatchedText}), joined ({@link #concat}), per side; built once.
+     */
     String[][] records(List<Attribute> compared) {
         if (records == null) {
             List<Attribute> textual = compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).toList();
-            String[] l = concat(left, textual);
-            records = new String[][] {l, dedup ? l : concat(right, textual)};
+            String[] l = concat(true, textual, true);
+            records = new String[][] {l, dedup ? l : concat(false, textual, true)};
         }
         return records;
     }
 
-    /** Each record's values of the attributes (those the table has) joined by {@code " | "}; null if none. */
-    String[] concat(Table t, List<Attribute> attributes) {
-        Column[] columns = attributes.stream().filter(a -> t.schema().indexOf(a.name()) >= 0)
-                .map(a -> t.column(a.name())).toArray(Column[]::new);
+    /**
+     * Each record's values of compared fields on one side, then (with {@code unmatched}) its unmatched attributes,
+     * joined by {@code " | "}; null if none.
+     */
+    String[] concat(boolean leftSide, List<Attribute> attributes, boolean unmatched) {
+        Table t = leftSide || dedup ? left : right;
+        List<String[]> parts = new ArrayList<>();
+        for (Attribute a : attributes) {
+            parts.add(values(a, leftSide));
+        }
+        if (unmatched) {
+            for (String u : unmatchedText(leftSide)) {
+                parts.add(t.column(u).toArray());
+            }
+        }
+        String[][] columns = parts.toArray(new String[0][]);
         String[] joined = new String[t.size()];
         Parallel.forEach(joined.length, i -> {
             StringBuilder sb = new StringBuilder();
-            for (Column c : columns) {
-                String v = c.get(i);
+            for (String[] c : columns) {
+                String v = c[i];
                 if (v != null && !v.isBlank()) {
                     if (sb.length() > 0) {
                         sb.append(" | ");

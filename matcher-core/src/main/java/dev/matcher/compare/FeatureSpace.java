@@ -144,6 +144,11 @@ public final class FeatureSpace {
         }
         FeatureSpaceBuilder b = builder(left, right).variantAttributes(spec.variantAttributes().toArray(new String[0]))
                 .neutralizeVariants(spec.neutralizeVariants()).allMeasures(true);
+        if (spec.columns() != null) {
+            b.columns(spec.columns());
+        } else {
+            b.legacyColumns();
+        }
         spec.kinds().forEach(b::kind);
         spec.variantWords().forEach((category, words) -> b.variantWords(category, words.toArray(new String[0])));
         for (String name : spec.names()) {
@@ -351,7 +356,22 @@ public final class FeatureSpace {
      * }</pre>
      */
     public record Spec(List<String> names, Map<String, AttributeKind> kinds, List<String> variantAttributes,
-                       boolean neutralizeVariants, Map<String, List<String>> variantWords) implements Serializable {
+                       boolean neutralizeVariants, Map<String, List<String>> variantWords,
+                       ColumnCorrespondence columns) implements Serializable {
+        /**
+         * A spec without a stored correspondence (model files of version 1): the attributes of equal names are
+         * compared, and whole-record text joins only those.
+         */
+        public Spec(List<String> names, Map<String, AttributeKind> kinds, List<String> variantAttributes,
+                    boolean neutralizeVariants, Map<String, List<String>> variantWords) {
+            this(names, kinds, variantAttributes, neutralizeVariants, variantWords, null);
+        }
+
+        /**
+         * The kinds are keyed by compared field: an attribute's name, or {@link ColumnCorrespondence.Group#key()}
+         * for attributes named differently; {@code columns} says which attributes of each table are compared with
+         * which (null: those of equal names, as before correspondences were stored).
+         */
         public Spec {
             names = List.copyOf(names);
             kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));

@@ -33,6 +33,10 @@ public final class FeatureSpaceBuilder {
     final Map<String, Similarity> added = new LinkedHashMap<>();
     final Map<String, List<String>> variantWords = new LinkedHashMap<>();
     VariantVocabulary vocabulary = VariantVocabulary.builtIn();
+    /** Which attributes are compared with which; null: found by {@link ColumnCorrespondence#of(Table, Table)}. */
+    ColumnCorrespondence columns;
+    /** Rebuilding a spec without a correspondence: equal names only, whole records of those only. */
+    boolean legacy;
     boolean neutralize;
     boolean allMeasures;
     boolean stopWords;
@@ -95,6 +99,41 @@ public final class FeatureSpaceBuilder {
             throw new IllegalArgumentException("feature name must be attribute.name: " + featureName);
         }
         added.put(featureName, similarity);
+        return this;
+    }
+
+    /**
+     * Which attributes of the two tables are compared with which: each group of the correspondence gets the
+     * features of its kind (named after {@link ColumnCorrespondence.Group#key()}: the attribute name when both
+     * tables call it the same, else e.g. {@code title~name}); unmatched attributes still count in whole-record
+     * features. Default: {@link ColumnCorrespondence#of(Table, Table)} (the identity in deduplication; the
+     * attributes of equal names, and nothing else, when both tables have the same columns). Columns of the tables
+     * that the correspondence does not list are not compared at all.
+     *
+     * <pre>{@code
+     * FeatureSpace.builder(abt, buy).columns(ColumnCorrespondence.builder(abt, buy).align("title", "name").build())
+     * }</pre>
+     */
+    public FeatureSpaceBuilder columns(ColumnCorrespondence correspondence) {
+        List<String> missing = new ArrayList<>();
+        correspondence.leftAttributes().stream().filter(a -> left.schema().indexOf(a) < 0)
+                .forEach(a -> missing.add("left '" + a + "'"));
+        correspondence.rightAttributes().stream().filter(a -> right.schema().indexOf(a) < 0)
+                .forEach(a -> missing.add("right '" + a + "'"));
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the tables lack columns of the correspondence: "
+                    + String.join(", ", missing) + " (left has " + left.schema().names() + ", right has "
+                    + right.schema().names() + ")");
+        }
+        columns = correspondence;
+        legacy = false;
+        return this;
+    }
+
+    /** Rebuilding a spec saved without a correspondence: the attributes of equal names, as such specs were made. */
+    FeatureSpaceBuilder legacyColumns() {
+        columns = ColumnCorrespondence.byName(left.schema(), right.schema());
+        legacy = true;
         return this;
     }
 

@@ -2,7 +2,6 @@ package dev.matcher.compare;
 
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
-import dev.matcher.data.Column;
 import dev.matcher.data.Values;
 import dev.matcher.util.Parallel;
 import java.util.Arrays;
@@ -24,18 +23,18 @@ final class NumberRecipe implements Recipe {
         }
         String n = a.name();
         if (g.wantsAny(n, Comparisons.Numeric.ALL)) {
-            double[] lv = numbers(g.left.column(n));
-            double[] rv = g.dedup ? lv : numbers(g.right.column(n));
+            double[] lv = numbers(left);
+            double[] rv = g.dedup ? lv : numbers(right);
             double scale = g.statistic("scale:" + n, Double.class, () -> scale(lv, g.dedup ? null : rv));
             g.add(new Comparisons.Numeric(n, lv, rv, scale));
         }
         g.writtenLevenshtein(n, left, right);
     }
 
-    private static double[] numbers(Column c) {
-        double[] v = new double[c.size()];
+    private static double[] numbers(String[] c) {
+        double[] v = new double[c.length];
         Parallel.forEach(v.length, i -> {
-            double x = Values.parseNumber(c.get(i));
+            double x = Values.parseNumber(c[i]);
             v[i] = Double.isFinite(x) ? x : Double.NaN;
         });
         return v;

@@ -27,8 +27,8 @@ final class VariantRecipe implements Recipe {
         for (Attribute a : compared) {
             boolean text = a.kind() == AttributeKind.TEXT || a.kind() == AttributeKind.STRING
                     || a.kind() == AttributeKind.CATEGORICAL;
-            if (g.isVariantAttribute(a.name()) || text && !g.statistic("name_like:" + a.name(), Boolean.class,
-                    () -> nameLike(g, a.name()))) {
+            if (g.isVariantField(a.name()) || text && !g.statistic("name_like:" + a.name(), Boolean.class,
+                    () -> nameLike(g, a))) {
                 used.add(a);
             }
         }
@@ -36,8 +36,8 @@ final class VariantRecipe implements Recipe {
                 || g.vocabulary.categories().stream().noneMatch(c -> g.wants(Comparisons.Variants.name(c)))) {
             return;
         }
-        String[] l = g.prepare(g.concat(g.left, used), TextNormalizer::normalize);
-        String[] r = g.dedup ? l : g.prepare(g.concat(g.right, used), TextNormalizer::normalize);
+        String[] l = g.prepare(g.concat(true, used, false), TextNormalizer::normalize);
+        String[] r = g.dedup ? l : g.prepare(g.concat(false, used, false), TextNormalizer::normalize);
         List<String> categories = new ArrayList<>();
         List<long[][]> lk = new ArrayList<>();
         List<long[][]> rk = new ArrayList<>();
@@ -67,8 +67,8 @@ final class VariantRecipe implements Recipe {
     }
 
     /** Mostly one or two words of letters, as in person, street and town names (a sample of the left values). */
-    private static boolean nameLike(FeatureGenerator g, String attribute) {
-        String[] v = g.left.column(attribute).toArray();
+    private static boolean nameLike(FeatureGenerator g, Attribute attribute) {
+        String[] v = g.values(attribute, true);
         long present = 0;
         long names = 0;
         for (int i = 0; i < v.length; i += Math.max(1, v.length / 2000)) {

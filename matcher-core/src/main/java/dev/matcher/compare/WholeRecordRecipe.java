@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole record {@code *} (with at least two compared attributes besides images): tfidf_cosine, token_jaccard,
+ * The whole record {@code *} (with at least two compared attributes besides images, or columns no other column
+ * corresponds to; see {@code FeatureGenerator.wholeRecord}): tfidf_cosine, token_jaccard,
  * idf_jaccard, codes_exact and numbers over all attributes' text joined, so values in the wrong column still count;
  * year_conflict when at least 2% of the records mention a year.
  *
@@ -20,7 +21,7 @@ import java.util.List;
 final class WholeRecordRecipe implements Recipe {
     @Override
     public void record(List<Attribute> compared, FeatureGenerator g) {
-        if (compared.stream().filter(a -> a.kind() != AttributeKind.IMAGE).count() < 2) {
+        if (!g.wholeRecord(compared)) {
             return;
         }
         List<Measure> fixed = g.rebuilding() ? g.wanted("*", measures(null, true)) : null;

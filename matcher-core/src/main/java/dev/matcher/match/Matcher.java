@@ -1,10 +1,13 @@
 package dev.matcher.match;
 
 import dev.matcher.cluster.ScoredPairs;
+import dev.matcher.compare.ColumnCorrespondence;
 import dev.matcher.compare.FeatureSpace;
+import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Pairs;
+import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.util.Parallel;
 import java.nio.file.Path;
@@ -44,6 +47,14 @@ public final class Matcher {
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
     record TableShape(List<String> names, List<AttributeKind> kinds) {
+        Schema schema() {
+            List<Attribute> a = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                a.add(new Attribute(names.get(i), kinds.get(i)));
+            }
+            return Schema.of(a);
+        }
+
         static TableShape of(Table t) {
             List<AttributeKind> kinds = new ArrayList<>();
             for (int i = 0; i < t.schema().size(); i++) {
@@ -104,6 +115,19 @@ public final class Matcher {
 
     public FeatureSpace.Spec spec() {
         return spec;
+    }
+
+    /**
+     * Which columns of the left table this matcher compares with which of the right, with the scores and reasons
+     * they were chosen for (a model saved before correspondences: the columns of equal names).
+     *
+     * <pre>{@code
+     * System.out.println(matcher.columns());     // left | right | score | why
+     * }</pre>
+     */
+    public ColumnCorrespondence columns() {
+        return spec.columns() != null ? spec.columns()
+                : ColumnCorrespondence.byName(leftShape.schema(), rightShape.schema());
     }
 
     void cache(Table left, Table right, FeatureSpace fs) {
@@ -172,6 +196,18 @@ public final class Matcher {
     }
 
     private void checkShape(Table t, String side) {
+        if (spec.columns() != null) {
+            List<String> needed = side.equals("left") ? spec.columns().leftAttributes()
+                    : spec.columns().rightAttributes();
+            List<String> lacking = needed.stream().filter(a -> t.schema().indexOf(a) < 0).toList();
+            if (!lacking.isEmpty()) {
+                throw new IllegalArgumentException("schema mismatch: this matcher was trained on attribute"
+                        + (lacking.size() > 1 ? "s '" : " '") + String.join("', '", lacking) + "' of the " + side
+                        + " table, which " + t.name() + " lacks; it has " + t.schema().names()
+                        + ", the model expects " + needed);
+            }
+            return;
+        }
         for (Map.Entry<String, AttributeKind> e : spec.kinds().entrySet()) {
             if (t.schema().indexOf(e.getKey()) < 0) {
                 throw new IllegalArgumentException("schema mismatch: this matcher was trained on attribute '"

@@ -1,5 +1,6 @@
 package dev.matcher.match;
 
+import dev.matcher.compare.ColumnCorrespondence;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.compare.FeatureSpaceBuilder;
 import dev.matcher.data.LabelledPairs;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Options for training a {@link Matcher}; every option has a default, so
@@ -28,6 +30,7 @@ public final class MatcherBuilder {
     private final ModelTrainer.Builder trainer = ModelTrainer.builder();
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
+    private final List<String[]> aligned = new ArrayList<>();
 
     MatcherBuilder() {
     }
@@ -101,9 +104,39 @@ public final class MatcherBuilder {
         return this;
     }
 
+    /**
+     * Fixes a column of the left table as corresponding to one of the right table (linkage only); the other
+     * columns are paired automatically ({@link ColumnCorrespondence}). Several calls with one attribute in common
+     * make a one-to-many group: {@code .align("first", "name").align("last", "name")}.
+     */
+    public MatcherBuilder align(String leftAttribute, String rightAttribute) {
+        aligned.add(new String[] {Objects.requireNonNull(leftAttribute, "left attribute"),
+                Objects.requireNonNull(rightAttribute, "right attribute")});
+        return this;
+    }
+
+    /** The column correspondence these options give for two tables (the identity in deduplication). */
+    public ColumnCorrespondence columns(Table left, Table right) {
+        if (left == right) {
+            if (!aligned.isEmpty()) {
+                throw new IllegalArgumentException("align(...) pairs columns of two tables: it does not apply to "
+                        + "deduplication of " + left.name());
+            }
+            return ColumnCorrespondence.identity(left.schema());
+        }
+        ColumnCorrespondence.Builder cb = ColumnCorrespondence.builder(left, right);
+        aligned.forEach(p -> cb.align(p[0], p[1]));
+        return cb.build();
+    }
+
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
-        FeatureSpaceBuilder b = FeatureSpace.builder(left, right)
+        return featureSpace(left, right, columns(left, right));
+    }
+
+    /** The feature space these options give for two tables whose columns correspond as {@code columns} says. */
+    public FeatureSpace featureSpace(Table left, Table right, ColumnCorrespondence columns) {
+        FeatureSpaceBuilder b = FeatureSpace.builder(left, right).columns(columns)
                 .variantAttributes(variantAttributes.toArray(new String[0]))
                 .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);

@@ -4,7 +4,11 @@ import dev.matcher.compare.FeatureSpace;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.DataException;
 import dev.matcher.io.AtomicFiles;
+import dev.matcher.compare.ColumnCorrespondence;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +21,21 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The matcher file format, version 1: big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
+ * The matcher file format, version 2: big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
  * ({@code writeUTF}), lists as an int count followed by the items.
  *
  * <pre>
  * magic            8 bytes  "MATCHER\n"
- * version          int      1
+ * version          int      2 (version 1 files, without the column correspondence, are read too)
  * mode             UTF      EXACT | VARIANT
  * threshold        double
  * left schema      list of (UTF attribute name, UTF AttributeKind)
  * right schema     list of (UTF attribute name, UTF AttributeKind)
  * feature space    list of UTF feature names; list of (UTF attribute, UTF kind); list of UTF variant attributes;
- *                  boolean neutralise variants; list of (UTF category, list of UTF words)
+ *                  boolean neutralise variants; list of (UTF category, list of UTF words);
+ *                  (version 2) boolean has correspondence, then int length and that many bytes of
+ *                  {@link dev.matcher.compare.ColumnCorrespondence#writeTo} (which columns are compared with which;
+ *                  a spec without one compares the columns of equal names, as version 1 did)
  * model            list of (UTF feature name, double importance); UTF ModelType; int k fold models, each:
  *                    trees:  UTF type, int features, double base, list of int roots,
  *                            list of nodes (int feature (-1 = leaf), double threshold, int left, int right,
@@ -60,7 +67,9 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
     static final byte[] MAGIC = "MATCHER\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version read: 1, which had no column correspondence. */
+    static final int OLDEST = 1;
     /** Largest model file read (it is held in memory while parsed). */
     static final int MAX_BYTES = 1 << 30;
     /** Deepest tree read or written; real ones are 4 to 20 levels. */
@@ -99,6 +108,13 @@ public final class ModelFile {
                 out.writeUTF(e.getKey());
                 writeStrings(out, e.getValue());
             }
+            out.writeBoolean(s.columns() != null);
+            if (s.columns() != null) {
+                ByteArrayOutputStream block = new ByteArrayOutputStream();
+                s.columns().writeTo(new DataOutputStream(block));
+                out.writeInt(block.size());
+                block.writeTo(out);
+            }
             m.model().write(out);
             out.flush();
             long crc = checked.getChecksum().getValue();
@@ -108,7 +124,8 @@ public final class ModelFile {
     }
 
     static Matcher read(Path file) {
-        ModelInput in = ModelInput.open(file, MAGIC, VERSION, "matcher model", MAX_BYTES);
+        ModelInput in = ModelInput.open(file, MAGIC, OLDEST, VERSION, "matcher model", MAX_BYTES);
+        int version = in.version();
         in.part("header");
         MatchMode mode = in.readEnum(MatchMode.class, "match mode");
         double threshold = in.readDouble("threshold");
@@ -131,6 +148,16 @@ public final class ModelFile {
         for (int i = in.count("variant word list", 6); i > 0; i--) {
             words.put(in.readUTF("variant category"), readStrings(in, "variant word"));
         }
+        ColumnCorrespondence columns = null;
+        if (version >= 2 && in.readBoolean("has column correspondence")) {
+            in.part("column correspondence");
+            byte[] block = in.readBlock("column correspondence");
+            try {
+                columns = ColumnCorrespondence.readFrom(new DataInputStream(new ByteArrayInputStream(block)));
+            } catch (IOException e) {
+                throw in.fail(e.getMessage());
+            }
+        }
         CalibratedModel model = CalibratedModel.read(in, names.size());
         in.part("");
         if (in.remaining() != 0) {
@@ -140,7 +167,8 @@ public final class ModelFile {
             throw in.fail("the model's feature names differ from the feature space's");
         }
         try {
-            FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words);
+            FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words,
+                    columns);
             return new Matcher(mode, spec, model, threshold, left, right);
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());

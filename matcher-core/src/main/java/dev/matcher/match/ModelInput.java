@@ -31,11 +31,13 @@ public final class ModelInput {
 
     private final Path file;
     private final ByteBuffer buf;
+    private final int version;
     private String part = "";
 
     /** Reads {@code bytes[from..to)}; the caller has verified them. */
-    private ModelInput(Path file, byte[] bytes, int from, int to) {
+    private ModelInput(Path file, int version, byte[] bytes, int from, int to) {
         this.file = file;
+        this.version = version;
         this.buf = ByteBuffer.wrap(bytes, from, to - from);
     }
 
@@ -47,6 +49,11 @@ public final class ModelInput {
      * @throws DataException naming the file and the problem
      */
     public static ModelInput open(Path file, byte[] magic, int version, String kind, int maxBytes) {
+        return open(file, magic, version, version, kind, maxBytes);
+    }
+
+    /** As {@link #open(Path, byte[], int, String, int)}, accepting the versions {@code oldest..newest}. */
+    public static ModelInput open(Path file, byte[] magic, int oldest, int newest, String kind, int maxBytes) {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -70,13 +77,14 @@ public final class ModelInput {
             throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
         }
         int found = ByteBuffer.wrap(bytes, magic.length, 4).getInt();
-        if (found > version) {
+        if (found > newest) {
             throw new DataException(file, 0, 0, "model file format version " + found + " is newer than this "
-                    + "library reads (version " + version + "): use a newer matcher");
+                    + "library reads (version " + newest + "): use a newer matcher");
         }
-        if (found != version) {
+        if (found < oldest) {
             throw new DataException(file, 0, 0, "unknown model file format version " + found + " (this library "
-                    + "reads version " + version + ")");
+                    + "reads " + (oldest == newest ? "version " + newest : "versions " + oldest + " to " + newest)
+                    + ")");
         }
         if (bytes.length < header + CHECKSUM) {
             throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");
@@ -88,7 +96,12 @@ public final class ModelInput {
         if (stored != crc.getValue()) {
             throw new DataException(file, 0, 0, "model file is damaged or truncated (checksum mismatch)");
         }
-        return new ModelInput(file, bytes, header, end);
+        return new ModelInput(file, found, bytes, header, end);
+    }
+
+    /** The file's format version (between the oldest and newest accepted). */
+    public int version() {
+        return version;
     }
 
     /** Names the part of the file being read, for messages. */
@@ -132,6 +145,14 @@ public final class ModelInput {
             throw fail(what + " is " + b + ", not a boolean (0 or 1)");
         }
         return b == 1;
+    }
+
+    /** A block of bytes: an int length, then the bytes (a length beyond the rest of the file is refused). */
+    byte[] readBlock(String what) {
+        int n = count(what + " byte", 1);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
     }
 
     /** A string as {@link java.io.DataOutput#writeUTF} writes it (two length bytes, then modified UTF-8). */

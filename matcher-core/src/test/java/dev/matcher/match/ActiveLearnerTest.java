@@ -44,6 +44,53 @@ class ActiveLearnerTest {
         assertFalse(al.toString().isEmpty());
     }
 
+    @Test
+    void linksTablesThatShareNoColumnName() {
+        // the right table calls its columns c3, c1, c2 (another order): once an ArrayIndexOutOfBoundsException
+        String[] brands = {"sony", "bose", "apple", "canon", "nikon", "philips"};
+        String[] nouns = {"speaker", "camera", "lens", "monitor", "tablet", "phone", "charger", "router"};
+        java.util.Random r = new java.util.Random(4);
+        int n = 60;
+        dev.matcher.data.Table.Builder lb = dev.matcher.data.Table.builder("title", "brand", "price");
+        dev.matcher.data.Table.Builder rb = dev.matcher.data.Table.builder("c3", "c1", "c2");
+        for (int i = 0; i < n; i++) {
+            String brand = brands[r.nextInt(brands.length)];
+            String title = brand + " " + (char) ('a' + r.nextInt(26)) + (100 + r.nextInt(900)) + " "
+                    + nouns[r.nextInt(nouns.length)];
+            String price = Integer.toString(20 + r.nextInt(900));
+            lb.row("a" + i, title, brand, price);
+            rb.row("b" + i, price, title + (i % 2 == 0 ? " new" : ""), brand.toUpperCase(java.util.Locale.ROOT));
+        }
+        dev.matcher.data.Table left = lb.build();
+        dev.matcher.data.Table right = rb.build();
+        int[] li = new int[n * n];
+        int[] ri = new int[n * n];
+        for (int i = 0; i < n * n; i++) {
+            li[i] = i / n;
+            ri[i] = i % n;
+        }
+        ActiveLearner al = ActiveLearner.start(Matcher.builder().seed(1).folds(2).search(false), left, right,
+                Pairs.of(li, ri));
+        for (int round = 0; round < 6; round++) {
+            Pairs ask = al.propose(10);
+            for (int i = 0; i < ask.size(); i++) {
+                al.label(ask.left(i), ask.right(i), ask.left(i) == ask.right(i));
+            }
+            if (al.canTrain()) {
+                al.retrain();
+            }
+        }
+        Matcher m = al.matcher();
+        assertEquals(java.util.List.of("c1"), m.spec().columns().groupOfLeft("title").orElseThrow().right(),
+                m.spec().columns().toString());
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            correct += m.score(left, right, i, i) >= m.threshold() ? 1 : 0;
+        }
+        assertTrue(correct >= 0.9 * n, correct + " of " + n + " matches found");
+        assertTrue(m.score(left, right, 0, 1) < m.threshold());
+    }
+
     private static boolean oracle(LabelledPairs gold, int l, int r) {
         for (int i = 0; i < gold.size(); i++) {
             if (gold.pairs().left(i) == l && gold.pairs().right(i) == r) {

@@ -77,6 +77,9 @@ final class CraftedModel {
             out.writeInt(0);   // variant attributes
             out.writeByte(neutralize);
             out.writeInt(0);   // variant words
+            if (version >= 2) {
+                out.writeBoolean(false);   // no column correspondence: attributes of equal names
+            }
             out.writeInt(2);   // feature names and importances of the model
             out.writeUTF("a.exact");
             out.writeDouble(0.7);

@@ -121,6 +121,47 @@ class ModelFileTest {
     }
 
     @Test
+    void versionOneFilesWithoutACorrespondenceStillLoad() throws IOException {
+        CraftedModel old = new CraftedModel();
+        old.version = 1;
+        Matcher m = Matcher.load(write(old));
+        assertEquals(null, m.spec().columns());
+        assertEquals(3, ((TreeEnsemble) m.model().model()).nodes());
+        Table t = Table.builder("a", "b").row("x", "1", "p").row("y", "1", "q").build();
+        assertEquals(m.score(t, t, 0, 1), m.score(t, t, 0, 1));     // rebuilt by equal names
+        CraftedModel ancient = new CraftedModel();
+        ancient.version = 0;
+        assertMessage(write(ancient), "unknown model file format version 0 (this library reads versions 1 to "
+                + ModelFile.VERSION + ")");
+    }
+
+    @Test
+    void theColumnCorrespondenceIsStoredAndUsedAfterReload() {
+        Table left = Table.builder("title", "brand").name("left")
+                .row("a1", "sony kdl 40 tv", "sony").row("a2", "apple iphone 12", "apple")
+                .row("a3", "bose speaker am5", "bose").row("a4", "canon eos 5d", "canon").build();
+        Table right = Table.builder("brand", "name").name("right")
+                .row("b1", "sony", "sony kdl40 tv").row("b2", "apple", "apple iphone 12 64gb")
+                .row("b3", "bose", "bose am5 speaker").row("b4", "canon", "canon eos 5d body").build();
+        LabelledPairs labels = new LabelledPairs(dev.matcher.data.Pairs.of(new int[] {0, 1, 2, 3, 0, 1, 2, 3, 0, 1},
+                new int[] {0, 1, 2, 3, 1, 2, 3, 0, 2, 3}),
+                new boolean[] {true, true, true, true, false, false, false, false, false, false});
+        Matcher m = Matcher.builder().align("title", "name").model(ModelType.LOGISTIC_REGRESSION).folds(2)
+                .search(false).seed(3).train(left, right, labels, null);
+        assertTrue(m.spec().names().contains("title~name.jaro_winkler"), m.spec().names().toString());
+        Path file = dir.resolve("columns.bin");
+        m.save(file);
+        Matcher again = Matcher.load(file);
+        assertEquals(m.spec().columns(), again.spec().columns());
+        assertEquals(m, again);
+        assertArrayEquals(m.score(left, right, labels.pairs()), again.score(left, right, labels.pairs()));
+        Table renamed = Table.builder("brand", "title").row("b1", "sony", "sony kdl40 tv").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> again.score(left, renamed, 0, 0));
+        assertTrue(e.getMessage().contains("attribute 'name' of the right table"), e.getMessage());
+    }
+
+    @Test
     void hugeCountsAreRefusedBeforeAnyAllocation() throws IOException {
         CraftedModel nodes = new CraftedModel();
         nodes.nodeCount = 1_000_000_000;

@@ -316,6 +316,45 @@ public final class Transformations {
                 numberFormats(side, NumberStyle.MIXED, seed));
     }
 
+    /** The names {@link #byName} knows, in the order {@link #standard} applies them, then the variants. */
+    public static final List<String> NAMES = List.of("rename-synonyms", "rename-random", "reorder", "case-upper",
+            "split", "merge", "drop", "move-into-title", "numbers-mixed", "rename-title", "case-lower", "case-title",
+            "numbers-grouped", "numbers-plain", "numbers-currency");
+
+    /**
+     * A transformation by its command-line name (see {@link #NAMES}; {@code standard} is {@link #standard}), with
+     * the defaults {@link #standard} uses (the title split, the first two text attributes merged, an attribute
+     * drawn with the seed dropped or moved into the title of half the records).
+     *
+     * <pre>{@code
+     * List<Transformation> t = Transformations.byName("rename-random", Side.RIGHT, 7);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static List<Transformation> byName(String name, Side side, long seed) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "standard" -> standard(side, seed);
+            case "rename-synonyms" -> List.of(renameToSynonyms(side, seed));
+            case "rename-title" -> List.of(renameTitleToSynonym(side, seed));
+            case "rename-random" -> List.of(renameRandom(side, seed));
+            case "reorder" -> List.of(reorderColumns(side, seed));
+            case "case-upper" -> List.of(changeCase(side, Case.UPPER));
+            case "case-lower" -> List.of(changeCase(side, Case.LOWER));
+            case "case-title" -> List.of(changeCase(side, Case.TITLE));
+            case "split" -> List.of(splitColumn(side, null));
+            case "merge" -> List.of(mergeColumns(side, null, null));
+            case "drop" -> List.of(dropAttribute(side, null, seed));
+            case "move-into-title" -> List.of(moveIntoTitle(side, null, 0.5, seed));
+            case "numbers-mixed" -> List.of(numberFormats(side, NumberStyle.MIXED, seed));
+            case "numbers-grouped" -> List.of(numberFormats(side, NumberStyle.GROUPED, seed));
+            case "numbers-plain" -> List.of(numberFormats(side, NumberStyle.PLAIN, seed));
+            case "numbers-currency" -> List.of(numberFormats(side, NumberStyle.CURRENCY, seed));
+            default -> throw new IllegalArgumentException("unknown transformation '" + name + "'; known: standard, "
+                    + String.join(", ", NAMES));
+        };
+    }
+
     static String format(double x, NumberStyle style) {
         String plain = x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
                 : java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
