@@ -204,6 +204,18 @@ public final class KeyFunctions {
         });
     }
 
+    /**
+     * Model-code cores of every attribute except images: each code without its trailing letters, and the core's last
+     * letters-and-digits run ({@code UE65NU7100KXXU -> ue65nu7100, nu7100}), so one model's offers share a key.
+     *
+     * <pre>{@code
+     * Blocker b = Blockers.standard(KeyFunctions.modelCodes()).maxBlockSize(100);   // what Blockers.auto() adds
+     * }</pre>
+     */
+    public static KeyFunction modelCodes() {
+        return new AllAttributes("modelCodes(*)", ModelCodes::keys);
+    }
+
     /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */
     public static KeyFunction allCodes() {
         return new AllAttributes("code(*)", BlockingTokenizer::codes);

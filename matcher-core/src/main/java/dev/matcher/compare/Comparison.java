@@ -16,6 +16,8 @@ abstract class Comparison {
         /** Which words each side explains ({@link Abbreviations}). */
         final boolean[] coveredA = new boolean[Abbreviations.MAX_WORDS];
         final boolean[] coveredB = new boolean[Abbreviations.MAX_WORDS];
+        /** One pair's {@link TokenAlignment} features. */
+        final double[] align = new double[TokenAlignment.SUFFIXES.size()];
         /** One merge of two token-id sets: shared count, TF-IDF dot product, shared IDF mass. */
         int inter;
         double dot;

@@ -33,7 +33,7 @@ final class FeatureGenerator {
     private static List<Recipe> recipes() {
         return List.of(new StringRecipe(), new TextRecipe(), new IdentifierRecipe(), new NumberRecipe(),
                 new DateRecipe(), new CategoryRecipe(), new ImageRecipe(), new PersonListRecipe(), new MissingRecipe(),
-                new WholeRecordRecipe(), new AlignmentRecipe(), new VariantRecipe());
+                new WholeRecordRecipe(), new AlignmentRecipe(), new VariantRecipe(), new TokenAlignmentRecipe());
     }
 
     private final FeatureSpaceBuilder b;

@@ -1,0 +1,68 @@
+package dev.matcher.blocking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Blocking keys from model codes: the core of every code (letters and digits mixed, separators dropped), so that
+ * one model's offers meet however the shops spell its suffixes. A code's core is the code without its trailing
+ * letters (region, colour or packaging suffixes: {@code UE65NU7100K}, {@code UE65NU7100KXXU} -> {@code ue65nu7100});
+ * its tail is the core's last letter run with the digits after it ({@code nu7100}), which a shop that drops the
+ * size prefix still writes ({@code 65" NU7100}). Cores need 4 characters; tails a letter, 2 digits and 4 characters.
+ *
+ * <pre>{@code
+ * Blockers.standard(KeyFunctions.modelCodes())   // "samsung ue65nu7100k" and "samsung 65 nu7100 tv" share "nu7100"
+ * }</pre>
+ */
+final class ModelCodes {
+    private static final String[] NONE = {};
+
+    private ModelCodes() {
+    }
+
+    /** The cores and tails of the codes in a value (folded first). */
+    static String[] keys(String value) {
+        String folded = BlockingTokenizer.fold(value);
+        if (folded == null) {
+            return NONE;
+        }
+        List<String> out = new ArrayList<>();
+        for (String code : BlockingTokenizer.codes(folded)) {
+            cores(code, out);
+        }
+        return out.isEmpty() ? NONE : BlockingTokenizer.distinct(out.toArray(NONE));
+    }
+
+    /** Adds the core and the tail of one code (letters and digits only). */
+    static void cores(String code, List<String> out) {
+        int end = code.length();
+        while (end > 0 && Character.isLetter(code.charAt(end - 1))) {
+            end--;
+        }
+        int digits = end;
+        while (digits > 0 && Character.isDigit(code.charAt(digits - 1))) {
+            digits--;
+        }
+        int letters = digits;
+        while (letters > 0 && Character.isLetter(code.charAt(letters - 1))) {
+            letters--;
+        }
+        if (end < 4 || !hasLetter(code, end)) {
+            return;                                   // too short, or digits only
+        }
+        out.add(code.substring(0, end));
+        boolean tail = letters < digits && end - digits >= 2 && end - letters >= 4 && letters > 0;
+        if (tail) {
+            out.add(code.substring(letters, end));
+        }
+    }
+
+    private static boolean hasLetter(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
