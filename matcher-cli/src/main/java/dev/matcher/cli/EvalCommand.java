@@ -5,6 +5,7 @@ import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
 import dev.matcher.eval.BenchmarkDataset;
+import dev.matcher.match.MatchMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "eval", description = {
         "Evaluate on benchmark dataset folders (left.csv, right.csv, matches.csv, train/valid/test.csv).",
+        "--mode variant evaluates variant families (family_*.csv labels when the folder has them).",
         "Writes leaderboard.md, results.json, results.csv and report.html to --out."})
 final class EvalCommand implements Runnable {
     static final class Inputs {
@@ -49,6 +51,15 @@ final class EvalCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--mode", paramLabel = "exact|variant", converter = ModelOptions.ModeConverter.class,
+            description = {"exact (default): the same item matches;",
+                    "variant: variants of one family match (a folder's family_*.csv labels when it has them)."})
+    MatchMode mode;
+
+    @Option(names = "--variant-attributes", split = ",", paramLabel = "ATTR",
+            description = "Attributes that describe variants, e.g. color,size (variant mode ignores them).")
+    List<String> variantAttributes = new ArrayList<>();
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -61,13 +72,17 @@ final class EvalCommand implements Runnable {
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
         Progress progress = Progress.to(stderr, quiet);
-        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed),
-                progress.listener());
+        MatchMode m = mode == null ? MatchMode.EXACT : mode;
+        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed)
+                .withMode(m, variantAttributes.toArray(String[]::new)), progress.listener());
+        boolean family = m == MatchMode.VARIANT;
         Report.Builder report = Report.builder()
                 .context("command", "matcher " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .context("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"))
-                .context("seed", Long.toString(seed));
+                .context("seed", Long.toString(seed))
+                .context("mode", m.name().toLowerCase(Locale.ROOT)
+                        + (variantAttributes.isEmpty() ? "" : ", variant attributes " + String.join(",", variantAttributes)));
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (Path folder : folders) {
@@ -77,7 +92,7 @@ final class EvalCommand implements Runnable {
             }
             DatasetResult r;
             try {
-                r = runner.run(BenchmarkDataset.load(folder));
+                r = runner.run(BenchmarkDataset.load(folder, family));
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run
                 String name = folder.toAbsolutePath().normalize().getFileName().toString();

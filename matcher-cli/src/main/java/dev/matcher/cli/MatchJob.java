@@ -52,6 +52,10 @@ final class MatchJob {
         if (job.model != null && !model.variantAttributes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--variant-attributes is for training; a saved --model has its own");
         }
+        if (!model.requireSame.isEmpty() && model.mode == MatchMode.VARIANT && job.exactModel == null) {
+            throw new ParameterException(spec.commandLine(), "--require-same is a rule of exact matching: in variant "
+                    + "mode it applies to --exact-model, which is missing");
+        }
         if (job.threads != null && job.threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
@@ -69,7 +73,8 @@ final class MatchJob {
             OutputPaths.requireFile(job.saveModel, inputs);
         }
         Resolver.Builder b = Resolver.builder().progress(progress.listener()).seed(modelOptions.seed)
-                .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));
+                .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new))
+                .requireSame(modelOptions.requireSame.toArray(String[]::new));
         if (job.threads != null) {
             b.parallelism(job.threads);
         }

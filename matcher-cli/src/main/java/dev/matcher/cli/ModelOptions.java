@@ -22,6 +22,12 @@ final class ModelOptions {
             description = "Attributes that describe variants, e.g. colour,size.")
     List<String> variantAttributes = new ArrayList<>();
 
+    @Option(names = "--require-same", split = ",", paramLabel = "DIM",
+            description = {"Exact matching: a different value in these variant dimensions never matches,",
+                    "e.g. colour,size (also capacity, pack, amount, shoe_size, bedding_size).",
+                    "In variant mode it applies to --exact-model."})
+    List<String> requireSame = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -31,7 +37,7 @@ final class ModelOptions {
 
     MatcherBuilder builder() {
         return Matcher.builder().mode(modeOrDefault()).variantAttributes(variantAttributes.toArray(new String[0]))
-                .seed(seed);
+                .requireSame(requireSame.toArray(new String[0])).seed(seed);
     }
 
     static final class ModeConverter implements ITypeConverter<MatchMode> {

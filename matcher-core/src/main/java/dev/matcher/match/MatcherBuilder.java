@@ -28,6 +28,7 @@ public final class MatcherBuilder {
     private final ModelTrainer.Builder trainer = ModelTrainer.builder();
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
+    private List<String> requireSame = List.of();
 
     MatcherBuilder() {
     }
@@ -101,6 +102,21 @@ public final class MatcherBuilder {
         return this;
     }
 
+    /**
+     * EXACT mode: a pair whose canonical values differ in one of these variant dimensions ({@code "colour"},
+     * {@code "size"}, {@code "capacity"}, ...; see {@link Matcher#dimensions}) never matches, whatever the model says.
+     * Unknown values (a record that does not say) are left to the model. The threshold is chosen with the rule on.
+     *
+     * <pre>{@code
+     * Matcher m = Matcher.builder().requireSame("colour", "size").train(products, train, valid);
+     * }</pre>
+     */
+    public MatcherBuilder requireSame(String... dimensions) {
+        Matcher.dimensions(dimensions);                 // names checked now
+        requireSame = List.of(dimensions);
+        return this;
+    }
+
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
         FeatureSpaceBuilder b = FeatureSpace.builder(left, right)
@@ -121,6 +137,7 @@ public final class MatcherBuilder {
      * match) on the cross-validated probabilities of the training pairs. The test pairs of a benchmark are never seen.
      */
     public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
+        checkRule();
         FeatureSpace fs = featureSpace(left, right);
         String[] names = fs.names().toArray(new String[0]);
         double[][] x = fs.compute(train.pairs());
@@ -130,13 +147,15 @@ public final class MatcherBuilder {
 
     /** Trains on a precomputed feature matrix of {@code fs} (used by active learning). */
     Matcher train(FeatureSpace fs, double[][] x, boolean[] y, LabelledPairs valid) {
+        checkRule();
         ModelTrainer.Result r = trainer.build().train(x, y, fs.names().toArray(new String[0]));
         return finish(fs, r, fs.left(), fs.right(), valid);
     }
 
     private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
-                Matcher.TableShape.of(left), Matcher.TableShape.of(right));
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right),
+                Matcher.dimensions(requireSame.toArray(new String[0])));
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;
@@ -147,9 +166,16 @@ public final class MatcherBuilder {
         return m.withThreshold(Thresholds.robust(r.outOfFold(), r.labels(), tradeoff));
     }
 
+    private void checkRule() {
+        if (!requireSame.isEmpty() && mode != MatchMode.EXACT) {
+            throw new IllegalStateException("requireSame " + requireSame + " is a rule of EXACT mode; in " + mode
+                    + " mode the variants of a family differ by definition");
+        }
+    }
+
     @Override
     public String toString() {
-        return "MatcherBuilder[" + mode + ", variant attributes " + variantAttributes + ", " + trainer.build()
+        return "MatcherBuilder[" + mode + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + ", " + trainer.build()
                 + (Double.isNaN(threshold) ? ", tradeoff " + tradeoff : ", threshold " + threshold) + "]";
     }
 }

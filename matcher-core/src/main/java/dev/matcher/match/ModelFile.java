@@ -20,18 +20,19 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The matcher file format, version 1: big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
+ * The matcher file format, version 2 (version 1 files, without the rule, are read too): big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
  * ({@code writeUTF}), lists as an int count followed by the items.
  *
  * <pre>
  * magic            8 bytes  "MATCHER\n"
- * version          int      1
+ * version          int      2
  * mode             UTF      EXACT | VARIANT
  * threshold        double
  * left schema      list of (UTF attribute name, UTF AttributeKind)
  * right schema     list of (UTF attribute name, UTF AttributeKind)
  * feature space    list of UTF feature names; list of (UTF attribute, UTF kind); list of UTF variant attributes;
  *                  boolean neutralise variants; list of (UTF category, list of UTF words)
+ * rule             list of UTF variant dimensions whose different values never match (version 2)
  * model            list of (UTF feature name, double importance); UTF ModelType; int k fold models, each:
  *                    trees:  UTF type, int features, double base, list of int roots,
  *                            list of nodes (int feature (-1 = leaf), double threshold, int left, int right,
@@ -63,7 +64,9 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
     static final byte[] MAGIC = "MATCHER\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version read: 1 has no rule. */
+    static final int OLDEST = 1;
     /** Largest model file read (it is held in memory while parsed). */
     static final int MAX_BYTES = 1 << 30;
     /** Deepest tree read or written; real ones are 4 to 20 levels. */
@@ -104,6 +107,7 @@ public final class ModelFile {
                 out.writeUTF(e.getKey());
                 writeStrings(out, e.getValue());
             }
+            writeStrings(out, m.requiredSame().stream().map(d -> d.name()).toList());
             m.model().write(out);
             out.flush();
             long crc = checked.getChecksum().getValue();
@@ -113,7 +117,9 @@ public final class ModelFile {
     }
 
     static Matcher read(Path file) {
-        ModelInput in = verified(file, bytes(file));
+        byte[] raw = bytes(file);
+        ModelInput in = verified(file, raw);
+        int version = ByteBuffer.wrap(raw, MAGIC.length, 4).getInt();
         in.part("header");
         MatchMode mode = in.readEnum(MatchMode.class, "match mode");
         double threshold = in.readDouble("threshold");
@@ -136,6 +142,11 @@ public final class ModelFile {
         for (int i = in.count("variant word list", 6); i > 0; i--) {
             words.put(in.readUTF("variant category"), readStrings(in, "variant word"));
         }
+        List<String> rule = List.of();
+        if (version >= 2) {
+            in.part("rule");
+            rule = readStrings(in, "variant dimension");
+        }
         CalibratedModel model = CalibratedModel.read(in, names.size());
         in.part("");
         if (in.remaining() != 0) {
@@ -146,7 +157,8 @@ public final class ModelFile {
         }
         try {
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words);
-            return new Matcher(mode, spec, model, threshold, left, right);
+            return new Matcher(mode, spec, model, threshold, left, right,
+                    Matcher.dimensions(rule.toArray(new String[0])));
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
         }
@@ -183,9 +195,9 @@ public final class ModelFile {
             throw new DataException(file, 0, 0, "model file format version " + version + " is newer than this "
                     + "library reads (version " + VERSION + "): use a newer matcher");
         }
-        if (version != VERSION) {
+        if (version < OLDEST) {
             throw new DataException(file, 0, 0, "unknown model file format version " + version + " (this library "
-                    + "reads version " + VERSION + ")");
+                    + "reads versions " + OLDEST + " to " + VERSION + ")");
         }
         if (bytes.length < HEADER + CHECKSUM) {
             throw new DataException(file, 0, 0, "model file is truncated (" + bytes.length + " bytes)");

@@ -16,6 +16,7 @@ import java.util.zip.CRC32;
 final class CraftedModel {
     String magic = "MATCHER\n";
     int version = ModelFile.VERSION;
+    String[] rule = {};
     String mode = "EXACT";
     double threshold = 0.5;
     String attributeKind = "STRING";
@@ -77,6 +78,12 @@ final class CraftedModel {
             out.writeInt(0);   // variant attributes
             out.writeByte(neutralize);
             out.writeInt(0);   // variant words
+            if (version >= 2) {
+                out.writeInt(rule.length);   // requireSame dimensions
+                for (String d : rule) {
+                    out.writeUTF(d);
+                }
+            }
             out.writeInt(2);   // feature names and importances of the model
             out.writeUTF("a.exact");
             out.writeDouble(0.7);
