@@ -73,7 +73,9 @@ public final class Resolver {
     private final int parallelism;
 
     private Resolver(Builder b) {
-        blocker = b.blocker;
+        blocker = b.blocker != null ? b.blocker
+                : (b.matcher != null ? b.matcher.mode() : b.mode) == MatchMode.VARIANT ? Blockers.autoVariants()
+                : Blockers.auto();
         matcher = strict(b.matcher, b.requireSame);
         labels = b.labels;
         labelsFile = b.labelsFile;
@@ -364,7 +366,8 @@ public final class Resolver {
      * {@link #labeller} (labels may seed a labeller); {@link #build} rejects a matcher given together with the others.
      */
     public static final class Builder {
-        private Blocker blocker = Blockers.auto();
+        /** Null: {@link Blockers#auto()}, in VARIANT mode {@link Blockers#autoVariants()}. */
+        private Blocker blocker;
         private Matcher matcher;
         private LabelledPairs labels;
         private Path labelsFile;
@@ -383,7 +386,7 @@ public final class Resolver {
         private Builder() {
         }
 
-        /** Candidate pairs (default {@link Blockers#auto()}). */
+        /** Candidate pairs (default {@link Blockers#auto()}; in VARIANT mode {@link Blockers#autoVariants()}). */
         public Builder blocker(Blocker b) {
             blocker = Objects.requireNonNull(b, "blocker");
             return this;

@@ -79,7 +79,9 @@ final class MatchJob {
             b.parallelism(job.threads);
         }
         if (job.maxBlockSize != null) {
-            b.blocker(Blockers.auto(job.maxBlockSize));
+            boolean variants = job.model != null ? Matcher.load(job.model).mode() == MatchMode.VARIANT
+                    : modelOptions.modeOrDefault() == MatchMode.VARIANT;
+            b.blocker(variants ? Blockers.autoVariants(job.maxBlockSize) : Blockers.auto(job.maxBlockSize));
         }
         TerminalLabeller session = null;
         if (job.model != null) {

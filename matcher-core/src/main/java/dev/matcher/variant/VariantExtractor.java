@@ -193,6 +193,26 @@ public final class VariantExtractor implements Serializable {
     }
 
     /** Sequential with {@code parallelism(1)} or few records, else in the caller's pool ({@link Parallel}). */
+    /**
+     * Each record's product line: its title (the attribute this extractor reads as the title) with every variant
+     * mention removed ({@link #strip}), so that the colours and sizes of one product read the same; null when the
+     * record has no title. What variant-aware blocking keys on.
+     *
+     * <pre>{@code
+     * x.productLines(products)[0];    // "Acme Line Tee - Navy / XL" -> "acme line tee"
+     * }</pre>
+     */
+    public String[] productLines(Table table) {
+        Layout layout = layout(table);
+        String[] out = new String[table.size()];
+        if (layout.title < 0) {
+            return out;
+        }
+        dev.matcher.data.Column c = table.column(layout.title);
+        run(out.length, row -> out[row] = strip(c.get(row)));
+        return out;
+    }
+
     private void run(int n, java.util.function.IntConsumer body) {
         if (parallelism <= 1 || n < 2048) {
             for (int i = 0; i < n; i++) {
