@@ -72,14 +72,17 @@ public final class Resolver {
     private final List<String> variantAttributes;
     private final long seed;
     private final Matcher exactMatcher;
+    private final List<String> requireSame;
     private final Clusterer clusterer;
     private final ProgressListener progress;
     private final int parallelism;
     private final List<String[]> aligned;
 
     private Resolver(Builder b) {
-        blocker = b.blocker;
-        matcher = b.matcher;
+        blocker = b.blocker != null ? b.blocker
+                : (b.matcher != null ? b.matcher.mode() : b.mode) == MatchMode.VARIANT ? Blockers.autoVariants()
+                : Blockers.auto();
+        matcher = strict(b.matcher, b.requireSame);
         labels = b.labels;
         labelsFile = b.labelsFile;
         labeller = b.labeller;
@@ -88,7 +91,8 @@ public final class Resolver {
         mode = b.mode;
         variantAttributes = List.copyOf(b.variantAttributes);
         seed = b.seed;
-        exactMatcher = b.exactMatcher;
+        exactMatcher = strict(b.exactMatcher, b.requireSame);
+        requireSame = List.copyOf(b.requireSame);
         clusterer = b.clusterer;
         progress = b.progress;
         parallelism = b.parallelism;
@@ -97,6 +101,12 @@ public final class Resolver {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** An exact-mode matcher with the rule, when there is one; others as they are. */
+    private static Matcher strict(Matcher m, List<String> requireSame) {
+        return m == null || requireSame.isEmpty() || m.mode() != MatchMode.EXACT ? m
+                : m.requireSame(requireSame.toArray(String[]::new));
     }
 
     /** Finds the records of one table that describe the same thing. */
@@ -253,7 +263,7 @@ public final class Resolver {
             MatcherBuilder b = Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new))
                     .seed(seed);
             aligned.forEach(p -> b.align(p[0], p[1]));
-            return b;
+            return mode == MatchMode.EXACT ? b.requireSame(requireSame.toArray(String[]::new)) : b;
         }
 
         /** Scores in chunks so that the listener can show pairs per second and an ETA. */
@@ -381,7 +391,8 @@ public final class Resolver {
      * {@link #labeller} (labels may seed a labeller); {@link #build} rejects a matcher given together with the others.
      */
     public static final class Builder {
-        private Blocker blocker = Blockers.auto();
+        /** Null: {@link Blockers#auto()}, in VARIANT mode {@link Blockers#autoVariants()}. */
+        private Blocker blocker;
         private Matcher matcher;
         private LabelledPairs labels;
         private Path labelsFile;
@@ -392,6 +403,7 @@ public final class Resolver {
         private List<String> variantAttributes = List.of();
         private long seed = 42;
         private Matcher exactMatcher;
+        private List<String> requireSame = List.of();
         private Clusterer clusterer;
         private ProgressListener progress = ProgressListener.NONE;
         private int parallelism = Runtime.getRuntime().availableProcessors();
@@ -415,7 +427,7 @@ public final class Resolver {
             return this;
         }
 
-        /** Candidate pairs (default {@link Blockers#auto()}). */
+        /** Candidate pairs (default {@link Blockers#auto()}; in VARIANT mode {@link Blockers#autoVariants()}). */
         public Builder blocker(Blocker b) {
             blocker = Objects.requireNonNull(b, "blocker");
             return this;
@@ -489,6 +501,18 @@ public final class Resolver {
             return this;
         }
 
+        /**
+         * A hard rule of exact matching: pairs whose canonical values differ in one of these variant dimensions
+         * ({@code "colour"}, {@code "size"}, {@code "capacity"}, ...) are never the same item, whatever the model says
+         * (see {@link Matcher#requireSame}). Applies to the exact-mode matcher of the run: the main one in EXACT
+         * mode, the {@link #exactMatcher} in VARIANT mode.
+         */
+        public Builder requireSame(String... dimensions) {
+            Matcher.dimensions(dimensions);
+            requireSame = List.of(dimensions);
+            return this;
+        }
+
         /** The clusterer (default: chosen by task, at the matcher's threshold; see {@link Resolver}). */
         public Builder clusterer(Clusterer c) {
             clusterer = Objects.requireNonNull(c, "clusterer");
@@ -529,6 +553,11 @@ public final class Resolver {
                     throw new IllegalStateException("exactMatcher splits variant families into items: the main matcher "
                             + "must be in VARIANT mode");
                 }
+            }
+            if (!requireSame.isEmpty() && (main != null ? main.mode() : mode) == MatchMode.VARIANT
+                    && exactMatcher == null) {
+                throw new IllegalStateException("requireSame " + requireSame + " is a rule of exact matching: in "
+                        + "VARIANT mode it applies to the exactMatcher, and none was given");
             }
             return new Resolver(this);
         }

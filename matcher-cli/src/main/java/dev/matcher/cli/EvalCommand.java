@@ -10,6 +10,7 @@ import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.eval.transform.Transformation;
 import dev.matcher.eval.transform.Transformations;
 import dev.matcher.io.AtomicFiles;
+import dev.matcher.match.MatchMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "eval", description = {
         "Evaluate on benchmark dataset folders (left.csv, right.csv, matches.csv, train/valid/test.csv).",
+        "--mode variant evaluates variant families (family_*.csv labels when the folder has them).",
         "Writes leaderboard.md, results.json, results.csv and report.html to --out.",
         "--transform NAME,... also runs each dataset with one table transformed (columns renamed to synonyms or",
         "random names, reordered, upper case, a column split, two merged, one dropped or moved into the title,",
@@ -59,6 +61,15 @@ final class EvalCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--mode", paramLabel = "exact|variant", converter = ModelOptions.ModeConverter.class,
+            description = {"exact (default): the same item matches;",
+                    "variant: variants of one family match (a folder's family_*.csv labels when it has them)."})
+    MatchMode mode;
+
+    @Option(names = "--variant-attributes", split = ",", paramLabel = "ATTR",
+            description = "Attributes that describe variants, e.g. color,size (variant mode ignores them).")
+    List<String> variantAttributes = new ArrayList<>();
+
     @Option(names = "--transform", split = ",", paramLabel = "NAME",
             description = {"Metamorphic runs: standard, or any of rename-synonyms, rename-random, reorder, case-upper,",
                     "split, merge, drop, move-into-title, numbers-mixed, rename-title, case-lower, case-title,",
@@ -83,13 +94,17 @@ final class EvalCommand implements Runnable {
         List<Transformation> chosen = transformations();
         List<String[]> metamorphic = new ArrayList<>();
         Progress progress = Progress.to(stderr, quiet);
-        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed),
-                progress.listener());
+        MatchMode m = mode == null ? MatchMode.EXACT : mode;
+        BenchmarkRunner runner = new BenchmarkRunner(BenchmarkRunner.Options.defaults().withLabels(labels).withSeed(seed)
+                .withMode(m, variantAttributes.toArray(String[]::new)), progress.listener());
+        boolean family = m == MatchMode.VARIANT;
         Report.Builder report = Report.builder()
                 .context("command", "matcher " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .context("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"))
-                .context("seed", Long.toString(seed));
+                .context("seed", Long.toString(seed))
+                .context("mode", m.name().toLowerCase(Locale.ROOT)
+                        + (variantAttributes.isEmpty() ? "" : ", variant attributes " + String.join(",", variantAttributes)));
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (Path folder : folders) {
@@ -101,7 +116,7 @@ final class EvalCommand implements Runnable {
             BenchmarkDataset d = null;
             DatasetResult r;
             try {
-                d = BenchmarkDataset.load(folder);
+                d = BenchmarkDataset.load(folder, family);
                 r = run(runner, d, stdout);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run

@@ -57,6 +57,10 @@ final class MatchJob {
         if (job.model != null && !model.variantAttributes.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--variant-attributes is for training; a saved --model has its own");
         }
+        if (!model.requireSame.isEmpty() && model.mode == MatchMode.VARIANT && job.exactModel == null) {
+            throw new ParameterException(spec.commandLine(), "--require-same is a rule of exact matching: in variant "
+                    + "mode it applies to --exact-model, which is missing");
+        }
         if (job.threads != null && job.threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
@@ -75,7 +79,8 @@ final class MatchJob {
             AtomicFiles.requireReplaceable(job.saveModel);
         }
         Resolver.Builder b = Resolver.builder().progress(progress.listener()).seed(modelOptions.seed)
-                .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new));
+                .mode(modelOptions.modeOrDefault()).variantAttributes(modelOptions.variantAttributes.toArray(String[]::new))
+                .requireSame(modelOptions.requireSame.toArray(String[]::new));
         if (!modelOptions.map.isEmpty() && task.isDeduplication()) {
             throw new IllegalArgumentException("--map pairs columns of two tables (link); it does not apply to dedupe");
         }
@@ -84,7 +89,9 @@ final class MatchJob {
             b.parallelism(job.threads);
         }
         if (job.maxBlockSize != null) {
-            b.blocker(Blockers.auto(job.maxBlockSize));
+            boolean variants = job.model != null ? Matcher.load(job.model).mode() == MatchMode.VARIANT
+                    : modelOptions.modeOrDefault() == MatchMode.VARIANT;
+            b.blocker(variants ? Blockers.autoVariants(job.maxBlockSize) : Blockers.auto(job.maxBlockSize));
         }
         TerminalLabeller session = null;
         if (job.model != null) {

@@ -28,6 +28,12 @@ final class ModelOptions {
                     "Other columns are paired automatically by names and values."})
     List<String[]> map = new ArrayList<>();
 
+    @Option(names = "--require-same", split = ",", paramLabel = "DIM",
+            description = {"Exact matching: a different value in these variant dimensions never matches,",
+                    "e.g. colour,size (also capacity, pack, amount, shoe_size, bedding_size).",
+                    "In variant mode it applies to --exact-model."})
+    List<String> requireSame = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -37,7 +43,8 @@ final class ModelOptions {
 
     MatcherBuilder builder() {
         MatcherBuilder b = Matcher.builder().mode(modeOrDefault())
-                .variantAttributes(variantAttributes.toArray(new String[0])).seed(seed);
+                .variantAttributes(variantAttributes.toArray(new String[0]))
+                .requireSame(requireSame.toArray(new String[0])).seed(seed);
         map.forEach(p -> b.align(p[0], p[1]));
         return b;
     }

@@ -482,6 +482,21 @@ class CliJobsTest {
         assertNotEquals(t.value(p01, "match_id"), t.value(p03, "match_id"), "but two items");
         assertEquals(t.value(p01, "match_id"), t.value(t.indexOf("p02"), "match_id"), "duplicate listing: one item");
 
+        // the rule of exact matching applies to the exact model; explain shows the variant values and verdicts
+        assertEquals(0, run("dedupe", PRODUCTS.toString(), "--model", models[1].toString(), "--exact-model",
+                exact.toString(), "--require-same", "colour,size", "--out", dir.resolve("strict.csv").toString(),
+                "--quiet"), err::toString);
+        Table strict = Table.read(dir.resolve("strict.csv"));
+        assertItemsNestInFamilies(strict);
+        assertNotEquals(strict.value(p01, "match_id"), strict.value(p03, "match_id"));
+        assertEquals(2, run("dedupe", PRODUCTS.toString(), "--labels", dir.resolve("variant-labels.csv").toString(),
+                "--mode", "variant", "--require-same", "colour", "--out", outFile.toString(), "--quiet"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("explain", "--model", exact.toString(), "--left", PRODUCTS.toString(), "p01", "p03"),
+                err::toString);
+        assertTrue(out.toString().contains("variant values (left vs right -> verdict):")
+                && out.toString().contains("colour: red [attribute] vs blue [attribute] -> DIFFERENT"), out.toString());
+
         // an exact model where the variant one belongs is refused
         assertEquals(1, run("dedupe", PRODUCTS.toString(), "--model", exact.toString(), "--exact-model",
                 exact.toString(), "--out", outFile.toString(), "--quiet"));

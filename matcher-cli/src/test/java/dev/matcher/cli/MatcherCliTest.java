@@ -97,4 +97,20 @@ class MatcherCliTest {
         assertEquals(0, run("bench", "csv", "--runs", "1", csv.toString()));
         assertTrue(out.toString().contains("MB/s") && out.toString().contains("2 rows"), out.toString());
     }
+
+    @Test
+    void evalRunsBothModesOnAVariantCatalogue() throws IOException {
+        Path folder = dir.resolve("variants");
+        dev.matcher.eval.synth.VariantCatalogGenerator.builder().records(500).seed(2).build().generate()
+                .writeDataset(folder);
+        assertEquals(0, run("eval", "--data", folder.toString(), "--out", dir.resolve("r1").toString(), "--quiet"),
+                err::toString);
+        assertTrue(out.toString().contains("variants"), out.toString());
+        assertFalse(out.toString().contains("(family)"), out.toString());
+        assertEquals(0, run("eval", "--data", folder.toString(), "--mode", "variant", "--variant-attributes",
+                "color,size", "--out", dir.resolve("r2").toString(), "--quiet"), err::toString);
+        assertTrue(out.toString().contains("variants (family)"), out.toString());
+        assertTrue(Files.readString(dir.resolve("r2").resolve("leaderboard.md")).contains("variant"));
+        assertEquals(2, run("eval", "--data", folder.toString(), "--mode", "sideways"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.matcher.blocking;
 
 import dev.matcher.data.Table;
+import dev.matcher.variant.VariantExtractor;
 import dev.matcher.data.Task;
 
 import java.util.ArrayList;
@@ -138,6 +139,38 @@ public final class Blockers {
      */
     public static Blocker auto(int maxBlockSize) {
         return new AutoBlocking(maxBlockSize);
+    }
+
+    /**
+     * Variant-aware blocks: records whose product lines (titles without colour, size, capacity and pack words;
+     * see {@link VariantExtractor#productLines}) share two words that are not template words (brand + line,
+     * line + number, line + type). The variants of one product family meet here however their titles spell the
+     * variant; the size guard is {@code maxBlockSize} like every other block builder.
+     *
+     * <pre>{@code
+     * Blocker b = Blockers.auto().or(Blockers.productLines());   // what autoVariants() is
+     * }</pre>
+     */
+    public static BlockBuilder productLines() {
+        return productLines(VariantExtractor.defaults());
+    }
+
+    /** {@link #productLines()} with another extractor (vocabulary, title attribute). */
+    public static BlockBuilder productLines(VariantExtractor extractor) {
+        return new KeyBlocking("standard", List.of(new ProductLines(extractor)), KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
+    }
+
+    /**
+     * The default of VARIANT mode (a family's listings must meet, whatever colour and size they name):
+     * {@link #auto()} or {@link #productLines()}.
+     */
+    public static Blocker autoVariants() {
+        return auto().or(productLines());
+    }
+
+    /** {@link #autoVariants()} with another size guard for both parts. */
+    public static Blocker autoVariants(int maxBlockSize) {
+        return auto(maxBlockSize).or(productLines().maxBlockSize(maxBlockSize));
     }
 
     /** The strategy {@link #auto()} uses for this task, e.g. to print it or to read its blocks. */

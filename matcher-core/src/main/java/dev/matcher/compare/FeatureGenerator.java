@@ -6,8 +6,11 @@ import dev.matcher.data.Column;
 import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.VariantVocabulary;
 import dev.matcher.util.Parallel;
+import dev.matcher.variant.Dimension;
+import dev.matcher.variant.VariantExtractor;
+import dev.matcher.variant.VariantTable;
+import dev.matcher.variant.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +36,7 @@ final class FeatureGenerator {
     private static List<Recipe> recipes() {
         return List.of(new StringRecipe(), new TextRecipe(), new IdentifierRecipe(), new NumberRecipe(),
                 new DateRecipe(), new CategoryRecipe(), new ImageRecipe(), new PersonListRecipe(), new MissingRecipe(),
-                new WholeRecordRecipe(), new AlignmentRecipe(), new VariantRecipe(), new TokenAlignmentRecipe());
+                new WholeRecordRecipe(), new AlignmentRecipe(), new DimensionRecipe(), new TokenAlignmentRecipe());
     }
 
     private final FeatureSpaceBuilder b;
@@ -41,8 +44,6 @@ final class FeatureGenerator {
     final Table right;
     /** Deduplication: one table, and every per-record array is shared by both sides. */
     final boolean dedup;
-    /** Variant vocabulary with the values of the variant attributes learned. */
-    final VariantVocabulary vocabulary;
     private final List<Comparison> out = new ArrayList<>();
     private final Map<String, AttributeKind> usedKinds = new LinkedHashMap<>();
     /** The compared fields by key: the correspondence's groups. */
@@ -54,6 +55,9 @@ final class FeatureGenerator {
     private final FeatureSpace.Statistics given;
     /** The statistics fitted (or applied) so far, by key, for {@link FeatureSpace#statistics()}. */
     private final Map<String, java.io.Serializable> fitted = new LinkedHashMap<>();
+    /** {@link #extractor()} and {@link #variants()}, once asked for. */
+    private VariantExtractor extractor;
+    private VariantTable[] variants;
 
     FeatureGenerator(FeatureSpaceBuilder b) {
         this.b = b;
@@ -61,40 +65,59 @@ final class FeatureGenerator {
         this.right = b.right;
         this.dedup = b.left == b.right;
         this.given = b.statistics;
-        VariantVocabulary v = b.vocabulary;
         for (String a : b.variantAttributes) {
             if (left.schema().indexOf(a) < 0 && right.schema().indexOf(a) < 0) {
                 throw new IllegalArgumentException("no such variant attribute: " + a);
             }
-            if (given != null) {
-                throw new UnsupportedOperationException("variant attributes " + b.variantAttributes + ": the "
-                        + "vocabulary learned from their values cannot yet be applied to part of the tables; rebuild "
-                        + "the space on the whole tables");
-            }
-            v = learn(v, a);
         }
-        this.vocabulary = v;
     }
 
-    private VariantVocabulary learn(VariantVocabulary v, String attribute) {
-        String name = attribute.toLowerCase(Locale.ROOT);
-        String category = name.contains("colo") || name.contains("farb") || name.contains("couleur")
-                ? VariantVocabulary.COLOUR : name.contains("size") || name.contains("gr") && name.contains("sse")
-                ? VariantVocabulary.SIZE : name.contains("capac") || name.contains("storage")
-                ? VariantVocabulary.CAPACITY : name;
-        if (category.equals(VariantVocabulary.CAPACITY)) {
-            return v;                                   // capacities are recognised by pattern
-        }
-        List<String> values = new ArrayList<>();
-        for (Table t : dedup ? List.of(left) : List.of(left, right)) {
-            if (t.schema().indexOf(attribute) >= 0) {
-                Column c = t.column(attribute);
-                for (int i = 0; i < c.size(); i++) {
-                    values.add(c.get(i));
+    /**
+     * The dimension a category of {@link FeatureSpaceBuilder#variantWords} names: {@code colour}/{@code color},
+     * {@code size} (apparel sizes), a built-in dimension's name, else a dimension of its own.
+     */
+    static Dimension dimension(String category) {
+        String c = category.strip().toLowerCase(Locale.ROOT);
+        return c.equals("color") || c.equals("colour") ? Dimension.COLOUR
+                : c.equals("size") ? Dimension.APPAREL_SIZE : Dimension.of(c);
+    }
+
+    /**
+     * The one variant extractor of this feature space: the built-in {@link Vocabulary} with the builder's variant
+     * words, the variant attributes both tables have as named attributes (others by their names), synonyms learned
+     * from the records of the tables. Built once.
+     */
+    VariantExtractor extractor() {
+        if (extractor == null) {
+            // what it learns from the tables is a corpus statistic: a space over part of them applies the whole's
+            extractor = statistic("variants", VariantExtractor.class, () -> {
+                Vocabulary v = Vocabulary.builtIn();
+                for (Map.Entry<String, List<String>> e : b.variantWords.entrySet()) {
+                    Dimension d = dimension(e.getKey());
+                    for (String w : e.getValue()) {
+                        v = v.withValue(d, w);
+                    }
                 }
-            }
+                VariantExtractor.Builder xb = VariantExtractor.builder().vocabulary(v);
+                for (String a : b.variantAttributes) {
+                    if (left.schema().indexOf(a) >= 0 && right.schema().indexOf(a) >= 0) {
+                        xb.attribute(a);
+                    }
+                }
+                VariantExtractor x = xb.build().learn(left);
+                return dedup ? x : x.learn(right);
+            });
         }
-        return v.learn(category, values);
+        return extractor;
+    }
+
+    /** Every record's canonical value per dimension, left then right (one table in deduplication). Built once. */
+    VariantTable[] variants() {
+        if (variants == null) {
+            VariantTable l = extractor().extract(left);
+            variants = new VariantTable[] {l, dedup ? l : extractor().extract(right)};
+        }
+        return variants;
     }
 
     FeatureSpace generate() {
@@ -278,8 +301,20 @@ final class FeatureGenerator {
         }
         FeatureSpace.Spec spec = new FeatureSpace.Spec(chosen, usedKinds, b.variantAttributes, b.neutralize,
                 new LinkedHashMap<>(b.variantWords), b.legacy ? null : columns);
+        // the variant values for explanations and rules: these, or made later by this extractor (or a new one)
+        VariantTable[] built = variants;
+        VariantExtractor x = extractor;
+        FeatureSpaceBuilder options = b;
+        Table l = left;
+        Table r = right;
+        java.util.function.Supplier<VariantTable[]> source = built != null ? () -> built : x == null
+                ? () -> new FeatureGenerator(options).variants()
+                : () -> {
+                    VariantTable lv = x.extract(l);
+                    return new VariantTable[] {lv, l == r ? lv : x.extract(r)};
+                };
         return new FeatureSpace(left, right, spec, active.toArray(new Comparison[0]), List.copyOf(chosen),
-                new FeatureSpace.Statistics(fitted));
+                new FeatureSpace.Statistics(fitted), source);
     }
 
     private boolean isDropped(String name) {
@@ -381,9 +416,24 @@ final class FeatureGenerator {
         return m;
     }
 
-    /** The vocabulary whose words text features strip (VARIANT mode), else null. */
-    VariantVocabulary stripper() {
-        return b.neutralize ? vocabulary : null;
+    /**
+     * What text features apply to normalised text in VARIANT mode ({@link VariantExtractor#strip}: variant labels,
+     * slots, words and quantities removed), else null.
+     */
+    UnaryOperator<String> stripper() {
+        if (!b.neutralize) {
+            return null;
+        }
+        VariantExtractor x = extractor();
+        return x::strip;
+    }
+
+    /** Whether at least 2% of the records (of both tables, once in deduplication) have keys. */
+    static boolean common(long[][] left, long[][] right, boolean dedup) {
+        long present = Arrays.stream(left).filter(k -> k.length > 0).count()
+                + (dedup ? 0 : Arrays.stream(right).filter(k -> k.length > 0).count());
+        long total = left.length + (dedup ? 0 : right.length);
+        return present >= Math.max(1, 0.02 * total);
     }
 
     /** {@code f} of every raw value, stripped; null for a missing or blank result. In parallel. */

@@ -4,6 +4,7 @@ import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.util.Parallel;
+import dev.matcher.variant.VariantTable;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,13 +57,14 @@ public final class FeatureSpace {
     private final long[][][] rightLongs;
     private final Statistics statistics;
 
-    FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names) {
-        this(left, right, spec, comparisons, names, new Statistics(Map.of()));
-    }
+    /** Builds {@link #variants} when first asked (the feature generator's, if it built them). */
+    private final java.util.function.Supplier<VariantTable[]> variantSource;
+    private volatile VariantTable[] variants;
 
     FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names,
-                 Statistics statistics) {
+                 Statistics statistics, java.util.function.Supplier<VariantTable[]> variantSource) {
         this.statistics = statistics;
+        this.variantSource = variantSource;
         this.left = left;
         this.right = right;
         this.spec = spec;
@@ -133,8 +135,7 @@ public final class FeatureSpace {
      *
      * @param statistics null to fit them on these tables
      * @throws IllegalArgumentException when the statistics lack what a feature needs or miss a value of the tables
-     * @throws UnsupportedOperationException for features whose statistics cannot be applied yet (variant attributes'
-     *                                       learned vocabulary, value alignment)
+     * @throws UnsupportedOperationException for features whose statistics cannot be applied yet (value alignment)
      */
     public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
                                         Map<String, Similarity> custom, Set<String> computed) {
@@ -278,6 +279,47 @@ public final class FeatureSpace {
             }
         });
         return x;
+    }
+
+    /**
+     * Every record's canonical variant values (colour, size, capacity, ...) of the left table, as the features of
+     * this space see them (same vocabulary, variant attributes and learned synonyms). Extracted once, when first
+     * asked (at build time in EXACT mode, where the {@code variant.*} features read them).
+     */
+    public VariantTable leftVariants() {
+        return variantTables()[0];
+    }
+
+    /** As {@link #leftVariants()} for the right table (the same object in deduplication). */
+    public VariantTable rightVariants() {
+        return variantTables()[1];
+    }
+
+    /**
+     * A pair's variant values side by side with the verdict per dimension, for explanations: every dimension
+     * where at least one record states a value.
+     *
+     * <pre>{@code
+     * fs.compareVariants(3, 17);   // [colour: grey (heather grey) [title] vs grey [attribute] -> EQUAL, ...]
+     * }</pre>
+     */
+    public List<VariantTable.Comparison> compareVariants(int leftRow, int rightRow) {
+        VariantTable[] v = variantTables();
+        return v[0].explain(leftRow, v[1], rightRow);
+    }
+
+    private VariantTable[] variantTables() {
+        VariantTable[] v = variants;
+        if (v == null) {
+            synchronized (this) {
+                v = variants;
+                if (v == null) {
+                    v = variantSource.get();
+                    variants = v;
+                }
+            }
+        }
+        return v;
     }
 
     /** The feature values of one pair as name -> value, for reading in JShell. */

@@ -2,7 +2,7 @@ package dev.matcher.compare;
 
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
-import dev.matcher.text.VariantVocabulary;
+import dev.matcher.variant.Dimension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +32,6 @@ public final class FeatureSpaceBuilder {
     final Set<String> dropped = new LinkedHashSet<>();
     final Map<String, Similarity> added = new LinkedHashMap<>();
     final Map<String, List<String>> variantWords = new LinkedHashMap<>();
-    VariantVocabulary vocabulary = VariantVocabulary.builtIn();
     /** Which attributes are compared with which; null: found by {@link ColumnCorrespondence#of(Table, Table)}. */
     ColumnCorrespondence columns;
     /** Rebuilding a spec without a correspondence: equal names only, whole records of those only. */
@@ -70,9 +69,18 @@ public final class FeatureSpaceBuilder {
         return this;
     }
 
-    /** Adds words to a variant category (e.g. {@code "colour", "teal"}); a new category gets its own feature. */
+    /**
+     * Adds values to a variant dimension of the built-in {@link dev.matcher.variant.Vocabulary} ({@code "colour",
+     * "teal"}; {@code size} is the apparel size ladder); a new name makes a dimension of its own, with its feature
+     * {@code variant.NAME}. Number dimensions (capacity, pack, amount, shoe size) are read by pattern and take no
+     * words.
+     */
     public FeatureSpaceBuilder variantWords(String category, String... words) {
-        vocabulary = vocabulary.withWords(category, words);
+        Dimension d = FeatureGenerator.dimension(category);
+        if (d.kind() != Dimension.Kind.WORDS) {
+            throw new IllegalArgumentException("variant dimension " + d + " is read as numbers with units; it takes "
+                    + "no words: " + Arrays.toString(words));
+        }
         variantWords.computeIfAbsent(category, k -> new ArrayList<>()).addAll(Arrays.asList(words));
         return this;
     }

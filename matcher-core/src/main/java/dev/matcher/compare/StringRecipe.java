@@ -2,7 +2,7 @@ package dev.matcher.compare;
 
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
-import dev.matcher.text.VariantVocabulary;
+import java.util.function.UnaryOperator;
 
 /**
  * STRING attributes (names, short titles, venues): exact, levenshtein, jaro_winkler, qgram_jaccard; token and TF-IDF
@@ -22,7 +22,7 @@ final class StringRecipe implements Recipe {
         String n = a.name();
         TextRecipe.add(n, false, left, right, g);
         if (g.wants(n + "." + ValueRarity.SUFFIX)) {
-            VariantVocabulary strip = g.stripper();
+            UnaryOperator<String> strip = g.stripper();
             String[] lk = g.prepare(left, v -> ValueRarity.key(v, strip));
             String[] rk = g.dedup ? lk : g.prepare(right, v -> ValueRarity.key(v, strip));
             @SuppressWarnings("unchecked")

@@ -4,10 +4,10 @@ import dev.matcher.text.Phonetics;
 import dev.matcher.text.StopWords;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
-import dev.matcher.text.VariantVocabulary;
 import dev.matcher.util.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.UnaryOperator;
 
 /**
  * Per-record text profiles of one field (an attribute, or all attributes concatenated) for both tables: normalised
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 final class TextField {
     /** What to prepare. */
     record Options(boolean qgrams, boolean codes, boolean numbers, boolean phonetic, boolean stopWords,
-                   VariantVocabulary stripVariants) {
+                   UnaryOperator<String> stripVariants) {
     }
 
     static final class Side {
@@ -273,7 +273,7 @@ final class TextField {
         if (norm == null || norm.isBlank()) {
             return;
         }
-        String stripped = o.stripVariants() != null ? o.stripVariants().strip(norm) : norm;
+        String stripped = o.stripVariants() != null ? o.stripVariants().apply(norm) : norm;
         String[] w = Tokenizer.words(stripped);
         if (o.stopWords()) {
             w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);

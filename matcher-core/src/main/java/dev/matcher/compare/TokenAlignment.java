@@ -3,12 +3,12 @@ package dev.matcher.compare;
 import dev.matcher.text.Quantity;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
-import dev.matcher.text.VariantVocabulary;
 import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +86,7 @@ final class TokenAlignment {
      * Profiles of both sides ({@code rightRaw == leftRaw} in deduplication: one side); {@code strip} removes variant
      * words first (VARIANT mode), or null.
      */
-    static TokenAlignment build(String[] leftRaw, String[] rightRaw, VariantVocabulary strip) {
+    static TokenAlignment build(String[] leftRaw, String[] rightRaw, UnaryOperator<String> strip) {
         boolean dedup = leftRaw == rightRaw;
         Side l = new Side(leftRaw.length);
         Side r = dedup ? l : new Side(rightRaw.length);
@@ -150,7 +150,7 @@ final class TokenAlignment {
         return n == x.length ? x : Arrays.copyOf(x, n);
     }
 
-    private static void prepare(Side s, int i, String raw, VariantVocabulary strip, String[][] words,
+    private static void prepare(Side s, int i, String raw, UnaryOperator<String> strip, String[][] words,
                                 String[][] codes) {
         String norm = TextNormalizer.normalize(raw);
         if (norm == null || norm.isBlank()) {
@@ -160,7 +160,7 @@ final class TokenAlignment {
             s.numbers[i] = NO_KEYS;
             return;
         }
-        String text = FRENCH_UNITS.matcher(strip == null ? norm : strip.strip(norm)).replaceAll(m -> m.group(1)
+        String text = FRENCH_UNITS.matcher(strip == null ? norm : strip.apply(norm)).replaceAll(m -> m.group(1)
                 + (m.group(2) != null ? "gb" : m.group(3).equals("to") ? "tb" : "mb"));
         List<String> w = new ArrayList<>();
         List<String> c = new ArrayList<>(Arrays.asList(Tokenizer.codes(text)));

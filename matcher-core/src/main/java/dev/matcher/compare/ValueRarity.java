@@ -2,9 +2,9 @@ package dev.matcher.compare;
 
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
-import dev.matcher.text.VariantVocabulary;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code attr.value_rarity}: 1 / the number of records, in both tables together (once in deduplication), that hold
@@ -28,12 +28,12 @@ final class ValueRarity extends Comparison {
 
     /**
      * The value as compared: normalised words joined by single blanks, punctuation dropped (null stays null); with a
-     * vocabulary (VARIANT mode) its variant words are removed first, so the colours and sizes of one product share a
+     * stripper (VARIANT mode) its variant words are removed first, so the colours and sizes of one product share a
      * value, as in every other text feature of that mode.
      */
-    static String key(String raw, VariantVocabulary variants) {
+    static String key(String raw, UnaryOperator<String> variants) {
         String norm = TextNormalizer.normalize(raw);
-        return norm == null ? null : Tokenizer.compact(variants == null ? norm : variants.strip(norm));
+        return norm == null ? null : Tokenizer.compact(variants == null ? norm : variants.apply(norm));
     }
 
     /**

@@ -71,7 +71,7 @@ final class WholeRecordRecipe implements Recipe {
         if (!g.dedup) {
             Parallel.forEach(r.length, i -> kr[i] = Years.in(r[i]));
         }
-        if (g.allMeasures() || VariantRecipe.common(kl, kr, g.dedup)) {
+        if (g.allMeasures() || FeatureGenerator.common(kl, kr, g.dedup)) {
             g.add(new Comparisons.Variants(new String[] {"*.year_conflict"}, new long[][][] {kl},
                     new long[][][] {kr}));
         }

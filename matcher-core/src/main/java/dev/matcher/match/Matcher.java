@@ -10,6 +10,10 @@ import dev.matcher.data.Pairs;
 import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.util.Parallel;
+import dev.matcher.variant.Dimension;
+import dev.matcher.variant.VariantCode;
+import dev.matcher.variant.VariantTable;
+import dev.matcher.variant.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,8 @@ public final class Matcher {
     private final double threshold;
     private final TableShape leftShape;
     private final TableShape rightShape;
+    /** EXACT mode: the variant dimensions in which different values never match (see {@link #requireSame}). */
+    private final List<Dimension> requireSame;
     private volatile Cached cached;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
@@ -69,9 +75,19 @@ public final class Matcher {
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
             TableShape rightShape) {
+        this(mode, spec, model, threshold, leftShape, rightShape, List.of());
+    }
+
+    Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
+            TableShape rightShape, List<Dimension> requireSame) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
+        if (!requireSame.isEmpty() && mode != MatchMode.EXACT) {
+            throw new IllegalArgumentException("requireSame " + requireSame + " is a rule of EXACT mode; in "
+                    + mode + " mode the variants of a family differ by definition");
+        }
+        this.requireSame = List.copyOf(new java.util.LinkedHashSet<>(requireSame));
         this.mode = mode;
         this.spec = spec;
         this.model = model;
@@ -95,9 +111,51 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape);
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, requireSame);
         m.cached = cached;
         return m;
+    }
+
+    /**
+     * The same matcher with a hard rule (EXACT mode): a pair whose canonical values differ in one of these dimensions
+     * never matches (probability 0), whatever the model says; unknown (a side that does not say) is left to the model.
+     * Names as in {@link #dimensions(String...)}; none removes the rule. Saved with the model. The threshold is kept:
+     * choose it again ({@link #withThreshold(Table, Table, LabelledPairs, double)}) or set the rule on the builder.
+     *
+     * <pre>{@code
+     * Matcher strict = m.requireSame("colour", "size");    // Jet Black vs Black may match, Black vs White never
+     * }</pre>
+     */
+    public Matcher requireSame(String... dimensions) {
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, dimensions(dimensions));
+        m.cached = cached;
+        return m;
+    }
+
+    /** The dimensions of the hard rule ({@link #requireSame}); empty without it. */
+    public List<Dimension> requiredSame() {
+        return requireSame;
+    }
+
+    /**
+     * Variant dimensions by name: {@code colour} (or {@code color}), {@code size} (apparel, shoe and bedding sizes),
+     * a dimension's own name ({@code capacity}, {@code pack}, {@code amount}, {@code shoe_size}, ...) or a
+     * user-named one (an attribute given to {@code variantAttributes}).
+     */
+    public static List<Dimension> dimensions(String... names) {
+        List<Dimension> out = new ArrayList<>();
+        for (String raw : names) {
+            String n = raw.strip().toLowerCase(java.util.Locale.ROOT);
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException("empty variant dimension name in " + java.util.Arrays.toString(names));
+            }
+            switch (n) {
+                case "colour", "color" -> out.add(Dimension.COLOUR);
+                case "size" -> out.addAll(List.of(Dimension.APPAREL_SIZE, Dimension.SHOE_SIZE, Dimension.BEDDING_SIZE));
+                default -> out.add(Dimension.of(n));
+            }
+        }
+        return out;
     }
 
     /**
@@ -235,6 +293,7 @@ public final class Matcher {
         double[] p = new double[n];
         int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
+        Rule rule = Rule.of(requireSame, fs);
         Parallel.forEach(chunks, c -> {
             // features of a block of pairs, then the model over the block (each tree read once per block)
             double[][] rows = new double[chunk][fs.size()];
@@ -247,13 +306,63 @@ public final class Matcher {
             }
             model.probabilities(rows, 0, to - from, out, raw);
             System.arraycopy(out, 0, p, from, to - from);
+            if (rule != null) {
+                for (int i = from; i < to; i++) {
+                    if (rule.differs(candidates.left(i), candidates.right(i))) {
+                        p[i] = 0;
+                    }
+                }
+            }
         });
         return p;
     }
 
-    /** The calibrated match probability of one pair. */
+    /** The codes of the {@link #requireSame} dimensions, columnar, for a pair test in a few instructions. */
+    private record Rule(long[][] left, long[][] right) {
+        static Rule of(List<Dimension> dimensions, FeatureSpace fs) {
+            if (dimensions.isEmpty()) {
+                return null;
+            }
+            VariantTable l = fs.leftVariants();
+            VariantTable r = fs.rightVariants();
+            List<Dimension> known = dimensions.stream().filter(l.dimensions()::contains).toList();
+            List<Dimension> unknown = dimensions.stream().filter(d -> !l.dimensions().contains(d)
+                    && !d.isBuiltIn()).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("requireSame names dimensions these tables do not have: " + unknown
+                        + "; dimensions: " + l.dimensions());
+            }
+            long[][] lc = known.stream().map(l::codes).toArray(long[][]::new);
+            long[][] rc = l == r ? lc : known.stream().map(r::codes).toArray(long[][]::new);
+            return new Rule(lc, rc);
+        }
+
+        boolean differs(int l, int r) {
+            for (int k = 0; k < left.length; k++) {
+                if (VariantCode.compare(left[k][l], right[k][r]) == Verdict.DIFFERENT) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The calibrated match probability of one pair (0 when the {@link #requireSame} rule says no). */
     public double score(Table left, Table right, int leftRow, int rightRow) {
-        return model.probability(features(left, right).compute(leftRow, rightRow));
+        FeatureSpace fs = features(left, right);
+        if (!requireSame.isEmpty() && differs(fs, leftRow, rightRow)) {
+            return 0;
+        }
+        return model.probability(fs.compute(leftRow, rightRow));
+    }
+
+    private boolean differs(FeatureSpace fs, int leftRow, int rightRow) {
+        for (VariantTable.Comparison c : fs.compareVariants(leftRow, rightRow)) {
+            if (requireSame.contains(c.dimension()) && c.verdict() == Verdict.DIFFERENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for each candidate at or above the threshold. */
@@ -271,9 +380,22 @@ public final class Matcher {
         return new ScoredPairs(candidates, score(left, right, candidates)).atLeast(threshold);
     }
 
-    /** Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees). */
+    /**
+     * Why a pair got its probability: features sorted by their contribution (exact TreeSHAP for trees), and both
+     * records' canonical variant values with the verdict per dimension; the {@link #requireSame} rule, when it
+     * applies, sets the probability to 0 and says so.
+     */
     public Explanation explain(Table left, Table right, int leftRow, int rightRow) {
-        return model.explain(features(left, right).compute(leftRow, rightRow));
+        FeatureSpace fs = features(left, right);
+        List<String> variants = new ArrayList<>();
+        boolean ruled = false;
+        for (VariantTable.Comparison c : fs.compareVariants(leftRow, rightRow)) {
+            boolean rule = requireSame.contains(c.dimension()) && c.verdict() == Verdict.DIFFERENT;
+            ruled |= rule;
+            variants.add(c + (rule ? "  (requireSame: never a match)" : ""));
+        }
+        Explanation e = model.explain(fs.compute(leftRow, rightRow)).withVariants(variants);
+        return ruled ? e.withProbability(0) : e;
     }
 
     /** Global feature importance (mean absolute contribution over training pairs). */
@@ -302,7 +424,8 @@ public final class Matcher {
     @Override
     public boolean equals(Object o) {
         return o instanceof Matcher m && mode == m.mode && spec.equals(m.spec) && model.equals(m.model)
-                && threshold == m.threshold && leftShape.equals(m.leftShape) && rightShape.equals(m.rightShape);
+                && threshold == m.threshold && leftShape.equals(m.leftShape) && rightShape.equals(m.rightShape)
+                && requireSame.equals(m.requireSame);
     }
 
     @Override
@@ -316,6 +439,7 @@ public final class Matcher {
         return "Matcher[" + mode + ", " + model.models().size() + " x " + first + ", " + spec.names().size()
                 + " features, threshold " + String.format("%.3f", threshold) + ", " + model.calibration()
                 + (spec.variantAttributes().isEmpty() ? "" : ", variant attributes " + spec.variantAttributes())
+                + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame)
                 + "]";
     }
 }

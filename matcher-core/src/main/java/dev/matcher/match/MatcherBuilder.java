@@ -31,6 +31,7 @@ public final class MatcherBuilder {
     private double threshold = Double.NaN;
     private double tradeoff = 0.5;
     private final List<String[]> aligned = new ArrayList<>();
+    private List<String> requireSame = List.of();
 
     MatcherBuilder() {
     }
@@ -129,6 +130,21 @@ public final class MatcherBuilder {
         return cb.build();
     }
 
+    /**
+     * EXACT mode: a pair whose canonical values differ in one of these variant dimensions ({@code "colour"},
+     * {@code "size"}, {@code "capacity"}, ...; see {@link Matcher#dimensions}) never matches, whatever the model says.
+     * Unknown values (a record that does not say) are left to the model. The threshold is chosen with the rule on.
+     *
+     * <pre>{@code
+     * Matcher m = Matcher.builder().requireSame("colour", "size").train(products, train, valid);
+     * }</pre>
+     */
+    public MatcherBuilder requireSame(String... dimensions) {
+        Matcher.dimensions(dimensions);                 // names checked now
+        requireSame = List.of(dimensions);
+        return this;
+    }
+
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
         return featureSpace(left, right, columns(left, right));
@@ -154,6 +170,7 @@ public final class MatcherBuilder {
      * match) on the cross-validated probabilities of the training pairs. The test pairs of a benchmark are never seen.
      */
     public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
+        checkRule();
         FeatureSpace fs = featureSpace(left, right);
         String[] names = fs.names().toArray(new String[0]);
         double[][] x = fs.compute(train.pairs());
@@ -163,13 +180,15 @@ public final class MatcherBuilder {
 
     /** Trains on a precomputed feature matrix of {@code fs} (used by active learning). */
     Matcher train(FeatureSpace fs, double[][] x, boolean[] y, LabelledPairs valid) {
+        checkRule();
         ModelTrainer.Result r = trainer.build().train(x, y, fs.names().toArray(new String[0]));
         return finish(fs, r, fs.left(), fs.right(), valid);
     }
 
     private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
-                Matcher.TableShape.of(left), Matcher.TableShape.of(right));
+                Matcher.TableShape.of(left), Matcher.TableShape.of(right),
+                Matcher.dimensions(requireSame.toArray(new String[0])));
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;
@@ -180,9 +199,16 @@ public final class MatcherBuilder {
         return m.withThreshold(Thresholds.robust(r.outOfFold(), r.labels(), tradeoff));
     }
 
+    private void checkRule() {
+        if (!requireSame.isEmpty() && mode != MatchMode.EXACT) {
+            throw new IllegalStateException("requireSame " + requireSame + " is a rule of EXACT mode; in " + mode
+                    + " mode the variants of a family differ by definition");
+        }
+    }
+
     @Override
     public String toString() {
-        return "MatcherBuilder[" + mode + ", variant attributes " + variantAttributes + ", " + trainer.build()
+        return "MatcherBuilder[" + mode + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + ", " + trainer.build()
                 + (Double.isNaN(threshold) ? ", tradeoff " + tradeoff : ", threshold " + threshold) + "]";
     }
 }

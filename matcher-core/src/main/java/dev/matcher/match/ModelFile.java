@@ -21,12 +21,13 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The matcher file format, version 2: big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
+ * The matcher file format, version 2 (version 1 files, without the column correspondence and the rule, are read
+ * too): big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
  * ({@code writeUTF}), lists as an int count followed by the items.
  *
  * <pre>
  * magic            8 bytes  "MATCHER\n"
- * version          int      2 (version 1 files, without the column correspondence, are read too)
+ * version          int      2
  * mode             UTF      EXACT | VARIANT
  * threshold        double
  * left schema      list of (UTF attribute name, UTF AttributeKind)
@@ -36,6 +37,7 @@ import java.util.zip.CheckedOutputStream;
  *                  (version 2) boolean has correspondence, then int length and that many bytes of
  *                  {@link dev.matcher.compare.ColumnCorrespondence#writeTo} (which columns are compared with which;
  *                  a spec without one compares the columns of equal names, as version 1 did)
+ * rule             (version 2) list of UTF variant dimensions whose different values never match
  * model            list of (UTF feature name, double importance); UTF ModelType; int k fold models, each:
  *                    trees:  UTF type, int features, double base, list of int roots,
  *                            list of nodes (int feature (-1 = leaf), double threshold, int left, int right,
@@ -68,7 +70,7 @@ import java.util.zip.CheckedOutputStream;
 public final class ModelFile {
     static final byte[] MAGIC = "MATCHER\n".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 2;
-    /** The oldest version read: 1, which had no column correspondence. */
+    /** The oldest version read: 1, which had no column correspondence and no rule. */
     static final int OLDEST = 1;
     /** Largest model file read (it is held in memory while parsed). */
     static final int MAX_BYTES = 1 << 30;
@@ -115,6 +117,7 @@ public final class ModelFile {
                 out.writeInt(block.size());
                 block.writeTo(out);
             }
+            writeStrings(out, m.requiredSame().stream().map(d -> d.name()).toList());
             m.model().write(out);
             out.flush();
             long crc = checked.getChecksum().getValue();
@@ -158,6 +161,11 @@ public final class ModelFile {
                 throw in.fail(e.getMessage());
             }
         }
+        List<String> rule = List.of();
+        if (version >= 2) {
+            in.part("rule");
+            rule = readStrings(in, "variant dimension");
+        }
         CalibratedModel model = CalibratedModel.read(in, names.size());
         in.part("");
         if (in.remaining() != 0) {
@@ -169,7 +177,8 @@ public final class ModelFile {
         try {
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words,
                     columns);
-            return new Matcher(mode, spec, model, threshold, left, right);
+            return new Matcher(mode, spec, model, threshold, left, right,
+                    Matcher.dimensions(rule.toArray(new String[0])));
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
         }

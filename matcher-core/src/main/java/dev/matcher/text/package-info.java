@@ -3,8 +3,7 @@
  * NFKC, case and accent folding), {@link dev.matcher.text.Tokenizer} (words, padded q-grams, codes such as
  * {@code KDL-40V4100 -> kdl40v4100}, numbers with units such as {@code 1.5 kg -> 1500 g}),
  * {@link dev.matcher.text.StopWords}, {@link dev.matcher.text.Phonetics} (Soundex, Double Metaphone, NYSIIS via
- * Commons Codec), {@link dev.matcher.text.VariantVocabulary} (colours, sizes, capacities, pack counts; superseded by
- * {@link dev.matcher.variant}),
+ * Commons Codec), (variant values such as colours and sizes: {@link dev.matcher.variant}),
  * {@link dev.matcher.text.Years} (years anywhere in a text) and {@link dev.matcher.text.PersonList} (lists of
  * people's names).
  *

@@ -8,6 +8,7 @@ import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;
 import dev.matcher.text.TextNormalizer;
 import dev.matcher.text.Tokenizer;
+import dev.matcher.util.Parallel;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * Finds each record's canonical value per variant {@link Dimension}, once per record: from the attribute named for
@@ -193,6 +192,27 @@ public final class VariantExtractor implements Serializable {
         return scan.readTitle(alwaysContext | scan.context(contextWords)).residual();
     }
 
+    /** Sequential with {@code parallelism(1)} or few records, else in the caller's pool ({@link Parallel}). */
+    /**
+     * Each record's product line: its title (the attribute this extractor reads as the title) with every variant
+     * mention removed ({@link #strip}), so that the colours and sizes of one product read the same; null when the
+     * record has no title. What variant-aware blocking keys on.
+     *
+     * <pre>{@code
+     * x.productLines(products)[0];    // "Acme Line Tee - Navy / XL" -> "acme line tee"
+     * }</pre>
+     */
+    public String[] productLines(Table table) {
+        Layout layout = layout(table);
+        String[] out = new String[table.size()];
+        if (layout.title < 0) {
+            return out;
+        }
+        dev.matcher.data.Column c = table.column(layout.title);
+        run(out.length, row -> out[row] = strip(c.get(row)));
+        return out;
+    }
+
     private void run(int n, java.util.function.IntConsumer body) {
         if (parallelism <= 1 || n < 2048) {
             for (int i = 0; i < n; i++) {
@@ -200,12 +220,7 @@ public final class VariantExtractor implements Serializable {
             }
             return;
         }
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            pool.submit(() -> IntStream.range(0, n).parallel().forEach(body)).join();
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(n, body);
     }
 
     /** One record: per section the chosen code and source, and the codes of every source. */
@@ -733,7 +748,13 @@ public final class VariantExtractor implements Serializable {
             if (ds.isEmpty()) {
                 int[] secs = vocabulary.label(Vocabulary.phrase(attribute.replace('_', ' ')));
                 if (secs == null) {
-                    ds.add(Dimension.of(attribute));
+                    // a dimension of the user's own (edition, flavour): its values equal only themselves
+                    Dimension d = Dimension.of(Vocabulary.phrase(attribute.replace('_', ' ')).replace(' ', '_')
+                            .replaceAll("[^\\p{L}\\p{N}_]", ""));
+                    if (vocabulary.indexOf(d) < 0) {
+                        vocabulary = vocabulary.withLabels(d, attribute);
+                    }
+                    ds.add(d);
                 } else {
                     for (int s : secs) {
                         ds.add(vocabulary.dimension(s));
@@ -768,7 +789,10 @@ public final class VariantExtractor implements Serializable {
             return this;
         }
 
-        /** Threads for {@link VariantExtractor#extract} (default: all cores). */
+        /**
+         * {@code 1}: {@link VariantExtractor#extract} runs in the calling thread; more (the default): in the caller's
+         * fork/join pool, like every parallel step of the library (no pool of its own).
+         */
         public Builder parallelism(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1: " + threads);

@@ -41,7 +41,7 @@ class FeatureSpaceTest {
         assertEquals(fs.size(), n.size());
         for (String expected : List.of("title.jaro_winkler", "title.levenshtein", "title.tfidf_cosine",
                 "title.codes_exact", "brand.tf_agree", "price.abs_diff", "price.rel_sim", "released.day_month_swap",
-                "*.tfidf_cosine", "title.left_null", "brand.both_null", "variant.colour_conflict")) {
+                "*.tfidf_cosine", "title.left_null", "brand.both_null", "variant.colour", "variant.different")) {
             assertTrue(n.contains(expected), expected + " in " + n);
         }
         assertTrue(fs.toString().contains("title: exact, levenshtein, jaro_winkler"), fs.toString());
@@ -136,8 +136,9 @@ class FeatureSpaceTest {
         assertEquals(1, fs.explain(0, 1).get("title.codes_exact"));
         assertTrue(fs.explain(0, 1).get("*.tfidf_cosine") > fs.explain(0, 5).get("*.tfidf_cosine"));
         assertEquals(1, fs.explain(0, 1).get("released.day_month_swap"));
-        assertEquals(1, fs.explain(2, 3).get("variant.colour_conflict"));
-        assertEquals(0, fs.explain(0, 2).get("variant.colour_conflict"));
+        assertEquals(0, fs.explain(2, 3).get("variant.colour"));       // different colours
+        assertEquals(-1, fs.explain(0, 1).get("variant.colour"));      // one side silent: unknown, never equal
+        assertEquals(1, fs.explain(0, 2).get("variant.colour"));       // black and black
     }
 
     @Test
@@ -244,7 +245,8 @@ class FeatureSpaceTest {
         // iPhone 64GB black vs 128GB white: identical titles once variant words are gone
         assertEquals(1, variant.explain(2, 3).get("title.token_jaccard"));
         assertTrue(exact.explain(2, 3).get("title.token_jaccard") < 1);
-        assertEquals(1, exact.explain(2, 3).get("variant.capacity_conflict"));
+        assertEquals(0, exact.explain(2, 3).get("variant.capacity"));
+        assertTrue(exact.explain(2, 3).get("variant.different") >= 1);
     }
 
     @Test

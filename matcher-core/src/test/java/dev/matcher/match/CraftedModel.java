@@ -16,6 +16,7 @@ import java.util.zip.CRC32;
 final class CraftedModel {
     String magic = "MATCHER\n";
     int version = ModelFile.VERSION;
+    String[] rule = {};
     String mode = "EXACT";
     double threshold = 0.5;
     String attributeKind = "STRING";
@@ -79,6 +80,10 @@ final class CraftedModel {
             out.writeInt(0);   // variant words
             if (version >= 2) {
                 out.writeBoolean(false);   // no column correspondence: attributes of equal names
+                out.writeInt(rule.length);   // requireSame dimensions
+                for (String d : rule) {
+                    out.writeUTF(d);
+                }
             }
             out.writeInt(2);   // feature names and importances of the model
             out.writeUTF("a.exact");

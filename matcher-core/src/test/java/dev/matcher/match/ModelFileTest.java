@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,20 @@ class ModelFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> again.score(left, renamed, 0, 0));
         assertTrue(e.getMessage().contains("attribute 'name' of the right table"), e.getMessage());
+    }
+
+    @Test
+    void versionOneFilesWithoutTheRuleStillLoadAndVersionTwoKeepsIt() throws IOException {
+        CraftedModel v1 = new CraftedModel();
+        v1.version = 1;
+        assertTrue(Matcher.load(write(v1)).requiredSame().isEmpty());
+        CraftedModel v2 = new CraftedModel();
+        v2.rule = new String[] {"colour", "apparel_size"};
+        assertEquals(List.of(dev.matcher.variant.Dimension.COLOUR, dev.matcher.variant.Dimension.APPAREL_SIZE),
+                Matcher.load(write(v2)).requiredSame());
+        CraftedModel v0 = new CraftedModel();
+        v0.version = 0;
+        assertMessage(write(v0), "unknown model file format version 0 (this library reads versions 1 to 2)");
     }
 
     @Test

@@ -49,6 +49,19 @@ public record BenchmarkDataset(String name, Task task, Pairs matches, Map<String
      *                       that is not 0 or 1 (naming file and line)
      */
     public static BenchmarkDataset load(Path folder) {
+        return load(folder, false);
+    }
+
+    /**
+     * Loads a dataset folder at the family level when asked and the folder has one: {@code family_matches.csv} and
+     * {@code family_train/valid/test.csv} (pairs of one product family: variants match), as a variant catalogue
+     * ({@code Generate variants}) writes them; a folder without them loads as {@link #load(Path)} (its matches may
+     * already be families, as in a catalogue whose clusters hold every variant). The name then ends in
+     * {@code " (family)"}.
+     *
+     * @throws DataException as {@link #load(Path)}
+     */
+    public static BenchmarkDataset load(Path folder, boolean familyLevel) {
         if (!Files.isDirectory(folder)) {
             throw new DataException(folder, 0, 0, "no such dataset folder");
         }
@@ -62,10 +75,14 @@ public record BenchmarkDataset(String name, Task task, Pairs matches, Map<String
         } else {
             task = Task.deduplication(left);
         }
-        Pairs matches = LabelledPairs.read(folder.resolve("matches.csv"), task).pairs();
+        String prefix = familyLevel && Files.exists(folder.resolve("family_matches.csv")) ? "family_" : "";
+        if (!prefix.isEmpty()) {
+            name += " (family)";
+        }
+        Pairs matches = LabelledPairs.read(folder.resolve(prefix + "matches.csv"), task).pairs();
         Map<String, LabelledPairs> splits = new LinkedHashMap<>();
         for (String split : SPLITS) {
-            Path f = folder.resolve(split + ".csv");
+            Path f = folder.resolve(prefix + split + ".csv");
             if (Files.exists(f)) {
                 splits.put(split, LabelledPairs.read(f, task));
             }

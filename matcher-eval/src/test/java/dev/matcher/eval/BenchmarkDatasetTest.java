@@ -111,4 +111,31 @@ class BenchmarkDatasetTest {
         DataException e = assertThrows(DataException.class, () -> BenchmarkDataset.load(f));
         assertTrue(e.getMessage().contains("missing header: expected left_id,right_id"), e.getMessage());
     }
+
+    @Test
+    void variantCataloguesLoadAtTheFamilyLevelWhenAsked() {
+        Path folder = dir.resolve("variants");
+        dev.matcher.eval.synth.VariantCatalog c = dev.matcher.eval.synth.VariantCatalogGenerator.builder().records(300)
+                .seed(3).build().generate();
+        c.writeDataset(folder);
+        BenchmarkDataset items = BenchmarkDataset.load(folder);
+        BenchmarkDataset families = BenchmarkDataset.load(folder, true);
+        assertEquals("variants", items.name());
+        assertEquals("variants (family)", families.name());
+        assertEquals(c.matches().size(), items.matches().size());
+        assertEquals(c.familyMatches().size(), families.matches().size());
+        assertEquals(c.pairs("train", true).size(), families.split("train").orElseThrow().size());
+        assertEquals(c.pairs("test", false).size(), items.split("test").orElseThrow().size());
+        assertTrue(families.matches().size() > items.matches().size());
+    }
+
+    @Test
+    void aFolderWithoutFamilyFilesLoadsAsItIsAtTheFamilyLevel() throws IOException {
+        Path f = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(f.resolve("left.csv"), "id,name\n1,a\n2,a\n3,b\n");
+        Files.writeString(f.resolve("matches.csv"), "left_id,right_id\n1,2\n");
+        BenchmarkDataset d = BenchmarkDataset.load(f, true);
+        assertEquals("plain", d.name());
+        assertEquals(1, d.matches().size());
+    }
 }
