@@ -73,6 +73,8 @@ final class TokenAlignment {
     int[] codeShape;
     /** The IDF of a term no record holds: the bound of every IDF here. */
     float maxIdf;
+    /** The statistics these profiles were built with, for {@link FeatureSpace#statistics()}. */
+    Fitted fitted;
     /** Share of present values holding a code or a quantity; mean words per present value. */
     double codeOrQuantityShare;
     double meanWords;
@@ -83,10 +85,23 @@ final class TokenAlignment {
     }
 
     /**
+     * The corpus statistics of a field's alignment: word and code dictionaries with their IDF, and how many records
+     * they were counted on. A field rebuilt on part of the tables with these computes the whole's features.
+     */
+    record Fitted(TextField.Fitted words, TextField.Fitted codes, long docs) implements java.io.Serializable {
+    }
+
+    /**
      * Profiles of both sides ({@code rightRaw == leftRaw} in deduplication: one side); {@code strip} removes variant
      * words first (VARIANT mode), or null.
      */
     static TokenAlignment build(String[] leftRaw, String[] rightRaw, UnaryOperator<String> strip) {
+        return build("", leftRaw, rightRaw, strip, null);
+    }
+
+    /** As {@link #build(String[], String[], UnaryOperator)}, applying {@code given} statistics unless null. */
+    static TokenAlignment build(String field, String[] leftRaw, String[] rightRaw, UnaryOperator<String> strip,
+                                Fitted given) {
         boolean dedup = leftRaw == rightRaw;
         Side l = new Side(leftRaw.length);
         Side r = dedup ? l : new Side(rightRaw.length);
@@ -99,14 +114,33 @@ final class TokenAlignment {
         if (!dedup) {
             Parallel.forEach(rightRaw.length, i -> prepare(r, i, rightRaw[i], strip, rw, rc));
         }
-        Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
-        Dictionary codes = Dictionary.of(dedup ? new String[][][] {lc} : new String[][][] {lc, rc});
-        t.wordVocab = words.strings;
-        t.codeVocab = codes.strings;
-        long docs = Arrays.stream(l.squashed).filter(s -> s != null).count()
-                + (dedup ? 0 : Arrays.stream(r.squashed).filter(s -> s != null).count());
-        t.wordIdf = idf(words, l.words, dedup ? null : r.words, docs);
-        t.codeIdf = idf(codes, l.codes, dedup ? null : r.codes, docs);
+        long docs;
+        if (given == null) {
+            Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
+            Dictionary codes = Dictionary.of(dedup ? new String[][][] {lc} : new String[][][] {lc, rc});
+            t.wordVocab = words.strings;
+            t.codeVocab = codes.strings;
+            docs = Arrays.stream(l.squashed).filter(s -> s != null).count()
+                    + (dedup ? 0 : Arrays.stream(r.squashed).filter(s -> s != null).count());
+            t.wordIdf = idf(words, l.words, dedup ? null : r.words, docs);
+            t.codeIdf = idf(codes, l.codes, dedup ? null : r.codes, docs);
+        } else {
+            t.wordVocab = given.words().vocab;
+            t.wordIdf = given.words().idf;
+            t.codeVocab = given.codes().vocab;
+            t.codeIdf = given.codes().idf;
+            docs = given.docs();
+            for (Side s : dedup ? new Side[] {l} : new Side[] {l, r}) {
+                String[][] w = s == l ? lw : rw;
+                String[][] c = s == l ? lc : rc;
+                Parallel.forEach(s.words.length, i -> {
+                    s.words[i] = known(field, w[i], given.words());
+                    s.codes[i] = known(field, c[i], given.codes());
+                });
+            }
+        }
+        t.fitted = new Fitted(new TextField.Fitted(t.wordVocab, t.wordIdf, null),
+                new TextField.Fitted(t.codeVocab, t.codeIdf, null), docs);
         t.maxIdf = TextField.idf(docs, 0);
         t.codeShape = new int[t.codeVocab.length];
         for (int id = 0; id < t.codeVocab.length; id++) {
@@ -114,6 +148,18 @@ final class TokenAlignment {
         }
         t.statistics(dedup);
         return t;
+    }
+
+    /** Sorted distinct ids of {@code tokens} in a given dictionary. */
+    private static int[] known(String field, String[] tokens, TextField.Fitted dictionary) {
+        if (tokens == null) {
+            return NO_IDS;
+        }
+        int[] ids = new int[tokens.length];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = dictionary.word(field, tokens[k]);
+        }
+        return distinctSorted(ids);
     }
 
     /** Distinct sorted ids per record into {@code target}; the smoothed IDF of every id. */

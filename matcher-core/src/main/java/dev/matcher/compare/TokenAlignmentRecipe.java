@@ -30,7 +30,10 @@ final class TokenAlignmentRecipe implements Recipe {
             return;
         }
         if (g.rebuilding() || g.allMeasures() || eligible(left, right)) {
-            g.add(TokenAlignment.build(left, right, g.stripper()).comparison(n));
+            TokenAlignment t = TokenAlignment.build(n, left, right, g.stripper(),
+                    g.given("align:" + n, TokenAlignment.Fitted.class));
+            g.fitted("align:" + n, t.fitted);
+            g.add(t.comparison(n));
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param name lower-case name, also the section name in vocabulary files
  * @param kind words or numbers
  */
-public record Dimension(String name, Kind kind) {
+public record Dimension(String name, Kind kind) implements java.io.Serializable {
     /** How a dimension's values are recognised and compared. */
     public enum Kind {
         /** Vocabulary words, with families and shades ({@code heather grey} is a shade of {@code grey}). */
