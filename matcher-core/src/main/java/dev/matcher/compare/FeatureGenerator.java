@@ -23,9 +23,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Turns a {@link FeatureSpaceBuilder} into a {@link FeatureSpace}: runs the {@link Recipe}s over the attributes the
- * tables share, adds the custom features, then drops, orders and numbers the features. The recipes read the options
- * and share the helpers here (what to compute, per-record preparation in the caller's pool, whole-record text).
+ * Turns a {@link FeatureSpaceBuilder} into a {@link FeatureSpace}: runs the {@link Recipe}s over the compared
+ * fields, one per group of the {@link ColumnCorrespondence} (an attribute of both tables under its name, or
+ * differently named attributes under {@code left~right}, members of a one-to-many side joined), adds the custom
+ * features, then drops, orders and numbers the features. The recipes read the options and share the helpers here
+ * (what to compute, each field's values per side, per-record preparation in the caller's pool, whole-record text
+ * that also takes in the attributes no other corresponds to).
  *
  * <pre>{@code
  * FeatureSpace fs = new FeatureGenerator(builder).generate();   // what FeatureSpaceBuilder.build() does
