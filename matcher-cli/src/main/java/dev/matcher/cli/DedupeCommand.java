@@ -80,7 +80,7 @@ final class DedupeCommand implements Runnable {
                 return annotated;
             }, Table::size, "records");
         }
-        MatchJob.printSummary(messages, result);
+        MatchJob.printSummary(messages, result, job);
         if (!toStdout) {
             messages.println("Written to " + out);
         }

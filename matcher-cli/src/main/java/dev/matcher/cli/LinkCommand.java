@@ -90,7 +90,7 @@ final class LinkCommand implements Runnable {
             return l.size() + r.size();
         }, Integer::longValue, "records");
         MatchJob.printColumns(stdout, result.matcher(), true);
-        MatchJob.printSummary(stdout, result);
+        MatchJob.printSummary(stdout, result, job);
         stdout.println("Written to " + leftOut + " and " + rightOut);
     }
 }

@@ -158,10 +158,12 @@ final class MatchJob {
     }
 
     /** The run's one-line summary, and a line per warning so that nothing left out goes unsaid at the end. */
-    static void printSummary(PrintWriter out, Resolution r) {
+    static void printSummary(PrintWriter out, Resolution r, JobOptions job) {
         out.println(r.summary());
         for (String w : r.warnings()) {
-            out.println("warning: " + w + (w.startsWith("blocking") ? " (--max-block-size raises the guard)" : ""));
+            out.println("warning: " + w + (w.startsWith("blocking") ? " (--max-block-size raises the guard)"
+                    : w.startsWith("labels") && job.labels != null ? " (to go on from your labels in the session, "
+                    + "give the file as --save-labels " + job.labels + " instead of --labels)" : ""));
         }
     }
 
