@@ -31,12 +31,8 @@ final class DimensionRecipe implements Recipe {
         if (g.neutralize()) {
             return;                     // VARIANT mode: variants of one family differ here by definition
         }
-        boolean any = g.wants(DIFFERENT) || g.wants(EQUAL);
-        for (Dimension d : g.extractor().dimensions()) {
-            any |= g.wants(PREFIX + d.name());
-        }
-        if (!any) {
-            return;
+        if (!g.wantsPrefix(PREFIX)) {
+            return;                     // a rebuilt model that reads none: no extraction at all
         }
         VariantTable[] v = g.variants();
         List<String> names = new ArrayList<>();

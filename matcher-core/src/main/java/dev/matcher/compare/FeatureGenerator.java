@@ -402,6 +402,11 @@ final class FeatureGenerator {
         return b.computed == null || b.computed.contains(feature);
     }
 
+    /** Whether any feature whose name starts with {@code prefix} is computed. */
+    boolean wantsPrefix(String prefix) {
+        return b.computed == null || b.computed.stream().anyMatch(n -> n.startsWith(prefix));
+    }
+
     boolean wantsAny(String prefix, List<String> suffixes) {
         return suffixes.stream().anyMatch(x -> wants(prefix + "." + x));
     }
