@@ -27,8 +27,8 @@ public final class SparkJob {
     public static void main(String[] args) {
         try {
             System.exit(run(args));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("matcher spark: " + e.getMessage());
+        } catch (RuntimeException e) {           // bad input, a missing file, a failed job: one line, exit code 1
+            System.err.println("matcher spark: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             System.exit(1);
         }
     }
@@ -81,7 +81,7 @@ public final class SparkJob {
                     + "\n" + USAGE);
             return 2;
         }
-        SparkResolver resolver = b.matcher(Matcher.load(Path.of(model))).keys(KeySpec.keys(keys)).build();
+        SparkResolver resolver = b.keys(KeySpec.keys(keys)).matcher(Matcher.load(Path.of(model))).build();
         SparkSession.Builder sb = SparkSession.builder().appName("matcher " + args[0]);
         boolean local = master == null && System.getProperty("spark.master") == null;    // not under spark-submit
         if (master != null) {

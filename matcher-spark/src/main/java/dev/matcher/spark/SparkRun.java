@@ -148,6 +148,7 @@ final class SparkRun {
         } finally {
             model.destroy();
             statistics.destroy();
+            Executors.release(job);          // the driver's copy (local mode); executors drop theirs when they end
         }
         t = stage("scoring", t);
 
