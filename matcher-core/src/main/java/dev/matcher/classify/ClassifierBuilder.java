@@ -266,7 +266,7 @@ public final class ClassifierBuilder {
     @SuppressWarnings("unchecked")
     private List<String>[] leafPerRow(Table table, int[] rows, String[][] labelValues,
                                       TreeMap<List<String>, Integer> leafIds) {
-        List<String>[] out = new List[rows.length];
+        List<String>[] out = (List<String>[]) new List<?>[rows.length];
         Map<List<String>, List<String>> canonical = new HashMap<>();
         int missing = 0;
         String firstMissing = null;
