@@ -213,7 +213,7 @@ public final class KeyFunctions {
      * }</pre>
      */
     public static KeyFunction modelCodes() {
-        return new AllAttributes("modelCodes(*)", ModelCodes::keys);
+        return new ModelCodes.Keys();
     }
 
     /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */

@@ -1,6 +1,10 @@
 package dev.matcher.blocking;
 
+import dev.matcher.data.AttributeKind;
+import dev.matcher.data.Column;
+import dev.matcher.data.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +22,60 @@ final class ModelCodes {
     private static final String[] NONE = {};
 
     private ModelCodes() {
+    }
+
+    /**
+     * The keys over the text attributes where model codes are written: not identifiers (compared whole by other
+     * keys), not images, and not columns of names (people, streets, places), where a letter-digit mix such as
+     * {@code macdona1d} is a typo, not a model.
+     */
+    record Keys() implements KeyFunction {
+        @Override
+        public RowKeys bind(Table table) {
+            List<Column> columns = new ArrayList<>();
+            for (int a = 0; a < table.schema().size(); a++) {
+                AttributeKind k = table.schema().get(a).kind();
+                if (k != AttributeKind.IMAGE && k != AttributeKind.IDENTIFIER && !nameLike(table.column(a))) {
+                    columns.add(table.column(a));
+                }
+            }
+            return row -> {
+                List<String> keys = new ArrayList<>();
+                for (Column c : columns) {
+                    String v = c.get(row);
+                    if (v != null) {
+                        keys.addAll(Arrays.asList(ModelCodes.keys(v)));
+                    }
+                }
+                return BlockingTokenizer.distinct(keys.toArray(NONE));
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "modelCodes(*)";
+        }
+    }
+
+    /**
+     * Whether at least 80% of a column's present values (up to 2,000, evenly spread) are one or two words of letters
+     * of at most 24 characters: names of people, streets or places rather than product titles.
+     */
+    static boolean nameLike(Column c) {
+        int present = 0;
+        int names = 0;
+        for (int i = 0; i < c.size(); i += Math.max(1, c.size() / 2000)) {
+            String s = BlockingTokenizer.fold(c.get(i));
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            present++;
+            if (s.length() <= 24 && s.strip().split(" +").length <= 2
+                    && s.chars().allMatch(ch -> ch == ' ' || Character.isLetter(ch))) {
+                names++;
+            }
+        }
+        return present > 0 && names >= 0.8 * present;
     }
 
     /** The cores and tails of the codes in a value (folded first). */

@@ -3,7 +3,10 @@ package dev.matcher.blocking;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.matcher.data.Attribute;
+import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Pairs;
+import dev.matcher.data.Schema;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import java.util.Arrays;
@@ -41,5 +44,40 @@ class ModelCodesTest {
         Pairs p = Blockers.standard(KeyFunctions.modelCodes()).candidates(Task.deduplication(offers));
         assertArrayEquals(new long[] {Pairs.pack(0, 1)}, new long[] {p.packed(0)});
         assertTrue(p.size() == 1, p.toString());
+    }
+
+    /**
+     * Typos in columns of names (OCR: {@code macdona1d}, one value in ten) and identifiers are not model codes: those
+     * columns give no keys.
+     */
+    @Test
+    void namesAndIdentifiersGiveNoKeysTitlesDo() {
+        Table people = Table.builder("surname", "suburb", "soc_sec_id", "title")
+                .schema(Schema.of(new Attribute("surname", AttributeKind.STRING),
+                        new Attribute("suburb", AttributeKind.STRING),
+                        new Attribute("soc_sec_id", AttributeKind.IDENTIFIER),
+                        new Attribute("title", AttributeKind.TEXT)))
+                .row("a", "macdona1d", "beaconsf1eld upper", "g317019", "sony kd-49xf8096bu tv")
+                .row("b", "macdonald", "beaconsfield", "3171019", "sony kd49xf8096 49 inch")
+                .row("c", "jones", "ainslie", "8035831", "lg oled55b8pla")
+                .row("d", "martin", "campbell", "8688563", null)
+                .row("e", "kelly", "parkes", "6892353", null)
+                .row("f", "smith", "launceston", "3600438", null)
+                .row("g", "brown", "canberra", "1944017", null)
+                .row("h", "white", "hobart", "3472702", null)
+                .row("i", "green", "bathurst", "6106111", null)
+                .row("j", "rose", "ainslie", "3352222", null).build();
+        KeyFunction.RowKeys keys = KeyFunctions.modelCodes().bind(people);
+        assertArrayEquals(new String[] {"kd49xf8096", "xf8096"}, sorted(keys.keys(0)));
+        assertArrayEquals(new String[] {"kd49xf8096", "xf8096"}, sorted(keys.keys(1)));
+        assertArrayEquals(new String[0], keys.keys(3));
+        assertTrue(ModelCodes.nameLike(people.column("surname")));
+        assertTrue(!ModelCodes.nameLike(people.column("title")));
+    }
+
+    private static String[] sorted(String[] a) {
+        String[] b = a.clone();
+        Arrays.sort(b);
+        return b;
     }
 }
