@@ -41,6 +41,8 @@ import java.util.Locale;
         "Prints the decision threshold and the most important features."})
 final class TrainCommand implements Runnable {
     private static final int TOP_FEATURES = 10;
+    /** Folds of the cross-validated F1 that {@code train} prints. */
+    static final int FOLDS = 5;
 
     @Option(names = "--left", required = true, paramLabel = "FILE", description = "Left table (the only one for deduplication).")
     Path leftFile;
@@ -112,10 +114,80 @@ final class TrainCommand implements Runnable {
         out.printf(Locale.ROOT, "Labels: %,d matches, %,d non-matches; the model calls %,d of %,d candidate pairs "
                 + "(%.1f%%) matches%n", train.positives(), train.size() - train.positives(), above, scores.length,
                 scores.length == 0 ? 0.0 : 100.0 * above / scores.length);
+        double[] f1 = progress.stage("cross-validating", () -> foldF1(l, r, train), x -> FOLDS, "folds");
+        if (f1.length == 0) {
+            out.printf(Locale.ROOT, "Cross-validated F1: too few labels for %d folds (need %d matches and %d "
+                    + "non-matches)%n", FOLDS, 2 * FOLDS, 2 * FOLDS);
+        } else {
+            double mean = Arrays.stream(f1).average().orElse(0);
+            double sd = Math.sqrt(Arrays.stream(f1).map(v -> (v - mean) * (v - mean)).sum() / (f1.length - 1));
+            out.printf(Locale.ROOT, "Cross-validated F1 on the labels (%d folds): %.3f ± %.3f (lowest fold %.3f)%n",
+                    FOLDS, mean, sd, Arrays.stream(f1).min().orElse(0));
+        }
         for (LabelQuality.Warning w : warnings) {
             out.println("warning: labels: " + w.message());
         }
         out.println("Model saved to " + modelFile);
+    }
+
+    /**
+     * F1 of each of {@link #FOLDS} stratified folds of the labels, scored by a model trained with these options on the
+     * other folds at its own threshold; empty when a fold would have fewer than two labels of a class.
+     */
+    private double[] foldF1(Table l, Table r, LabelledPairs labels) {
+        int n = labels.size();
+        int positives = labels.positives();
+        if (positives < 2 * FOLDS || n - positives < 2 * FOLDS) {
+            return new double[0];
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Collections.shuffle(Arrays.asList(order), new java.util.Random(options.seed));
+        int[] fold = new int[n];
+        int[] next = new int[2];
+        for (int i : order) {
+            int c = labels.label(i) ? 1 : 0;
+            fold[i] = next[c]++ % FOLDS;          // stratified: each class dealt round the folds
+        }
+        double[] f1 = new double[FOLDS];
+        for (int f = 0; f < FOLDS; f++) {
+            LabelledPairs in = subset(labels, fold, f, false);
+            LabelledPairs held = subset(labels, fold, f, true);
+            Matcher m = options.builder().train(l, r, in, null);
+            double[] p = m.score(l, r, held.pairs());
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean called = p[i] >= m.threshold();
+                tp += called && held.label(i) ? 1 : 0;
+                fp += called && !held.label(i) ? 1 : 0;
+                fn += !called && held.label(i) ? 1 : 0;
+            }
+            f1[f] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        return f1;
+    }
+
+    private static LabelledPairs subset(LabelledPairs labels, int[] fold, int f, boolean inFold) {
+        int n = 0;
+        for (int v : fold) {
+            n += (v == f) == inFold ? 1 : 0;
+        }
+        int[] left = new int[n];
+        int[] right = new int[n];
+        boolean[] y = new boolean[n];
+        int k = 0;
+        for (int i = 0; i < fold.length; i++) {
+            if ((fold[i] == f) == inFold) {
+                left[k] = labels.pairs().left(i);
+                right[k] = labels.pairs().right(i);
+                y[k++] = labels.label(i);
+            }
+        }
+        return new LabelledPairs(Pairs.of(left, right), y);
     }
 
     static String top(FeatureImportance fi, int k) {

@@ -61,6 +61,10 @@ class CliJobsTest {
         assertTrue(s.contains("Trained on 42 labelled pairs (12 matches) in exact mode: threshold"), s);
         assertTrue(s.contains("Top features:") && s.contains("importance") && s.contains("name"), s);
         assertTrue(s.contains("Labels: 12 matches, 30 non-matches; the model calls "), s);
+        java.util.regex.Matcher cv = java.util.regex.Pattern
+                .compile("Cross-validated F1 on the labels \\(5 folds\\): (\\d\\.\\d{3}) ± (\\d\\.\\d{3})").matcher(s);
+        assertTrue(cv.find(), s);
+        assertTrue(Double.parseDouble(cv.group(1)) > 0.5, s);        // the people's names and cities decide
         assertTrue(err.toString().isEmpty(), "quiet: " + err);
     }
 
