@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -213,7 +214,7 @@ public final class KeyFunctions {
      * }</pre>
      */
     public static KeyFunction modelCodes() {
-        return new ModelCodes.Keys();
+        return new AllAttributes("modelCodes(*)", ModelCodes::keys, ModelCodes::readsCodes);
     }
 
     /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */
@@ -355,13 +356,21 @@ public final class KeyFunctions {
         }
     }
 
-    /** The same value function over every non-image attribute; keys of all attributes share one key space. */
-    record AllAttributes(String description, Function<String, String[]> valueKeys) implements KeyFunction {
+    /**
+     * The same value function over every attribute that {@code reads} accepts (by default every non-image one); keys
+     * of all attributes share one key space.
+     */
+    record AllAttributes(String description, Function<String, String[]> valueKeys,
+                         BiPredicate<AttributeKind, Column> reads) implements KeyFunction {
+        AllAttributes(String description, Function<String, String[]> valueKeys) {
+            this(description, valueKeys, (kind, column) -> kind != AttributeKind.IMAGE);
+        }
+
         @Override
         public RowKeys bind(Table table) {
             List<Column> columns = new ArrayList<>();
             for (int a = 0; a < table.schema().size(); a++) {
-                if (table.schema().get(a).kind() != AttributeKind.IMAGE) {
+                if (reads.test(table.schema().get(a).kind(), table.column(a))) {
                     columns.add(table.column(a));
                 }
             }

@@ -2,9 +2,7 @@ package dev.matcher.blocking;
 
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
-import dev.matcher.data.Table;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,36 +23,12 @@ final class ModelCodes {
     }
 
     /**
-     * The keys over the text attributes where model codes are written: not identifiers (compared whole by other
-     * keys), not images, and not columns of names (people, streets, places), where a letter-digit mix such as
-     * {@code macdona1d} is a typo, not a model.
+     * Whether a column is one where model codes are written: not identifiers (compared whole by other keys), not
+     * images, and not columns of names (people, streets, places), where a letter-digit mix such as {@code macdona1d}
+     * is a typo, not a model.
      */
-    record Keys() implements KeyFunction {
-        @Override
-        public RowKeys bind(Table table) {
-            List<Column> columns = new ArrayList<>();
-            for (int a = 0; a < table.schema().size(); a++) {
-                AttributeKind k = table.schema().get(a).kind();
-                if (k != AttributeKind.IMAGE && k != AttributeKind.IDENTIFIER && !nameLike(table.column(a))) {
-                    columns.add(table.column(a));
-                }
-            }
-            return row -> {
-                List<String> keys = new ArrayList<>();
-                for (Column c : columns) {
-                    String v = c.get(row);
-                    if (v != null) {
-                        keys.addAll(Arrays.asList(ModelCodes.keys(v)));
-                    }
-                }
-                return BlockingTokenizer.distinct(keys.toArray(NONE));
-            };
-        }
-
-        @Override
-        public String toString() {
-            return "modelCodes(*)";
-        }
+    static boolean readsCodes(AttributeKind kind, Column column) {
+        return kind != AttributeKind.IMAGE && kind != AttributeKind.IDENTIFIER && !nameLike(column);
     }
 
     /**
