@@ -1,6 +1,7 @@
 package dev.matcher.bench;
 
 import dev.matcher.data.LabelledPairs;
+import dev.matcher.metrics.PairMetrics;
 import dev.matcher.match.ActiveLearner;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.MatcherBuilder;
@@ -92,15 +93,7 @@ public final class ActiveLearningSimulation {
     }
 
     static double f1(Matcher m, BenchmarkDataset d, LabelledPairs test) {
-        double[] p = m.score(d.left(), d.right(), test.pairs());
-        int tp = 0, fp = 0, fn = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean pred = p[i] >= m.threshold();
-            tp += pred && test.label(i) ? 1 : 0;
-            fp += pred && !test.label(i) ? 1 : 0;
-            fn += !pred && test.label(i) ? 1 : 0;
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return PairMetrics.of(m.score(d.left(), d.right(), test.pairs()), test.labels()).at(m.threshold()).f1();
     }
 
     private static int indexOf(Pairs pairs, int l, int r) {

@@ -7,7 +7,7 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.data.TextTable;
 import dev.matcher.eval.ClassificationEval;
-import dev.matcher.eval.metrics.ClassMetrics;
+import dev.matcher.metrics.ClassMetrics;
 import dev.matcher.eval.report.ClassificationReport;
 import dev.matcher.io.AtomicFiles;
 import dev.matcher.io.OutputPaths;

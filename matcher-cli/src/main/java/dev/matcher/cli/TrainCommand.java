@@ -9,6 +9,7 @@ import dev.matcher.data.Table;
 import dev.matcher.data.Task;
 import dev.matcher.data.TextTable;
 import dev.matcher.eval.BenchmarkDataset;
+import dev.matcher.metrics.PairMetrics;
 import dev.matcher.match.FeatureImportance;
 import dev.matcher.match.LabelQuality;
 import dev.matcher.match.Matcher;
@@ -156,17 +157,7 @@ final class TrainCommand implements Runnable {
             LabelledPairs in = subset(labels, fold, f, false);
             LabelledPairs held = subset(labels, fold, f, true);
             Matcher m = options.builder().train(l, r, in, null);
-            double[] p = m.score(l, r, held.pairs());
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean called = p[i] >= m.threshold();
-                tp += called && held.label(i) ? 1 : 0;
-                fp += called && !held.label(i) ? 1 : 0;
-                fn += !called && held.label(i) ? 1 : 0;
-            }
-            f1[f] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+            f1[f] = PairMetrics.of(m.score(l, r, held.pairs()), held.labels()).at(m.threshold()).f1();
         }
         return f1;
     }

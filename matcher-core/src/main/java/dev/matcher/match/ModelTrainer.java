@@ -1,5 +1,7 @@
 package dev.matcher.match;
 
+import dev.matcher.metrics.PairMetrics;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -178,12 +180,12 @@ public final class ModelTrainer {
         int best = 0;
         for (int c = 0; c < configs.size(); c++) {
             oof[c] = cv.outOfFold(x, fitted[c]);
-            ap[c] = Thresholds.averagePrecision(oof[c], y);
+            ap[c] = PairMetrics.of(oof[c], y).averagePrecisionTiesLast();
             if (useValid) {
                 CalibratedModel cm = new CalibratedModel(List.of(fitted[c]), calibrate(oof[c], y), names,
                         new double[names.length]);
                 double[] pv = cm.probabilities(validX);
-                validF1[c] = Thresholds.f1(pv, validY, Thresholds.best(pv, validY, 0.5));
+                validF1[c] = PairMetrics.of(pv, validY).at(Thresholds.best(pv, validY, 0.5)).f1();
             }
             if (useValid ? validF1[c] > validF1[best] || validF1[c] == validF1[best] && ap[c] > ap[best]
                     : ap[c] > ap[best]) {

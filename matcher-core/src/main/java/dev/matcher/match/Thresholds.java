@@ -1,10 +1,10 @@
 package dev.matcher.match;
 
-import java.util.Arrays;
+import dev.matcher.metrics.PairMetrics;
 
 /**
  * Chooses a decision threshold on labelled probabilities: {@link #robust} (what the matcher uses) or the exact
- * {@link #best}. The precision-recall trade-off knob {@code t} in [0, 1]
+ * {@link #best}; the counts and F-measures come from {@link dev.matcher.metrics}. The precision-recall trade-off knob {@code t} in [0, 1]
  * picks the F-beta measure that is maximised, with {@code beta = 4^(1 - 2t)}: 0.5 is F1 (the default), 1 weighs
  * precision 4 times more than recall (F0.25), 0 weighs recall 4 times more (F4).
  *
@@ -42,29 +42,15 @@ public final class Thresholds {
      * }</pre>
      */
     public static double robust(double[] p, boolean[] y, double tradeoff) {
-        int positives = positives(p, y);
-        double b2 = beta(tradeoff) * beta(tradeoff);
-        if (positives == 0) {
+        PairMetrics m = PairMetrics.of(p, y);
+        double beta = beta(tradeoff);
+        if (m.positives() == 0) {
             return 0.5;
         }
-        double[] pos = new double[positives];
-        double[] neg = new double[p.length - positives];
-        for (int i = 0, a = 0, b = 0; i < p.length; i++) {
-            if (y[i]) {
-                pos[a++] = p[i];
-            } else {
-                neg[b++] = p[i];
-            }
-        }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
         int n = (int) Math.round(1 / STEP) - 1;              // thresholds STEP .. 1 - STEP
         double[] f = new double[n];
         for (int i = 0; i < n; i++) {
-            double t = (i + 1) * STEP;
-            int tp = positives - lessThan(pos, t);
-            int fp = neg.length - lessThan(neg, t);
-            f[i] = tp == 0 ? 0 : (1 + b2) * tp / ((1 + b2) * tp + b2 * (positives - tp) + fp);
+            f[i] = m.at((i + 1) * STEP).fBeta(beta);
         }
         int half = (int) Math.round(WINDOW / STEP);
         double[] smooth = new double[n];
@@ -90,105 +76,13 @@ public final class Thresholds {
         return ((first + last) / 2 + 1) * STEP;
     }
 
-    /** The number of positive labels, after checking there is one per score. */
-    private static int positives(double[] p, boolean[] y) {
-        if (p.length != y.length) {
-            throw new IllegalArgumentException(p.length + " scores for " + y.length + " labels");
-        }
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
-        return positives;
-    }
-
-    /** Number of values of a sorted array below {@code t}. */
-    private static int lessThan(double[] sorted, double t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /**
-     * The threshold that maximises F-beta exactly: pairs with probability {@code >= threshold} are matches. It lies
-     * halfway between the last accepted and the first rejected probability; with no positives it is 0.5.
+     * The threshold that maximises F-beta exactly ({@link PairMetrics#bestThreshold}): pairs with probability
+     * {@code >= threshold} are matches. It lies halfway between the last accepted and the first rejected
+     * probability; with no positives it is 0.5.
      */
     public static double best(double[] p, boolean[] y, double tradeoff) {
-        int positives = positives(p, y);
-        double b2 = beta(tradeoff) * beta(tradeoff);
-        int n = p.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
-        if (positives == 0) {
-            return 0.5;
-        }
-        double bestF = -1;
-        double bestT = 0.5;
-        int tp = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            tp += y[i] ? 1 : 0;
-            if (k + 1 < n && p[order[k + 1]] == p[i]) {
-                continue;   // ties are accepted together
-            }
-            int predicted = k + 1;
-            double f = (1 + b2) * tp / ((1 + b2) * tp + b2 * (positives - tp) + (predicted - tp));
-            if (f > bestF) {
-                bestF = f;
-                bestT = k + 1 < n ? 0.5 * (p[i] + p[order[k + 1]]) : p[i];
-            }
-        }
-        return bestT;
-    }
-
-    /** F1 of the decisions {@code p >= threshold}. */
-    static double f1(double[] p, boolean[] y, double threshold) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean pred = p[i] >= threshold;
-            tp += pred && y[i] ? 1 : 0;
-            fp += pred && !y[i] ? 1 : 0;
-            fn += !pred && y[i] ? 1 : 0;
-        }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
-
-    /** Average precision of a ranking (ties broken pessimistically: negatives first). */
-    static double averagePrecision(double[] score, boolean[] y) {
-        int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(score[b], score[a]);
-            return c != 0 ? c : Boolean.compare(y[a], y[b]);
-        });
-        int pos = 0;
-        for (boolean b : y) {
-            pos += b ? 1 : 0;
-        }
-        double sum = 0;
-        int tp = 0;
-        for (int k = 0; k < n; k++) {
-            if (y[order[k]]) {
-                tp++;
-                sum += (double) tp / (k + 1);
-            }
-        }
-        return pos == 0 ? 0 : sum / pos;
+        PairMetrics m = PairMetrics.of(p, y);
+        return m.bestThreshold(beta(tradeoff));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.matcher.metrics.PairMetrics;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class ModelTrainerTest {
     @Test
     void averagePrecisionOfPerfectAndReversedRankings() {
         boolean[] y = {true, true, false, false};
-        assertEquals(1.0, Thresholds.averagePrecision(new double[] {4, 3, 2, 1}, y), 1e-12);
-        assertEquals((1 / 3.0 + 2 / 4.0) / 2, Thresholds.averagePrecision(new double[] {1, 2, 3, 4}, y), 1e-12);
+        assertEquals(1.0, PairMetrics.of(new double[] {4, 3, 2, 1}, y).averagePrecisionTiesLast(), 1e-12);
+        assertEquals((1 / 3.0 + 2 / 4.0) / 2, PairMetrics.of(new double[] {1, 2, 3, 4}, y).averagePrecisionTiesLast(), 1e-12);
     }
 }

@@ -1,5 +1,6 @@
 package dev.matcher.match;
 
+import dev.matcher.metrics.PairMetrics;
 import java.util.Random;
 
 /** Synthetic pair-feature data: similarities in [0, 1] whose labels follow a known logistic model. */
@@ -49,6 +50,6 @@ final class Synthetic {
     }
 
     static double f1(double[] p, boolean[] y, double threshold) {
-        return Thresholds.f1(p, y, threshold);
+        return PairMetrics.of(p, y).at(threshold).f1();
     }
 }

@@ -5,7 +5,7 @@ import dev.matcher.classify.ClassifierBuilder;
 import dev.matcher.classify.Predictions;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
-import dev.matcher.eval.metrics.ClassMetrics;
+import dev.matcher.metrics.ClassMetrics;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.matcher.eval;
 
-import dev.matcher.eval.metrics.ClassMetrics;
+import dev.matcher.metrics.ClassMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.matcher.eval.report;
 
-import dev.matcher.eval.metrics.ClassMetrics;
+import dev.matcher.metrics.ClassMetrics;
 import dev.matcher.io.AtomicFiles;
 
 import java.nio.charset.StandardCharsets;

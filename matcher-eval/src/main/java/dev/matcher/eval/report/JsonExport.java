@@ -1,10 +1,10 @@
 package dev.matcher.eval.report;
 
-import dev.matcher.eval.metrics.ConfusionMatrix;
-import dev.matcher.eval.metrics.PrCurve;
-import dev.matcher.eval.metrics.RocCurve;
-import dev.matcher.eval.metrics.ScoreHistogram;
-import dev.matcher.eval.metrics.ThresholdSweep;
+import dev.matcher.metrics.ConfusionMatrix;
+import dev.matcher.metrics.PrCurve;
+import dev.matcher.metrics.RocCurve;
+import dev.matcher.metrics.ScoreHistogram;
+import dev.matcher.metrics.ThresholdSweep;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.matcher.eval.report;
 
-import dev.matcher.eval.metrics.ConfusionMatrix;
-import dev.matcher.eval.metrics.PairMetrics;
+import dev.matcher.metrics.ConfusionMatrix;
+import dev.matcher.metrics.PairMetrics;
 import dev.matcher.io.CsvParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.matcher.eval.report;
 
-import dev.matcher.eval.metrics.PairMetrics;
+import dev.matcher.metrics.PairMetrics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.matcher.eval.metrics;
+package dev.matcher.metrics;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.matcher.eval.metrics;
+package dev.matcher.metrics;
 
 import dev.matcher.data.LabelledPairs;
 
@@ -146,6 +146,60 @@ public final class PairMetrics {
         }
         double threshold = best < 0 ? Double.POSITIVE_INFINITY : pointThresholds[best];
         return new ThresholdChoice(threshold, at(threshold));
+    }
+
+    /**
+     * The threshold that maximises F-beta, placed halfway between the lowest score it accepts and the next lower
+     * score (the lowest score itself when there is none); among equal F-beta the highest threshold wins. 0.5 when
+     * there is no match or no pair.
+     *
+     * <pre>{@code
+     * double t = PairMetrics.of(validScores, validLabels).bestThreshold(1.0);   // max F1, between two scores
+     * }</pre>
+     */
+    public double bestThreshold(double beta) {
+        if (matchScores.length == 0) {
+            return 0.5;
+        }
+        double b2 = beta * beta;
+        int positives = matchScores.length;
+        double bestF = -1;
+        double bestT = 0.5;
+        for (int k = 0; k < pointThresholds.length; k++) {
+            long tp = pointTp[k];
+            double f = (1 + b2) * tp / ((1 + b2) * tp + b2 * (positives - tp) + pointFp[k]);
+            if (f > bestF) {
+                bestF = f;
+                bestT = k + 1 < pointThresholds.length ? 0.5 * (pointThresholds[k] + pointThresholds[k + 1])
+                        : pointThresholds[k];
+            }
+        }
+        return bestT;
+    }
+
+    /**
+     * Average precision of the ranking by score with ties broken pessimistically (non-matches ranked before matches
+     * of equal score): the mean over matches of the precision at the rank of each; 0 with no match. Unlike
+     * {@link #averagePrecision()} a tie never helps, so a scorer that gives every pair the same score gets the
+     * match rate, not 1. Model selection in training uses it.
+     *
+     * <pre>{@code
+     * PairMetrics.of(new double[] {1, 1}, new boolean[] {true, false}).averagePrecisionTiesLast();   // 0.5
+     * }</pre>
+     */
+    public double averagePrecisionTiesLast() {
+        double sum = 0;
+        int tp = 0;
+        int rank = 0;
+        for (int k = 0; k < pointThresholds.length; k++) {
+            rank += (int) (pointFp[k] - (k == 0 ? 0 : pointFp[k - 1]));   // the group's non-matches first
+            for (long m = pointTp[k] - (k == 0 ? 0 : pointTp[k - 1]); m > 0; m--) {
+                tp++;
+                rank++;
+                sum += (double) tp / rank;
+            }
+        }
+        return matchScores.length == 0 ? 0 : sum / matchScores.length;
     }
 
     /** Precision and recall at every distinct score, highest threshold first. */

@@ -1,4 +1,4 @@
-package dev.matcher.eval.metrics;
+package dev.matcher.metrics;
 
 import java.util.Locale;
 
@@ -73,6 +73,16 @@ public record ConfusionMatrix(long truePositives, long falsePositives, long fals
     /** The harmonic mean of precision and recall, {@code 2tp / (2tp + fp + fn)}. */
     public double f1() {
         return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
+    }
+
+    /**
+     * The F-beta measure, {@code (1 + b²)tp / ((1 + b²)tp + b²fn + fp)}: beta above 1 weighs recall more, below 1
+     * precision; 0 with no true positive.
+     */
+    public double fBeta(double beta) {
+        double b2 = beta * beta;
+        return truePositives == 0 ? 0
+                : (1 + b2) * truePositives / ((1 + b2) * truePositives + b2 * falseNegatives + falsePositives);
     }
 
     public double accuracy() {

@@ -1,4 +1,4 @@
-package dev.matcher.eval.metrics;
+package dev.matcher.metrics;
 
 /** Index thinning for curves that are drawn or stored: plots gain nothing from 100,000 points. */
 final class Downsample {

@@ -1,4 +1,4 @@
-package dev.matcher.eval.metrics;
+package dev.matcher.metrics;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -194,6 +194,71 @@ class PairMetricsTest {
             }
         }
         assertEquals(matches == 0 ? 0 : sum / matches, PairMetrics.of(scores, labels).averagePrecision(), 1e-9);
+    }
+
+    @Test
+    void tiesLastAveragePrecisionRanksNonMatchesFirstAmongEqualScores() {
+        assertEquals(0.5, PairMetrics.of(new double[] {1, 1}, new boolean[] {true, false}).averagePrecisionTiesLast(), EPS);
+        boolean[] twoOfThree = {true, true, false};
+        assertEquals(2 / 3.0, PairMetrics.of(new double[] {1, 1, 1}, twoOfThree).averagePrecision(), EPS);
+        assertEquals((1 / 2.0 + 2 / 3.0) / 2, PairMetrics.of(new double[] {1, 1, 1}, twoOfThree).averagePrecisionTiesLast(), EPS);
+        // sklearn example: ranking 0.8 (match), 0.4, 0.35 (match), 0.1 -> (1/1 + 2/3) / 2
+        assertEquals((1 + 2 / 3.0) / 2, PairMetrics.of(SCORES, LABELS).averagePrecisionTiesLast(), EPS);
+        assertEquals(0, PairMetrics.of(new double[] {0.3}, new boolean[] {false}).averagePrecisionTiesLast(), EPS);
+    }
+
+    @Test
+    void bestThresholdLiesHalfwayToTheNextLowerScore() {
+        // F1 is best accepting 0.8, 0.4 and 0.35 (P 2/3, R 1): halfway between 0.35 and 0.1
+        assertEquals(0.225, PairMetrics.of(SCORES, LABELS).bestThreshold(1), EPS);
+        // F0.25 (precision weighs more) stops at 0.8 alone: halfway to 0.4
+        assertEquals(0.6, PairMetrics.of(SCORES, LABELS).bestThreshold(0.25), EPS);
+        assertEquals(0.5, PairMetrics.of(SCORES, new boolean[4]).bestThreshold(1), EPS);
+        assertEquals(0.9, PairMetrics.of(new double[] {0.9}, new boolean[] {true}).bestThreshold(1), EPS);
+    }
+
+    @Test
+    void fBetaWeighsRecallAboveOne() {
+        ConfusionMatrix m = new ConfusionMatrix(8, 2, 4, 86);
+        assertEquals(m.f1(), m.fBeta(1), EPS);
+        assertEquals(5 * 8 / (5 * 8.0 + 4 * 4 + 2), m.fBeta(2), EPS);
+        assertEquals(0, new ConfusionMatrix(0, 3, 4, 1).fBeta(2), EPS);
+    }
+
+    @Property(tries = 200)
+    void tiesLastAveragePrecisionMatchesASortWithNonMatchesFirst(@ForAll @Size(max = 40) List<@IntRange(max = 9) Integer> raw) {
+        double[] scores = scores(raw);
+        boolean[] labels = labels(raw);
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(scores[b], scores[a]);
+            return c != 0 ? c : Boolean.compare(labels[a], labels[b]);
+        });
+        double sum = 0;
+        int tp = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (labels[order[k]]) {
+                tp++;
+                sum += (double) tp / (k + 1);
+            }
+        }
+        double expected = tp == 0 ? 0 : sum / tp;
+        assertEquals(expected, PairMetrics.of(scores, labels).averagePrecisionTiesLast(), 0.0);   // same sums, same order
+    }
+
+    @Property(tries = 200)
+    void bestThresholdAcceptsTheBestF1Set(@ForAll @Size(min = 1, max = 40) List<@IntRange(max = 9) Integer> raw) {
+        double[] scores = scores(raw);
+        boolean[] labels = labels(raw);
+        PairMetrics m = PairMetrics.of(scores, labels);
+        if (m.positives() == 0) {
+            assertEquals(0.5, m.bestThreshold(1), EPS);
+            return;
+        }
+        assertEquals(m.bestF1().f1(), m.at(m.bestThreshold(1)).f1(), EPS);
     }
 
     // a small integer encodes score (value / 10, in steps of 0.2) and label (odd = match), so ties are common
