@@ -57,14 +57,13 @@ public final class FeatureSpace {
     private final long[][][] rightLongs;
     private final Statistics statistics;
 
-    /** Builds {@link #variants} when first asked (the feature generator's, if it built them). */
-    private final java.util.function.Supplier<VariantTable[]> variantSource;
-    private volatile VariantTable[] variants;
+    /** The variant tables of both sides, built when first asked (the feature generator's, if it built them). */
+    private final Once<VariantTable[]> variants;
 
     FeatureSpace(Table left, Table right, Spec spec, Comparison[] comparisons, List<String> names,
                  Statistics statistics, java.util.function.Supplier<VariantTable[]> variantSource) {
         this.statistics = statistics;
-        this.variantSource = variantSource;
+        this.variants = new Once<>(variantSource);
         this.left = left;
         this.right = right;
         this.spec = spec;
@@ -139,28 +138,7 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
                                         Map<String, Similarity> custom, Set<String> computed) {
-        List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
-        }
-        FeatureSpaceBuilder b = builder(left, right).variantAttributes(spec.variantAttributes().toArray(new String[0]))
-                .neutralizeVariants(spec.neutralizeVariants()).allMeasures(true);
-        if (spec.columns() != null) {
-            b.columns(spec.columns());
-        } else {
-            b.legacyColumns();
-        }
-        spec.kinds().forEach(b::kind);
-        spec.variantWords().forEach((category, words) -> b.variantWords(category, words.toArray(new String[0])));
-        for (String name : spec.names()) {
-            Similarity s = custom.get(name);
-            if (s != null) {
-                b.add(name, s);
-            }
-        }
-        b.select(spec.names(), Set.copyOf(computed));
-        b.statistics(statistics);
-        return b.build();
+        return FeatureSpaceBuilder.fromSpec(spec, statistics, left, right, custom, computed);
     }
 
     /**
@@ -309,17 +287,7 @@ public final class FeatureSpace {
     }
 
     private VariantTable[] variantTables() {
-        VariantTable[] v = variants;
-        if (v == null) {
-            synchronized (this) {
-                v = variants;
-                if (v == null) {
-                    v = variantSource.get();
-                    variants = v;
-                }
-            }
-        }
-        return v;
+        return variants.get();
     }
 
     /** The feature values of one pair as name -> value, for reading in JShell. */

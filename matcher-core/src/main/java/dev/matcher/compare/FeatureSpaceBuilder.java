@@ -181,4 +181,31 @@ public final class FeatureSpaceBuilder {
                 + (variantAttributes.isEmpty() ? "" : ", variant attributes " + variantAttributes)
                 + (allMeasures ? ", all measures" : "") + "]";
     }
+
+    /** {@link FeatureSpace#fromSpec(FeatureSpace.Spec, FeatureSpace.Statistics, Table, Table, Map, Set)}. */
+    static FeatureSpace fromSpec(FeatureSpace.Spec spec, FeatureSpace.Statistics statistics, Table left, Table right,
+                                 Map<String, Similarity> custom, Set<String> computed) {
+        List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
+        }
+        FeatureSpaceBuilder b = new FeatureSpaceBuilder(left, right).variantAttributes(spec.variantAttributes().toArray(new String[0]))
+                .neutralizeVariants(spec.neutralizeVariants()).allMeasures(true);
+        if (spec.columns() != null) {
+            b.columns(spec.columns());
+        } else {
+            b.legacyColumns();
+        }
+        spec.kinds().forEach(b::kind);
+        spec.variantWords().forEach((category, words) -> b.variantWords(category, words.toArray(new String[0])));
+        for (String name : spec.names()) {
+            Similarity s = custom.get(name);
+            if (s != null) {
+                b.add(name, s);
+            }
+        }
+        b.select(spec.names(), Set.copyOf(computed));
+        b.statistics(statistics);
+        return b.build();
+    }
 }
