@@ -1,8 +1,7 @@
 package dev.matcher.bench;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.compare.Measures;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -93,14 +92,14 @@ public class SimilarityBenchmark {
         nb = new double[N];
         java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         for (int i = 0; i < N; i++) {
-            a[i] = TextNormalizer.normalize(pairs[i % pairs.length][0]);
-            b[i] = TextNormalizer.normalize(pairs[i % pairs.length][1]);
-            wa[i] = Tokenizer.words(a[i]);
-            wb[i] = Tokenizer.words(b[i]);
+            a[i] = Analyzers.TEXT.prepare(pairs[i % pairs.length][0]);
+            b[i] = Analyzers.TEXT.prepare(pairs[i % pairs.length][1]);
+            wa[i] = Analyzers.WORDS.tokens(a[i]);
+            wb[i] = Analyzers.WORDS.tokens(b[i]);
             ta[i] = java.util.Arrays.stream(wa[i]).mapToInt(w -> ids.computeIfAbsent(w, k -> ids.size())).sorted().distinct().toArray();
             tb[i] = java.util.Arrays.stream(wb[i]).mapToInt(w -> ids.computeIfAbsent(w, k -> ids.size())).sorted().distinct().toArray();
-            qa[i] = Tokenizer.qgrams(a[i], 3);
-            qb[i] = Tokenizer.qgrams(b[i], 3);
+            qa[i] = Analyzers.WORDS.qgramKeys(a[i], 3);
+            qb[i] = Analyzers.WORDS.qgramKeys(b[i], 3);
             na[i] = a[i].length();
             nb[i] = b[i].length() + i % 3;
         }

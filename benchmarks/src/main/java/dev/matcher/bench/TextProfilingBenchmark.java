@@ -1,12 +1,11 @@
 package dev.matcher.bench;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import dev.matcher.data.Table;
 import dev.matcher.eval.BenchmarkDataset;
 import dev.matcher.text.Phonetics;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.text.Years;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +77,11 @@ public class TextProfilingBenchmark {
         normalized = new String[VALUES];
         for (int i = 0; i < VALUES; i++) {
             raw[i] = cells.get(random.nextInt(cells.size()));
-            normalized[i] = TextNormalizer.normalize(raw[i]);
+            normalized[i] = Analyzers.TEXT.prepare(raw[i]);
         }
         List<String> allWords = new ArrayList<>();
         for (String n : normalized) {
-            allWords.addAll(List.of(Tokenizer.words(n)));
+            allWords.addAll(List.of(Analyzers.WORDS.tokens(n)));
         }
         words = new String[VALUES];
         for (int i = 0; i < VALUES; i++) {
@@ -115,7 +114,7 @@ public class TextProfilingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void normalize(Blackhole bh) {
         for (String s : raw) {
-            bh.consume(TextNormalizer.normalize(s));
+            bh.consume(Analyzers.TEXT.prepare(s));
         }
     }
 
@@ -123,7 +122,7 @@ public class TextProfilingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void words(Blackhole bh) {
         for (String s : normalized) {
-            bh.consume(Tokenizer.words(s));
+            bh.consume(Analyzers.WORDS.tokens(s));
         }
     }
 
@@ -131,7 +130,7 @@ public class TextProfilingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void qgrams3(Blackhole bh) {
         for (String s : normalized) {
-            bh.consume(Tokenizer.qgrams(s, 3));
+            bh.consume(Analyzers.WORDS.qgramKeys(s, 3));
         }
     }
 
@@ -140,7 +139,7 @@ public class TextProfilingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void codes(Blackhole bh) {
         for (String s : normalized) {
-            bh.consume(Tokenizer.codes(s));
+            bh.consume(Analyzers.CODES.tokens(s));
         }
     }
 
@@ -149,7 +148,7 @@ public class TextProfilingBenchmark {
     @OperationsPerInvocation(VALUES)
     public void quantityKeys(Blackhole bh) {
         for (String s : normalized) {
-            bh.consume(Tokenizer.quantityKeys(s, false));
+            bh.consume(Analyzers.WORDS.quantityKeys(s, false));
         }
     }
 

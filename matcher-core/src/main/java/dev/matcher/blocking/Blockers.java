@@ -4,6 +4,8 @@ import dev.matcher.data.Table;
 import dev.matcher.variant.VariantExtractor;
 import dev.matcher.data.Task;
 
+import dev.matcher.text.Analyzers;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class Blockers {
     /** Q-gram blocking: records sharing a q-gram of an attribute (of any attribute when none are given). */
     public static BlockBuilder qgrams(int q, String... attributes) {
         List<KeyFunction> f = attributes.length == 0
-                ? List.of(KeyFunctions.allAttributes("qgrams(*, " + q + ")", v -> BlockingTokenizer.qgrams(v, q)))
+                ? List.of(KeyFunctions.allAttributes("qgrams(*, " + q + ")", Analyzers.keyGrams(q)::tokens))
                 : perAttribute(attributes, a -> KeyFunctions.qgrams(a, q));
         return new KeyBlocking("", f, KeyBlocking.DEFAULT_MAX_BLOCK_SIZE);
     }

@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.Pairs;
 import dev.matcher.util.Parallel;
 import dev.matcher.data.Table;
@@ -137,7 +138,7 @@ final class IdenticalRecords implements Blocker {
         StringBuilder b = new StringBuilder();
         for (String a : attributes) {
             String v = t.value(row, a);
-            b.append(v == null ? "" : BlockingTokenizer.clean(v)).append('\u001f');
+            b.append(v == null ? "" : Analyzers.KEYS.joined(v, " ")).append('\u001f');
         }
         return KeyHash.of(b.toString(), 0);
     }

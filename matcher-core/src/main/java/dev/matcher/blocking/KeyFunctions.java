@@ -1,5 +1,7 @@
 package dev.matcher.blocking;
 
+import dev.matcher.text.Analyzer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import dev.matcher.data.Table;
@@ -29,6 +31,8 @@ import java.util.function.UnaryOperator;
  */
 public final class KeyFunctions {
     private static final String[] NONE = new String[0];
+    /** Folded tokens without repeats: the keys of token blocking. */
+    private static final Analyzer DISTINCT_KEYS = Analyzers.builder().fold().runs().distinct().build();
     private static final char JOIN = '\u001f';
 
     /** Phonetic codes (through {@link Phonetics}, the one wrapper of Commons Codec). */
@@ -53,14 +57,14 @@ public final class KeyFunctions {
 
     /** The whole value, folded and with punctuation reduced to single spaces. */
     public static KeyFunction exact(String attribute) {
-        return attribute("exact(" + attribute + ")", attribute, v -> one(BlockingTokenizer.clean(v)));
+        return attribute("exact(" + attribute + ")", attribute, v -> one(Analyzers.KEYS.joined(v, " ")));
     }
 
     /** The first {@code length} letters and digits of the folded value (spaces and punctuation dropped). */
     public static KeyFunction prefix(String attribute, int length) {
         positive(length, "length");
         return attribute("prefix(" + attribute + ", " + length + ")", attribute, v -> {
-            String c = BlockingTokenizer.compact(v);
+            String c = Analyzers.KEYS.joined(v, "");
             return one(c.length() <= length ? c : c.substring(0, length));
         });
     }
@@ -69,7 +73,7 @@ public final class KeyFunctions {
     public static KeyFunction suffix(String attribute, int length) {
         positive(length, "length");
         return attribute("suffix(" + attribute + ", " + length + ")", attribute, v -> {
-            String c = BlockingTokenizer.compact(v);
+            String c = Analyzers.KEYS.joined(v, "");
             return one(c.length() <= length ? c : c.substring(c.length() - length));
         });
     }
@@ -78,7 +82,7 @@ public final class KeyFunctions {
     public static KeyFunction phonetic(String attribute, Phonetic algorithm) {
         Objects.requireNonNull(algorithm, "algorithm");
         return attribute(algorithm.name().toLowerCase() + "(" + attribute + ")", attribute, v -> {
-            String[] tokens = BlockingTokenizer.tokens(v);
+            String[] tokens = Analyzers.KEYS.tokens(v);
             List<String> out = new ArrayList<>(tokens.length);
             for (String t : tokens) {
                 String code = algorithm.encode(t);
@@ -86,7 +90,7 @@ public final class KeyFunctions {
                     out.add(code);
                 }
             }
-            return BlockingTokenizer.distinct(out.toArray(NONE));
+            return Analyzers.distinct(out.toArray(NONE));
         });
     }
 
@@ -100,31 +104,31 @@ public final class KeyFunctions {
 
     /** Product/model codes found in the value (see {@link #tokens}); e.g. {@code "Sony KDL-40V4100"} -> {@code kdl40v4100}. */
     public static KeyFunction code(String attribute) {
-        return attribute("code(" + attribute + ")", attribute, BlockingTokenizer::codes);
+        return attribute("code(" + attribute + ")", attribute, Analyzers.KEY_CODES::tokens);
     }
 
     /** Every folded token of the value. */
     public static KeyFunction tokens(String attribute) {
-        return attribute("tokens(" + attribute + ")", attribute, v -> BlockingTokenizer.distinct(BlockingTokenizer.tokens(v)));
+        return attribute("tokens(" + attribute + ")", attribute, DISTINCT_KEYS::tokens);
     }
 
     /** The first folded token of the value. */
     public static KeyFunction firstToken(String attribute) {
         return attribute("firstToken(" + attribute + ")", attribute, v -> {
-            String[] t = BlockingTokenizer.tokens(v);
+            String[] t = Analyzers.KEYS.tokens(v);
             return t.length == 0 ? NONE : new String[] {t[0]};
         });
     }
 
     /** Every folded token of every attribute (images excepted): schema-agnostic token blocking. */
     public static KeyFunction allTokens() {
-        return new AllAttributes("tokens(*)", v -> BlockingTokenizer.distinct(BlockingTokenizer.tokens(v)));
+        return new AllAttributes("tokens(*)", DISTINCT_KEYS::tokens);
     }
 
     /** Every q-gram of the value's letters and digits. */
     public static KeyFunction qgrams(String attribute, int q) {
         positive(q, "q");
-        return attribute("qgrams(" + attribute + ", " + q + ")", attribute, v -> BlockingTokenizer.qgrams(v, q));
+        return attribute("qgrams(" + attribute + ", " + q + ")", attribute, Analyzers.keyGrams(q)::tokens);
     }
 
     /**
@@ -138,15 +142,16 @@ public final class KeyFunctions {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
         }
+        Analyzer grams = Analyzers.keyGrams(q);
         return attribute("extendedQgrams(" + attribute + ", " + q + ", " + threshold + ")", attribute,
-                v -> extendedGrams(v, q, threshold));
+                v -> extendedGrams(grams.tokens(v), threshold));
     }
 
     /** Every suffix of the value's letters and digits that has at least {@code minLength} characters (suffix arrays). */
     public static KeyFunction suffixes(String attribute, int minLength) {
         positive(minLength, "minLength");
         return attribute("suffixes(" + attribute + ", " + minLength + ")", attribute, v -> {
-            String c = BlockingTokenizer.compact(v);
+            String c = Analyzers.KEYS.joined(v, "");
             if (c.isEmpty()) {
                 return NONE;
             }
@@ -172,7 +177,7 @@ public final class KeyFunctions {
         Objects.requireNonNull(function, "function");
         return new Named(description, table -> row -> {
             String[] keys = function.apply(table, row);
-            return keys == null ? NONE : BlockingTokenizer.distinct(keys);
+            return keys == null ? NONE : Analyzers.distinct(keys);
         });
     }
 
@@ -219,7 +224,7 @@ public final class KeyFunctions {
 
     /** Product/model codes (see {@link #code}) of every attribute except images, in one key space. */
     public static KeyFunction allCodes() {
-        return new AllAttributes("code(*)", BlockingTokenizer::codes);
+        return new AllAttributes("code(*)", Analyzers.KEY_CODES::tokens);
     }
 
     /** The keys of several functions in one key space: the same key from two functions is one key. */
@@ -242,7 +247,7 @@ public final class KeyFunctions {
                 for (KeyFunction.RowKeys b : bound) {
                     keys.addAll(Arrays.asList(b.keys(row)));
                 }
-                return BlockingTokenizer.distinct(keys.toArray(NONE));
+                return Analyzers.distinct(keys.toArray(NONE));
             };
         });
     }
@@ -262,7 +267,7 @@ public final class KeyFunctions {
                 return new String[] {s.substring(0, 4)};
             }
         }
-        for (String t : BlockingTokenizer.tokens(s)) {
+        for (String t : Analyzers.KEYS.tokens(s)) {
             if (isYear(t)) {
                 return new String[] {t};
             }
@@ -276,7 +281,10 @@ public final class KeyFunctions {
     }
 
     static String[] extendedGrams(String v, int q, double threshold) {
-        String[] grams = BlockingTokenizer.qgrams(v, q);
+        return extendedGrams(Analyzers.keyGrams(q).tokens(v), threshold);
+    }
+
+    private static String[] extendedGrams(String[] grams, double threshold) {
         int n = grams.length;
         if (n == 0) {
             return NONE;
@@ -296,7 +304,7 @@ public final class KeyFunctions {
         for (int drop = 0; drop <= maxDrop; drop++) {
             dropCombinations(grams, 0, drop, new boolean[n], out);
         }
-        return BlockingTokenizer.distinct(out.toArray(NONE));
+        return Analyzers.distinct(out.toArray(NONE));
     }
 
     private static void dropCombinations(String[] grams, int from, int drop, boolean[] dropped, List<String> out) {
@@ -382,7 +390,7 @@ public final class KeyFunctions {
                         keys.addAll(Arrays.asList(valueKeys.apply(v)));
                     }
                 }
-                return BlockingTokenizer.distinct(keys.toArray(NONE));
+                return Analyzers.distinct(keys.toArray(NONE));
             };
         }
 

@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ModelCodes {
         int present = 0;
         int names = 0;
         for (int i = 0; i < c.size(); i += Math.max(1, c.size() / 2000)) {
-            String s = BlockingTokenizer.fold(c.get(i));
+            String s = Analyzers.KEYS.prepare(c.get(i));
             if (s == null || s.isBlank()) {
                 continue;
             }
@@ -54,15 +55,15 @@ final class ModelCodes {
 
     /** The cores and tails of the codes in a value (folded first). */
     static String[] keys(String value) {
-        String folded = BlockingTokenizer.fold(value);
+        String folded = Analyzers.KEYS.prepare(value);
         if (folded == null) {
             return NONE;
         }
         List<String> out = new ArrayList<>();
-        for (String code : BlockingTokenizer.codes(folded)) {
+        for (String code : Analyzers.KEY_CODES.tokens(folded)) {
             cores(code, out);
         }
-        return out.isEmpty() ? NONE : BlockingTokenizer.distinct(out.toArray(NONE));
+        return out.isEmpty() ? NONE : Analyzers.distinct(out.toArray(NONE));
     }
 
     /** Adds the core and the tail of one code (letters and digits only). */

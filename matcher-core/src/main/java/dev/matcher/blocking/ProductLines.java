@@ -1,7 +1,7 @@
 package dev.matcher.blocking;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.Table;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.variant.VariantExtractor;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ final class ProductLines implements KeyFunction {
         Map<String, Integer> df = new HashMap<>();
         for (int i = 0; i < lines.length; i++) {
             Set<String> w = new LinkedHashSet<>();
-            for (String t : Tokenizer.words(lines[i] == null ? "" : lines[i])) {
+            for (String t : Analyzers.WORDS.tokens(lines[i] == null ? "" : lines[i])) {
                 w.add(singular(t));
             }
             words[i] = w.toArray(new String[0]);
@@ -71,7 +71,7 @@ final class ProductLines implements KeyFunction {
                     keys[k++] = kept[i].compareTo(kept[j]) < 0 ? kept[i] + " " + kept[j] : kept[j] + " " + kept[i];
                 }
             }
-            return BlockingTokenizer.distinct(keys);
+            return Analyzers.distinct(keys);
         };
     }
 

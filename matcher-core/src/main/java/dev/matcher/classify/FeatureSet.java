@@ -1,11 +1,10 @@
 package dev.matcher.classify;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 
 import java.util.ArrayList;
@@ -18,12 +17,12 @@ import java.util.Locale;
  * with TF-IDF weights; each (column, group) block of a record is scaled to unit length.
  * <ul>
  *   <li>short strings (and dates): words, word bigrams, character q-grams (through the text chain:
- *       {@link TextNormalizer#normalize}, {@link Tokenizer#words}, {@link Tokenizer#qgrams});</li>
+ *       {@link dev.matcher.text.Analyzers#TEXT}: prepared text, words, q-gram keys);</li>
  *   <li>long text: words and word bigrams, character q-grams only when asked ({@code charsOnText}): on long text
  *       they multiply the features per record for little gain;</li>
  *   <li>numbers: the quantile bin of the value (bins fitted on the training records) or "missing";</li>
  *   <li>categories: the folded value;</li>
- *   <li>identifiers: their codes ({@link Tokenizer#codes}) and the codes' 2-, 3- and 4-character prefixes;</li>
+ *   <li>identifiers: their codes ({@link dev.matcher.text.Analyzers#CODES}) and the codes' 2-, 3- and 4-character prefixes;</li>
  *   <li>images: not used (no pixels are read).</li>
  * </ul>
  * Built once per record, in parallel; immutable and thread-safe once fitted.
@@ -348,7 +347,7 @@ final class FeatureSet {
                 case TEXT -> text(field.column(), raw, base, config.charsOnText(), e);
                 case CATEGORICAL -> {
                     if (config.categories() && raw != null) {
-                        String v = TextNormalizer.normalize(raw).strip();
+                        String v = Analyzers.TEXT.prepare(raw).strip();
                         e.add(key(base + CATEGORY, v), base + CATEGORY, e.naming ? field.column() + "=" + v : null);
                     }
                 }
@@ -359,7 +358,7 @@ final class FeatureSet {
                 }
                 case IDENTIFIER -> {
                     if (config.codes() && raw != null) {
-                        codes(field.column(), TextNormalizer.normalize(raw), base + CODE, e);
+                        codes(field.column(), Analyzers.TEXT.prepare(raw), base + CODE, e);
                     }
                 }
                 case IMAGE -> {
@@ -372,9 +371,9 @@ final class FeatureSet {
         if (raw == null) {
             return;
         }
-        String s = TextNormalizer.normalize(raw);
+        String s = Analyzers.TEXT.prepare(raw);
         if (config.words() || config.bigrams()) {
-            String[] w = Tokenizer.words(s);
+            String[] w = Analyzers.WORDS.tokens(s);
             for (int i = 0; i < w.length; i++) {
                 if (config.words()) {
                     e.add(key(base + WORD, w[i]), base + WORD, e.naming ? column + ":" + w[i] : null);
@@ -386,13 +385,13 @@ final class FeatureSet {
             }
         }
         for (int q = config.charMin(); chars && q >= 1 && q <= config.charMax(); q++) {
-            for (long g : Tokenizer.qgrams(s, q)) {
+            for (long g : Analyzers.WORDS.qgramKeys(s, q)) {
                 e.add(key(base + CHAR, g), base + CHAR, e.naming ? column + "~'" + gram(g, q) + "'" : null);
             }
         }
     }
 
-    /** The q-gram packed by {@link Tokenizer#qgrams} (q <= 4), boundary marks shown as '_'. */
+    /** The q-gram packed by {@link dev.matcher.text.Analyzer#qgramKeys} (q <= 4), boundary marks shown as '_'. */
     static String gram(long g, int q) {
         char[] c = new char[q];
         for (int j = q - 1; j >= 0; j--) {
@@ -427,9 +426,9 @@ final class FeatureSet {
     }
 
     private static void codes(String column, String s, int slot, Extract e) {
-        String[] codes = Tokenizer.codes(s);
+        String[] codes = Analyzers.CODES.tokens(s);
         if (codes.length == 0) {
-            codes = Tokenizer.words(s);
+            codes = Analyzers.WORDS.tokens(s);
         }
         for (String c : codes) {
             e.add(key(slot, c), slot, e.naming ? column + " code " + c : null);

@@ -2,7 +2,7 @@ package dev.matcher.compare;
 
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
-import dev.matcher.text.TextNormalizer;
+import dev.matcher.text.Analyzers;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +30,8 @@ final class CategoryRecipe implements Recipe {
         if (m.isEmpty() && !g.wantsAny(n, List.of("tf_agree", "path_prefix"))) {
             return;
         }
-        String[] l = g.prepare(left, TextNormalizer::normalize);
-        String[] r = g.dedup ? l : g.prepare(right, TextNormalizer::normalize);
+        String[] l = g.prepare(left, Analyzers.TEXT::prepare);
+        String[] r = g.dedup ? l : g.prepare(right, Analyzers.TEXT::prepare);
         Fitted fit = g.statistic("category:" + n, Fitted.class, () -> fit(l, r, g.dedup));
         float[] freq = new float[l.length];
         for (int i = 0; i < l.length; i++) {

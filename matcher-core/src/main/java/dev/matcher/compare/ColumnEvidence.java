@@ -1,10 +1,9 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 import dev.matcher.util.Sorted;
 
@@ -204,8 +203,8 @@ final class ColumnEvidence {
         Parallel.forEach(rows.length, k -> {
             for (int a = 0; a < attrs; a++) {
                 String raw = t.value(rows[k], a);
-                String norm = raw == null ? null : TextNormalizer.normalize(raw);
-                String[] w = norm == null ? null : Tokenizer.words(norm);
+                String norm = raw == null ? null : Analyzers.TEXT.prepare(raw);
+                String[] w = norm == null ? null : Analyzers.WORDS.tokens(norm);
                 if (w != null && w.length > 0) {
                     cells[a][k] = w.length > MAX_WORDS ? Arrays.copyOf(w, MAX_WORDS) : w;
                 }

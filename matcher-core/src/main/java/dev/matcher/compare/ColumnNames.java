@@ -1,7 +1,7 @@
 package dev.matcher.compare;
 
-import dev.matcher.text.TextNormalizer;
 
+import dev.matcher.text.Analyzers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +148,7 @@ final class ColumnNames {
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
                 .replaceAll("(\\p{L})(\\p{N})", "$1 $2")
                 .replaceAll("(\\p{N})(\\p{L})", "$1 $2");
-        s = TextNormalizer.fold(s.toLowerCase(Locale.ROOT));
+        s = Analyzers.KEYS.prepare(s.toLowerCase(Locale.ROOT));
         List<String> out = new ArrayList<>();
         for (String w : s.split("[^\\p{L}\\p{N}]+")) {
             if (!w.isEmpty()) {

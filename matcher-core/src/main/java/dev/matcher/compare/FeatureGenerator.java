@@ -5,7 +5,7 @@ import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Column;
 import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
-import dev.matcher.text.TextNormalizer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.util.Parallel;
 import dev.matcher.variant.Dimension;
 import dev.matcher.variant.VariantExtractor;
@@ -462,8 +462,8 @@ final class FeatureGenerator {
     /** Levenshtein of the normalised strings: typos in numbers and dates that parsing cannot see. */
     void writtenLevenshtein(String n, String[] lraw, String[] rraw) {
         if (wants(n + "." + Measure.LEVENSHTEIN.suffix)) {
-            String[] ls = prepare(lraw, TextNormalizer::normalize);
-            add(chars(n, ls, dedup ? ls : prepare(rraw, TextNormalizer::normalize), List.of(Measure.LEVENSHTEIN)));
+            String[] ls = prepare(lraw, Analyzers.TEXT::prepare);
+            add(chars(n, ls, dedup ? ls : prepare(rraw, Analyzers.TEXT::prepare), List.of(Measure.LEVENSHTEIN)));
         }
     }
 

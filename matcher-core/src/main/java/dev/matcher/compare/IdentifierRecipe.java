@@ -1,8 +1,9 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.Analyzer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
-import dev.matcher.text.TextNormalizer;
 import java.util.List;
 
 /**
@@ -29,18 +30,10 @@ final class IdentifierRecipe implements Recipe {
         }
     }
 
+    /** The identifier's letters and digits, repaired and folded; null stays null. */
     private static String alnum(String raw) {
-        String s = TextNormalizer.normalize(raw);
-        if (s == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return raw == null ? null : ALNUM.joined(raw, "");
     }
+
+    private static final Analyzer ALNUM = Analyzers.builder().repair().fold().runs().build();
 }

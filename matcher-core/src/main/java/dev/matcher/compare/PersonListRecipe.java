@@ -1,9 +1,9 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.text.PersonList;
-import dev.matcher.text.TextNormalizer;
 import java.util.Arrays;
 
 /**
@@ -28,7 +28,7 @@ final class PersonListRecipe implements Recipe {
 
     private static int[] counts(String[] raw) {
         int[] c = new int[raw.length];
-        Arrays.setAll(c, i -> PersonList.count(TextNormalizer.normalize(raw[i])));
+        Arrays.setAll(c, i -> PersonList.count(Analyzers.TEXT.prepare(raw[i])));
         return c;
     }
 }

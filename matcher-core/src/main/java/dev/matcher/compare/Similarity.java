@@ -1,7 +1,7 @@
 package dev.matcher.compare;
 
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
+import dev.matcher.text.Analyzers;
+
 
 /**
  * A similarity of two attribute values, in {@code [0,1]} (1 = same). Implement it to add a custom feature to a
@@ -20,7 +20,7 @@ public interface Similarity {
     double score(String left, String right);
 
     /** Equality after normalisation (case, accents, encoding damage). */
-    Similarity EXACT = (a, b) -> Measures.exact(TextNormalizer.normalize(a), TextNormalizer.normalize(b));
+    Similarity EXACT = (a, b) -> Measures.exact(Analyzers.TEXT.prepare(a), Analyzers.TEXT.prepare(b));
     /** Normalised Levenshtein similarity on the raw strings. */
     Similarity LEVENSHTEIN = Measures::levenshtein;
     /** Normalised Damerau-Levenshtein (optimal string alignment) similarity on the raw strings. */
@@ -35,8 +35,8 @@ public interface Similarity {
     Similarity LCS_SUBSEQUENCE = Measures::lcsSubsequence;
     /** Jaccard of the normalised word sets. */
     Similarity TOKEN_JACCARD = (a, b) -> {
-        String[] x = Tokenizer.words(TextNormalizer.normalize(a));
-        String[] y = Tokenizer.words(TextNormalizer.normalize(b));
+        String[] x = Analyzers.TEXT.tokens(a);
+        String[] y = Analyzers.TEXT.tokens(b);
         java.util.Set<String> sx = java.util.Set.of(java.util.Arrays.stream(x).distinct().toArray(String[]::new));
         long inter = java.util.Arrays.stream(y).distinct().filter(sx::contains).count();
         long union = sx.size() + java.util.Arrays.stream(y).distinct().count() - inter;
@@ -44,8 +44,8 @@ public interface Similarity {
     };
     /** Jaccard of the padded character 3-gram sets of the normalised strings. */
     Similarity QGRAM_JACCARD = (a, b) -> Measures.jaccard(
-            Tokenizer.qgrams(TextNormalizer.normalize(a), 3), Tokenizer.qgrams(TextNormalizer.normalize(b), 3));
+            Analyzers.TEXT.qgramKeys(a, 3), Analyzers.TEXT.qgramKeys(b, 3));
     /** Symmetric Monge-Elkan over normalised words with Jaro-Winkler inside. */
-    Similarity MONGE_ELKAN = (a, b) -> Measures.mongeElkan(Tokenizer.words(TextNormalizer.normalize(a)),
-            Tokenizer.words(TextNormalizer.normalize(b)), Measures::jaroWinkler);
+    Similarity MONGE_ELKAN = (a, b) -> Measures.mongeElkan(Analyzers.TEXT.tokens(a),
+            Analyzers.TEXT.tokens(b), Measures::jaroWinkler);
 }

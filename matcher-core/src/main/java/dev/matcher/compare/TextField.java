@@ -1,9 +1,9 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.Analyzer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.text.Phonetics;
 import dev.matcher.text.StopWords;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -268,32 +268,32 @@ final class TextField {
         }
     }
 
+    /** Words of prepared text without English stop words. */
+    private static final Analyzer CONTENT_WORDS = Analyzers.builder().words().stopWords(StopWords.ENGLISH).build();
+
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
-        String norm = TextNormalizer.normalize(raw);
+        String norm = Analyzers.TEXT.prepare(raw);
         if (norm == null || norm.isBlank()) {
             return;
         }
         String stripped = o.stripVariants() != null ? o.stripVariants().apply(norm) : norm;
-        String[] w = Tokenizer.words(stripped);
-        if (o.stopWords()) {
-            w = Arrays.stream(w).filter(x -> !StopWords.ENGLISH.contains(x)).toArray(String[]::new);
-        }
+        String[] w = (o.stopWords() ? CONTENT_WORDS : Analyzers.WORDS).tokens(stripped);
         if (w.length == 0) {
             if (o.codes()) {
-                s.codes[i] = Tokenizer.codes(norm);
+                s.codes[i] = Analyzers.CODES.tokens(norm);
             }
             return;
         }
         s.text[i] = String.join(" ", w);
         words[i] = w;
         if (o.qgrams()) {
-            s.qgramsTmp[i] = fold(Tokenizer.qgrams(s.text[i], 3));
+            s.qgramsTmp[i] = fold(Analyzers.WORDS.qgramKeys(s.text[i], 3));
         }
         if (o.codes()) {
-            s.codes[i] = Tokenizer.codes(norm);        // codes from the unstripped text: never neutralised
+            s.codes[i] = Analyzers.CODES.tokens(norm);        // codes from the unstripped text: never neutralised
         }
         if (o.numbers()) {
-            s.numbers[i] = Tokenizer.quantityKeys(stripped, false);
+            s.numbers[i] = Analyzers.WORDS.quantityKeys(stripped, false);
         }
         if (o.phonetic()) {
             s.phonetic[3 * i] = pack(Phonetics.soundex(s.text[i]));

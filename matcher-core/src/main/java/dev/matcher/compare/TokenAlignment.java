@@ -1,8 +1,7 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.text.Quantity;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,7 +197,7 @@ final class TokenAlignment {
 
     private static void prepare(Side s, int i, String raw, UnaryOperator<String> strip, String[][] words,
                                 String[][] codes) {
-        String norm = TextNormalizer.normalize(raw);
+        String norm = Analyzers.TEXT.prepare(raw);
         if (norm == null || norm.isBlank()) {
             s.words[i] = NO_IDS;
             s.codes[i] = NO_IDS;
@@ -209,8 +208,8 @@ final class TokenAlignment {
         String text = FRENCH_UNITS.matcher(strip == null ? norm : strip.apply(norm)).replaceAll(m -> m.group(1)
                 + (m.group(2) != null ? "gb" : m.group(3).equals("to") ? "tb" : "mb"));
         List<String> w = new ArrayList<>();
-        List<String> c = new ArrayList<>(Arrays.asList(Tokenizer.codes(text)));
-        for (String token : Tokenizer.words(text)) {
+        List<String> c = new ArrayList<>(Arrays.asList(Analyzers.CODES.tokens(text)));
+        for (String token : Analyzers.WORDS.tokens(text)) {
             boolean letter = false;
             boolean digit = false;
             for (int k = 0; k < token.length(); k++) {
@@ -220,7 +219,7 @@ final class TokenAlignment {
             }
             if (letter && !digit) {
                 w.add(token);
-            } else if (letter && token.length() == 2 && Tokenizer.quantityKeys(token, true).length == 0) {
+            } else if (letter && token.length() == 2 && Analyzers.WORDS.quantityKeys(token, true).length == 0) {
                 c.add(token);                                  // short codes: g3, i7, s8
             }
         }
@@ -234,7 +233,7 @@ final class TokenAlignment {
         s.squashed[i] = sq.toString();
         words[i] = w.toArray(new String[0]);
         codes[i] = c.toArray(new String[0]);
-        Quantity[] qs = Tokenizer.quantities(text);
+        Quantity[] qs = Analyzers.WORDS.quantities(text);
         long[] q = new long[2 * qs.length];
         long[] plain = new long[qs.length];
         int nq = 0;

@@ -1,7 +1,6 @@
 package dev.matcher.compare;
 
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.util.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,7 +174,7 @@ final class ValueAlignment {
 
     /** Normalised words joined by single spaces; null when there are none. */
     private static String compact(String raw) {
-        String s = raw == null ? "" : Tokenizer.compact(TextNormalizer.normalize(raw));
+        String s = raw == null ? "" : Analyzers.TEXT.joined(raw, " ");
         return s.isEmpty() ? null : s;
     }
 

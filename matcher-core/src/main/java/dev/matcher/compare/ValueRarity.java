@@ -1,7 +1,6 @@
 package dev.matcher.compare;
 
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
+import dev.matcher.text.Analyzers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,8 +31,8 @@ final class ValueRarity extends Comparison {
      * value, as in every other text feature of that mode.
      */
     static String key(String raw, UnaryOperator<String> variants) {
-        String norm = TextNormalizer.normalize(raw);
-        return norm == null ? null : Tokenizer.compact(variants == null ? norm : variants.apply(norm));
+        String norm = Analyzers.TEXT.prepare(raw);
+        return norm == null ? null : Analyzers.WORDS.joined(variants == null ? norm : variants.apply(norm), " ");
     }
 
     /**

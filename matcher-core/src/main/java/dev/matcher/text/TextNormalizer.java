@@ -15,7 +15,7 @@ import org.apache.commons.text.StringEscapeUtils;
  * TextNormalizer.fold("Ｃafé");                     // "cafe"
  * }</pre>
  */
-public final class TextNormalizer {
+final class TextNormalizer {
     /** Windows-1252 characters for bytes 0x80..0x9F, so text decoded with cp1252 can be re-encoded. */
     private static final String CP1252 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039"
             + "\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A"
@@ -25,7 +25,7 @@ public final class TextNormalizer {
     }
 
     /** {@link #repair} then {@link #fold}; null stays null. */
-    public static String normalize(String raw) {
+    static String normalize(String raw) {
         return raw == null ? null : fold(repair(raw));
     }
 
@@ -33,7 +33,7 @@ public final class TextNormalizer {
      * Undoes common encoding damage: UTF-8 bytes read as Latin-1/Windows-1252 (also with a stray space inside the
      * sequence, as in {@code "TrÃ ¶ egs"}), HTML entities ({@code &amp;}, {@code &#39;}), control characters.
      */
-    public static String repair(String s) {
+    static String repair(String s) {
         if (s == null) {
             return null;
         }
@@ -106,7 +106,7 @@ public final class TextNormalizer {
     }
 
     /** Unicode NFKC, lower case (root locale), accents removed ({@code é -> e}, {@code ß -> ss}, {@code ø -> o}). */
-    public static String fold(String s) {
+    static String fold(String s) {
         if (s == null) {
             return null;
         }

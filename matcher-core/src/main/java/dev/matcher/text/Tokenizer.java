@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * long[] grams = Tokenizer.qgrams("martha", 3);    // sorted, distinct
  * }</pre>
  */
-public final class Tokenizer {
+final class Tokenizer {
     private record Unit(String canonical, double factor) {
     }
 
@@ -58,7 +58,7 @@ public final class Tokenizer {
      * Word tokens: maximal runs of letters and digits; a decimal point or comma between digits stays inside
      * ({@code 1.5}). Input should be normalised already.
      */
-    public static String[] words(String text) {
+    static String[] words(String text) {
         if (text == null) {
             return new String[0];
         }
@@ -87,7 +87,7 @@ public final class Tokenizer {
     }
 
     /** The words joined by single spaces: punctuation and repeated blanks removed. */
-    public static String compact(String text) {
+    static String compact(String text) {
         return String.join(" ", words(text));
     }
 
@@ -97,7 +97,7 @@ public final class Tokenizer {
      * 6 (ISBN, EAN, phone numbers); numbers with units ({@code 32gb}) and ordinals are not codes.
      * Sorted and distinct.
      */
-    public static String[] codes(String text) {
+    static String[] codes(String text) {
         if (text == null) {
             return new String[0];
         }
@@ -141,7 +141,7 @@ public final class Tokenizer {
     }
 
     /** Numbers with optional units, scaled to base units; pack counts ({@code pack of 6}, {@code 6-pack}, {@code x6}). */
-    public static Quantity[] quantities(String text) {
+    static Quantity[] quantities(String text) {
         if (text == null) {
             return new Quantity[0];
         }
@@ -265,7 +265,7 @@ public final class Tokenizer {
     }
 
     /** Sorted distinct keys of {@link #quantities}; with {@code unitsOnly} plain numbers are left out. */
-    public static long[] quantityKeys(String text, boolean unitsOnly) {
+    static long[] quantityKeys(String text, boolean unitsOnly) {
         Quantity[] qs = quantities(text);
         long[] keys = new long[qs.length];
         int k = 0;
@@ -281,7 +281,7 @@ public final class Tokenizer {
      * Character q-grams of the compacted text, padded with {@code q-1} boundary marks on both sides, as sorted
      * distinct 64-bit keys (exact for {@code q <= 4}: four 16-bit chars packed; hashed above).
      */
-    public static long[] qgrams(String text, int q) {
+    static long[] qgrams(String text, int q) {
         if (q < 1) {
             throw new IllegalArgumentException("q must be >= 1: " + q);
         }

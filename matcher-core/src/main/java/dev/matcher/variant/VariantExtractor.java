@@ -1,13 +1,12 @@
 package dev.matcher.variant;
 
+import dev.matcher.text.Analyzers;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.LabelledPairs;
 import dev.matcher.data.Table;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 
 import java.io.IOException;
@@ -187,7 +186,7 @@ public final class VariantExtractor implements Serializable {
         if (text == null) {
             return null;
         }
-        String t = TextNormalizer.normalize(text);
+        String t = Analyzers.TEXT.prepare(text);
         TextScan scan = new TextScan(vocabulary, numbers, new HashMap<>(), t);
         return scan.readTitle(alwaysContext | scan.context(contextWords)).residual();
     }
@@ -306,7 +305,7 @@ public final class VariantExtractor implements Serializable {
     private TextScan scan(Table table, int row, int attribute, Map<Long, String> names) {
         String raw = attribute < 0 ? null : table.value(row, attribute);
         return raw == null || raw.isBlank() ? null
-                : new TextScan(vocabulary, numbers, names, TextNormalizer.normalize(raw));
+                : new TextScan(vocabulary, numbers, names, Analyzers.TEXT.prepare(raw));
     }
 
     /** Labels need a colon, or a size or colour label word: most descriptions have neither. */
@@ -320,7 +319,7 @@ public final class VariantExtractor implements Serializable {
             return 0;
         }
         long bits = 0;
-        for (String w : Tokenizer.words(TextNormalizer.normalize(raw))) {
+        for (String w : Analyzers.TEXT.tokens(raw)) {
             Long b = contextWords.get(w);
             if (b != null) {
                 bits |= b;

@@ -1,8 +1,7 @@
 package dev.matcher.variant;
 
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
 
+import dev.matcher.text.Analyzers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -182,7 +181,7 @@ public final class Vocabulary implements Serializable {
         List<Draft> ds = drafts();
         Draft dr = draft(ds, d);
         for (String w : words) {
-            dr.context.addAll(Arrays.asList(Tokenizer.words(TextNormalizer.normalize(w))));
+            dr.context.addAll(Arrays.asList(Analyzers.TEXT.tokens(w)));
         }
         return new Vocabulary(ds);
     }
@@ -540,11 +539,11 @@ public final class Vocabulary implements Serializable {
         if (raw == null) {
             return "";
         }
-        String t = TextNormalizer.normalize(raw);
+        String t = Analyzers.TEXT.prepare(raw);
         if (t.indexOf('\'') >= 0) {
             t = POSSESSIVE.matcher(t).replaceAll("");          // men's -> mens, not men + s
         }
-        return String.join(" ", Tokenizer.words(t));
+        return String.join(" ", Analyzers.WORDS.tokens(t));
     }
 
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(?<=\\p{L})'(?=\\p{L})");
@@ -766,7 +765,7 @@ public final class Vocabulary implements Serializable {
                     switch (directive) {
                         case "@label" -> args.forEach(a -> cur.labels.add(phrase(a)));
                         case "@context" -> args.forEach(a -> cur.context.addAll(
-                                Arrays.asList(Tokenizer.words(TextNormalizer.normalize(a)))));
+                                Arrays.asList(Analyzers.TEXT.tokens(a))));
                         case "@tail" -> cur.tail = true;
                         case "@split" -> args.forEach(a -> cur.splits.add(phrase(a)));
                         default -> throw error(lineNo, "unknown directive " + directive);

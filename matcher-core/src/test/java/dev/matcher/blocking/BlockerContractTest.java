@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.text.Analyzers;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import net.jqwik.api.Arbitraries;
@@ -120,7 +121,7 @@ class BlockerContractTest {
     }
 
     private static Set<String> tokens(String v) {
-        return new HashSet<>(Arrays.asList(BlockingTokenizer.tokens(v)));
+        return new HashSet<>(Arrays.asList(Analyzers.KEYS.tokens(v)));
     }
 
     @Test

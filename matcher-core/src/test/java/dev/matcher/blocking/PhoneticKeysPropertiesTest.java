@@ -25,7 +25,7 @@ class PhoneticKeysPropertiesTest {
 
     @Provide
     Arbitrary<String> tokens() {
-        // what BlockingTokenizer emits: folded ASCII letters and digits
+        // what Analyzers.KEYS emits: folded ASCII letters and digits
         return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(12);
     }
 

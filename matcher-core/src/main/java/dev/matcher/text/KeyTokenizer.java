@@ -1,19 +1,18 @@
-package dev.matcher.blocking;
-
-import dev.matcher.text.TextNormalizer;
+package dev.matcher.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where blocking turns raw values into key material: folded by the text chain ({@link TextNormalizer#fold}: NFKC,
- * lower case, accents removed), then split on anything that is not a letter or digit.
+ * The chain's steps for blocking keys ({@link Analyzers#KEYS}, {@link Analyzers#KEY_CODES},
+ * {@link Analyzers#keyGrams}): folded text ({@link TextNormalizer#fold}: NFKC, lower case, accents removed) split on
+ * anything that is not a letter or digit; q-grams of the letters and digits; product codes.
  */
-final class BlockingTokenizer {
+final class KeyTokenizer {
     private static final String[] NONE = new String[0];
 
-    private BlockingTokenizer() {
+    private KeyTokenizer() {
     }
 
     /** The text chain's folding ({@link TextNormalizer#fold}): lower case, accents removed. Null stays null. */
@@ -24,7 +23,12 @@ final class BlockingTokenizer {
     /** Folded tokens: maximal runs of letters and digits, in order, duplicates kept. */
     static String[] tokens(String value) {
         String s = fold(value);
-        if (s == null || s.isEmpty()) {
+        return s == null ? NONE : runs(s);
+    }
+
+    /** Maximal runs of letters and digits of already folded text, in order, duplicates kept. */
+    static String[] runs(String s) {
+        if (s.isEmpty()) {
             return NONE;
         }
         List<String> out = new ArrayList<>();
@@ -53,7 +57,11 @@ final class BlockingTokenizer {
 
     /** Distinct q-grams of the compacted value; a value shorter than q is its own single gram. */
     static String[] qgrams(String value, int q) {
-        String s = compact(value);
+        return grams(compact(value), q);
+    }
+
+    /** Distinct q-grams of a string, first occurrences in order; a string shorter than q is its own single gram. */
+    static String[] grams(String s, int q) {
         if (s.isEmpty()) {
             return NONE;
         }
