@@ -2,14 +2,16 @@ package dev.matcher.blocking;
 
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
+import dev.matcher.text.TermWeighting;
 import dev.matcher.util.Parallel;
 
 import java.util.Arrays;
 
 /**
  * Sparse TF-IDF vectors of records (one per node, built once, in parallel) and inverted indexes over them, for exact
- * cosine nearest neighbours, canopies and ranking. Terms are the keys of a {@link KeyFunction} (binary term
- * frequency), weighted by {@code ln(N / df)} over both tables and L2-normalised.
+ * cosine nearest neighbours, canopies and ranking. Terms are the keys of a {@link KeyFunction}, weighted by the
+ * library's one TF-IDF ({@link TermWeighting#BINARY}: binary term frequency, {@code ln(N / df)} over both tables)
+ * and L2-normalised.
  */
 final class TfIdf {
     final int leftSize;
@@ -69,21 +71,14 @@ final class TfIdf {
             terms[u] = t;
             hashes[u] = null;
         }
+        float[] idf = new float[dictionary.length];
+        for (int t = 0; t < idf.length; t++) {
+            idf[t] = TermWeighting.BINARY.idf(nodes, df[t]);
+        }
         float[][] weights = new float[nodes][];
         Parallel.forRange(nodes, 1024, (from, to) -> {
             for (int u = from; u < to; u++) {
-                int[] t = terms[u];
-                float[] w = new float[t.length];
-                double norm = 0;
-                for (int i = 0; i < t.length; i++) {
-                    w[i] = (float) Math.log((double) nodes / df[t[i]]) + 1e-6f;
-                    norm += (double) w[i] * w[i];
-                }
-                float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-                for (int i = 0; i < w.length; i++) {
-                    w[i] *= inv;
-                }
-                weights[u] = w;
+                weights[u] = TermWeighting.BINARY.unitWeights(terms[u], null, idf);
             }
             return null;
         });

@@ -1,6 +1,7 @@
 package dev.matcher.classify;
 
 import dev.matcher.text.Analyzers;
+import dev.matcher.text.TermWeighting;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
@@ -142,7 +143,7 @@ final class FeatureSet {
         for (int i = 0; i < kept.length; i++) {
             keys[i] = tmpKeys[kept[i]];
             names[i] = tmpNames.get(kept[i]);
-            idf[i] = (float) (Math.log((1.0 + rows.length) / (1.0 + df[kept[i]])) + 1);
+            idf[i] = TermWeighting.LOG_SMOOTHED.idf(rows.length, df[kept[i]]);
         }
         return new FeatureSet(fields, c, keys, names, idf, edges);
     }

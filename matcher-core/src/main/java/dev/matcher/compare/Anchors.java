@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.text.TermWeighting;
 import dev.matcher.util.Parallel;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Anchors {
         int docs = lIds.length + (dedup ? 0 : rIds.length);
         float[] idf = new float[df.length];
         for (int w = 0; w < df.length; w++) {
-            idf[w] = TextField.idf(docs, df[w]);
+            idf[w] = TermWeighting.LOG_SMOOTHED.idf(docs, df[w]);
         }
         double[] lNorm = norms(lIds, idf);
         double[] rNorm = dedup ? lNorm : norms(rIds, idf);

@@ -2,6 +2,7 @@ package dev.matcher.compare;
 
 import dev.matcher.text.Analyzer;
 import dev.matcher.text.Analyzers;
+import dev.matcher.text.TermWeighting;
 import dev.matcher.text.Phonetics;
 import dev.matcher.text.StopWords;
 import dev.matcher.util.Parallel;
@@ -181,7 +182,7 @@ final class TextField {
                     + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
             f.idf = new float[f.vocab.length];
             for (int id = 0; id < f.idf.length; id++) {
-                f.idf[id] = idf(docs, df.get(id));
+                f.idf[id] = TermWeighting.LOG_SMOOTHED.idf(docs, df.get(id));
             }
         } else {
             f.vocab = given.vocab;
@@ -224,11 +225,6 @@ final class TextField {
             }
         });
         return ids;
-    }
-
-    /** Smoothed inverse document frequency of a word found in {@code df} of {@code docs} records. */
-    static float idf(long docs, int df) {
-        return (float) (Math.log((docs + 1.0) / (df + 1.0)) + 1.0);
     }
 
     /** Prepares the per-record word boundaries of {@link Measure#ABBREVIATION} (once: sides may be shared). */
@@ -389,27 +385,18 @@ final class TextField {
             }
         }
         int[] ids = new int[distinct];
-        float[] w = new float[distinct];
-        int d = -1;
-        int tf = 0;
-        double norm = 0;
-        for (int k = 0; k <= sortedIds.length; k++) {
-            if (k == sortedIds.length || (k > 0 && sortedIds[k] != sortedIds[k - 1])) {
-                float x = (float) ((1 + Math.log(tf)) * f.idf[ids[d]]);
-                w[d] = x;
-                norm += x * x;
-                tf = 0;
-            }
-            if (k < sortedIds.length && (k == 0 || sortedIds[k] != sortedIds[k - 1])) {
+        int[] counts = new int[distinct];
+        for (int k = 0, d = -1; k < sortedIds.length; k++) {
+            if (k == 0 || sortedIds[k] != sortedIds[k - 1]) {
                 ids[++d] = sortedIds[k];
             }
-            tf++;
+            counts[d]++;
         }
+        float[] w = TermWeighting.LOG_SMOOTHED.unitWeights(ids, counts, f.idf);
         double idfSum = 0;
         for (int id : ids) {
             idfSum += f.idf[id];
         }
-        float inv = (float) (1 / Math.sqrt(norm));
         int[] q = s.qgramsTmp == null || s.qgramsTmp[i] == null ? new int[0] : s.qgramsTmp[i];
         int[] b = new int[HEAD + 2 * distinct + q.length];
         b[0] = distinct;
@@ -417,7 +404,7 @@ final class TextField {
         b[2] = Float.floatToRawIntBits((float) idfSum);
         System.arraycopy(ids, 0, b, HEAD, distinct);
         for (int k = 0; k < distinct; k++) {
-            b[HEAD + distinct + k] = Float.floatToRawIntBits(w[k] * inv);
+            b[HEAD + distinct + k] = Float.floatToRawIntBits(w[k]);
         }
         System.arraycopy(q, 0, b, HEAD + 2 * distinct, q.length);
         s.blob[i] = b;

@@ -1,6 +1,7 @@
 package dev.matcher.compare;
 
 import dev.matcher.text.Analyzers;
+import dev.matcher.text.TermWeighting;
 import dev.matcher.text.Quantity;
 import dev.matcher.util.Parallel;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class TokenAlignment {
         }
         t.fitted = new Fitted(new TextField.Fitted(t.wordVocab, t.wordIdf, null),
                 new TextField.Fitted(t.codeVocab, t.codeIdf, null), docs);
-        t.maxIdf = TextField.idf(docs, 0);
+        t.maxIdf = TermWeighting.LOG_SMOOTHED.idf(docs, 0);
         t.codeShape = new int[t.codeVocab.length];
         for (int id = 0; id < t.codeVocab.length; id++) {
             t.codeShape[id] = shape(t.codeVocab[id]);
@@ -178,7 +179,7 @@ final class TokenAlignment {
         }
         float[] idf = new float[d.strings.length];
         for (int id = 0; id < idf.length; id++) {
-            idf[id] = TextField.idf(docs, df.get(id));
+            idf[id] = TermWeighting.LOG_SMOOTHED.idf(docs, df.get(id));
         }
         return idf;
     }
