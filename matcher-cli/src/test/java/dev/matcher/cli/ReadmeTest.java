@@ -14,6 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs every {@code jshell>} line of the README in a real JShell, so the README cannot drift from the API. */
 class ReadmeTest {
@@ -29,6 +30,11 @@ class ReadmeTest {
                 .map(l -> l.substring("jshell> ".length()))
                 .toList();
         assertFalse(lines.isEmpty(), "the README has a JShell session");
+        assertEquals("/open matcher.jsh", lines.get(0), "the session starts with the settings that print results whole");
+        List<String> settings = Files.readAllLines(Path.of("matcher.jsh"));
+        assertTrue(settings.contains("/set truncation matcher 100000") && settings.contains("/set feedback matcher"),
+                "matcher.jsh turns JShell's truncation of printed values off: " + settings);
+        lines = lines.subList(1, lines.size());   // a JShell command, not Java: checked above
         try (JShell shell = JShell.builder()
                 .executionEngine("local")
                 .build()) {
