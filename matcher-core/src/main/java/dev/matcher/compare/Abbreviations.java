@@ -20,7 +20,7 @@ package dev.matcher.compare;
  * Abbreviations.similarity("vldb", "international conference on management of data");          // 0
  * }</pre>
  */
-public final class Abbreviations {
+final class Abbreviations {
     /** Words looked at per side: every word of {@value Measures#MAX_CHARS} characters. */
     static final int MAX_WORDS = Measures.MAX_CHARS / 2 + 1;
 

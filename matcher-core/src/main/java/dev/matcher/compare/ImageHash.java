@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
  * double sim = Measures.hamming64(d, ImageHash.dHash(other));
  * }</pre>
  */
-public final class ImageHash {
+final class ImageHash {
     private ImageHash() {
     }
 

@@ -3,7 +3,7 @@
  * tables' schemas and computes it per pair without allocating; {@link dev.matcher.compare.FeatureSpaceBuilder} sets
  * its options (one package-private recipe per attribute kind chooses the features);
  * {@link dev.matcher.compare.Measures} holds the kernels; {@link dev.matcher.compare.Similarity} is the interface for
- * custom features; {@link dev.matcher.compare.ImageHash} computes perceptual image hashes;
+ * custom features; image columns are compared by perceptual hashes (package-private {@code ImageHash});
  * {@link dev.matcher.compare.ColumnCorrespondence} finds which attributes of two tables correspond (by name, values
  * and unlabelled anchors) when they are not named alike; {@link dev.matcher.compare.RecordSimilarity} is the
  * whole-record TF-IDF cosine on its own.
@@ -31,7 +31,7 @@
  *     explained by an equal word, an abbreviation (same first letter, the shorter's letters in order in the longer:
  *     {@code trans}/{@code transactions}, {@code j}/{@code journal}; stop words abbreviate nothing) or an acronym
  *     ({@code vldb} explains {@code very large data bases}; stop words optional in the initials). See
- *     {@link dev.matcher.compare.Abbreviations}.</li>
+ *     {@code Abbreviations}.</li>
  * <li>{@code token_jaccard}, {@code token_dice}, {@code token_overlap}: |A∩B| / |A∪B|, 2|A∩B| / (|A|+|B|),
  *     |A∩B| / min(|A|,|B|) over word sets.</li>
  * <li>{@code containment_lr}, {@code containment_rl}: |A∩B| / |A| and |A∩B| / |B|.</li>
