@@ -19,6 +19,7 @@ import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.LabelQuality;
 import dev.matcher.match.MatcherBuilder;
+import dev.matcher.util.Parallel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -140,28 +139,7 @@ public final class Resolver {
     }
 
     private <T> T inPool(Supplier<T> work) {
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            return pool.submit(work::get).get();
-        } catch (ExecutionException e) {
-            // the worker's own exception, not fork/join's copy of it (whose message starts with the class name)
-            Throwable cause = e.getCause();
-            if (cause.getCause() != null && cause.getCause().getClass() == cause.getClass()) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.inPool(parallelism, work);
     }
 
     /** One run's state: the task, the timings and the warnings gathered on the way. */

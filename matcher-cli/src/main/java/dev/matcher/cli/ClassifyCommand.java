@@ -1,5 +1,6 @@
 package dev.matcher.cli;
 
+import dev.matcher.util.Parallel;
 import dev.matcher.classify.Classifier;
 import dev.matcher.classify.ClassifierBuilder;
 import dev.matcher.classify.Predictions;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -59,12 +59,7 @@ final class ClassifyCommand {
         if (threads < 1) {
             throw new DataException("--threads must be at least 1: " + threads);
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(work::get).join();
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.inPool(threads, work);
     }
 
     @Command(name = "train", sortOptions = false, description = {

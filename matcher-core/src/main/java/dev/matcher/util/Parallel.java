@@ -1,6 +1,7 @@
 package dev.matcher.util;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
@@ -10,8 +11,8 @@ import java.util.stream.IntStream;
 
 /**
  * The library's one executor rule: parallel work runs in the {@link ForkJoinPool} the caller runs in, the common
- * pool unless the caller submitted the work to a pool of its own. No class of the library creates a pool; to bound
- * the threads, call from your own:
+ * pool unless the caller submitted the work to a pool of its own. Only the front door ({@code Resolver}, with its
+ * thread count) makes a pool, through {@link #inPool}; to bound the threads of any other call, call from your own:
  *
  * <pre>{@code
  * double[] p = new ForkJoinPool(2).submit(() -> matcher.score(left, right, candidates)).join();
@@ -33,6 +34,44 @@ public final class Parallel {
     /** The pool the caller runs in: its own fork/join pool, else the common pool. */
     public static ForkJoinPool pool() {
         return ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    }
+
+    /**
+     * Runs {@code work} in a new pool of {@code threads} threads, so that every parallel step inside it uses at most
+     * those, and shuts the pool down. The work's own exception comes out, not fork/join's copy of it.
+     *
+     * <pre>{@code
+     * double[] p = Parallel.inPool(2, () -> matcher.score(left, right, candidates));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    public static <T> T inPool(int threads, Supplier<T> work) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(work::get).get();
+        } catch (ExecutionException e) {
+            // the worker's own exception, not fork/join's copy of it (whose message starts with the class name)
+            Throwable cause = e.getCause();
+            if (cause.getCause() != null && cause.getCause().getClass() == cause.getClass()) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The parallelism of {@link #pool()}, at least 1. */
