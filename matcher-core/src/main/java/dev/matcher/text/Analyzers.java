@@ -46,6 +46,19 @@ public final class Analyzers {
         return builder().fold().runs().join("").grams(q).build();
     }
 
+    /**
+     * Where the words of prepared text are, as {@code {start0, end0, start1, end1, ...}}: the tokens of
+     * {@link #WORDS}, except that an apostrophe between letters stays inside a word ({@code men's}). For steps that
+     * must say where they found something (variant extraction marks each value's place in a title).
+     *
+     * <pre>{@code
+     * Analyzers.wordSpans("men's tee, 1.5 kg");   // [0, 5, 6, 9, 11, 14, 15, 17]
+     * }</pre>
+     */
+    public static int[] wordSpans(String prepared) {
+        return Tokenizer.wordSpans(prepared);
+    }
+
     /** The tokens without repeats, first occurrences in order (the array itself when it has none). */
     public static String[] distinct(String[] tokens) {
         return KeyTokenizer.distinct(tokens);

@@ -68,10 +68,7 @@ final class Tokenizer {
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
-            boolean inside = Character.isLetterOrDigit(c)
-                    || ((c == '.' || c == ',') && start >= 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1))
-                    && Character.isDigit(text.charAt(i + 1)));
-            if (inside) {
+            if (inWord(text, i, c, start >= 0, false)) {
                 if (start < 0) {
                     start = i;
                 }
@@ -84,6 +81,45 @@ final class Tokenizer {
             }
         }
         return count == out.length ? out : Arrays.copyOf(out, count);
+    }
+
+    /**
+     * Whether {@code c}, at {@code i} of {@code t}, belongs to a word: a letter or digit, or inside a word
+     * ({@code started}) a decimal point or comma between digits, and with {@code apostrophes} an apostrophe between
+     * letters ({@code men's}).
+     */
+    private static boolean inWord(String t, int i, char c, boolean started, boolean apostrophes) {
+        return Character.isLetterOrDigit(c)
+                || started && i + 1 < t.length() && ((c == '.' || c == ',') && Character.isDigit(t.charAt(i - 1))
+                && Character.isDigit(t.charAt(i + 1)) || apostrophes && c == '\'' && Character.isLetter(t.charAt(i - 1))
+                && Character.isLetter(t.charAt(i + 1)));
+    }
+
+    /**
+     * Where the words of {@code text} are, as {@code {start0, end0, start1, end1, ...}}: the spans of {@link #words},
+     * except that an apostrophe between letters stays inside a word.
+     */
+    static int[] wordSpans(String text) {
+        int[] out = new int[16];
+        int count = 0;
+        int n = text.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (inWord(text, i, c, start >= 0, true)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                if (count + 2 > out.length) {
+                    out = Arrays.copyOf(out, 2 * out.length);
+                }
+                out[count++] = start;
+                out[count++] = i;
+                start = -1;
+            }
+        }
+        return Arrays.copyOf(out, count);
     }
 
     /** The words joined by single spaces: punctuation and repeated blanks removed. */

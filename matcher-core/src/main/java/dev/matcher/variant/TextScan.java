@@ -1,5 +1,7 @@
 package dev.matcher.variant;
 
+import dev.matcher.text.Analyzers;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,30 +36,13 @@ final class TextScan {
         this.numbers = numbers;
         this.names = names;
         this.t = t;
-        int[] s = new int[16];
-        int[] e = new int[16];
-        int count = 0;
-        int len = t.length();
-        int from = -1;
-        for (int i = 0; i <= len; i++) {
-            char c = i < len ? t.charAt(i) : ' ';
-            boolean inside = Character.isLetterOrDigit(c) || ((c == '.' || c == ',') && from >= 0 && i + 1 < len
-                    && Character.isDigit(t.charAt(i - 1)) && Character.isDigit(t.charAt(i + 1)))
-                    || (c == '\'' && from >= 0 && i + 1 < len && Character.isLetter(t.charAt(i - 1))
-                    && Character.isLetter(t.charAt(i + 1)));        // men's is one word, not men + s
-            if (inside) {
-                if (from < 0) {
-                    from = i;
-                }
-            } else if (from >= 0) {
-                if (count == s.length) {
-                    s = Arrays.copyOf(s, count * 2);
-                    e = Arrays.copyOf(e, count * 2);
-                }
-                s[count] = from;
-                e[count++] = i;
-                from = -1;
-            }
+        int[] spans = Analyzers.wordSpans(t);
+        int count = spans.length / 2;
+        int[] s = new int[count];
+        int[] e = new int[count];
+        for (int i = 0; i < count; i++) {
+            s[i] = spans[2 * i];
+            e[i] = spans[2 * i + 1];
         }
         this.n = count;
         this.start = s;

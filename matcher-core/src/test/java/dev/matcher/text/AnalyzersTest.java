@@ -62,6 +62,14 @@ class AnalyzersTest {
     }
 
     @Test
+    void wordSpansKeepApostrophesBetweenLettersInside() {
+        assertArrayEquals(new int[] {0, 5, 6, 9, 11, 14, 15, 17}, Analyzers.wordSpans("men's tee, 1.5 kg"));
+        assertArrayEquals(new String[] {"men", "s", "tee", "1.5", "kg"}, Analyzers.WORDS.tokens("men's tee, 1.5 kg"));
+        assertArrayEquals(new int[] {1, 3}, Analyzers.wordSpans("'ab' "));
+        assertArrayEquals(new int[0], Analyzers.wordSpans(" - "));
+    }
+
+    @Test
     void theBuilderRejectsStepsOutOfOrder() {
         assertThrows(IllegalStateException.class, () -> Analyzers.builder().fold().build());
         assertThrows(IllegalStateException.class, () -> Analyzers.builder().words().fold());
