@@ -39,7 +39,7 @@ public final class ScaleBenchmark {
      * @param candidates     candidate pairs after blocking
      * @param blocking       the candidates against the generator's true pairs (pair completeness, quality)
      * @param stages         wall and CPU seconds and heap per stage, in pipeline order (see {@link StageMeter})
-     * @param peakHeapMb     the largest stage peak of the heap (sum of the heap pools' peaks in a stage), MB
+     * @param peakHeapMb     the largest heap in use in any stage (see {@link StageMeter}), MB
      * @param clusterMetrics the clusters against the generator's truth
      */
     public record Result(int records, long candidates, BlockingMetrics blocking, Map<String, StageMeter.Stage> stages,

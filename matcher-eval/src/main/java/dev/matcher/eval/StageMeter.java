@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * Wall time, process CPU time and heap per stage of a run, so that a slower or fatter run shows which stage changed.
- * Two heap figures per stage: the <b>peak</b> (sum of the heap pools' peaks while the stage ran: an upper bound that
- * counts garbage the collector had not yet reclaimed, so it grows with {@code -Xmx}) and the <b>after-GC</b> peak (the
- * largest heap in use right after a collection during the stage: close to the live data when collections ran, and 0
- * when none did). CPU seconds count every thread of the process, so they move less than wall seconds when other
+ * Two heap figures per stage: the <b>peak</b> (the largest heap in use while the stage ran, read just before each
+ * collection and at the stage's end: it counts garbage not yet reclaimed, so it grows with {@code -Xmx}) and the
+ * <b>after-GC</b> peak (the largest heap in use right after a collection during the stage: close to the live data
+ * when collections ran, and 0 when none did). CPU seconds count every thread of the process, so they move less than wall seconds when other
  * processes share the cores. Stages are timed one at a time, from one thread.
  *
  * <pre>{@code
@@ -42,7 +42,7 @@ public final class StageMeter implements AutoCloseable {
      *
      * @param seconds       wall seconds
      * @param cpuSeconds    process CPU seconds (all threads)
-     * @param peakHeapMb    sum of the heap pools' peaks while it ran, MB (upper bound, includes garbage)
+     * @param peakHeapMb    largest heap in use while it ran, MB (before collections; includes garbage)
      * @param afterGcHeapMb largest heap in use right after a collection while it ran, MB (0: no collection)
      */
     public record Stage(double seconds, double cpuSeconds, double peakHeapMb, double afterGcHeapMb) {
@@ -57,6 +57,7 @@ public final class StageMeter implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final AtomicLong afterGc = new AtomicLong();
+    private final AtomicLong beforeGc = new AtomicLong();
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private String current;
     private long wallStart;
@@ -66,13 +67,10 @@ public final class StageMeter implements AutoCloseable {
     public StageMeter() {
         NotificationListener listener = (n, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                Map<String, MemoryUsage> after = GarbageCollectionNotificationInfo
-                        .from((CompositeData) n.getUserData()).getGcInfo().getMemoryUsageAfterGc();
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> e : after.entrySet()) {
-                    used += heapPools.contains(e.getKey()) ? e.getValue().getUsed() : 0;
-                }
-                afterGc.accumulateAndGet(used, Math::max);
+                com.sun.management.GcInfo info = GarbageCollectionNotificationInfo
+                        .from((CompositeData) n.getUserData()).getGcInfo();
+                afterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+                beforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
             }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -89,17 +87,21 @@ public final class StageMeter implements AutoCloseable {
         }
     }
 
+    private long heapUsed(Map<String, MemoryUsage> pools) {
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> e : pools.entrySet()) {
+            used += heapPools.contains(e.getKey()) ? e.getValue().getUsed() : 0;
+        }
+        return used;
+    }
+
     /** Starts timing a stage (ending the current one, if any). */
     public void start(String stage) {
         if (current != null) {
             stop();
         }
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
         afterGc.set(0);
+        beforeGc.set(0);
         current = stage;
         cpuStart = os.getProcessCpuTime();
         wallStart = System.nanoTime();
@@ -112,12 +114,7 @@ public final class StageMeter implements AutoCloseable {
         }
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peak = Math.max(beforeGc.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         stages.merge(current, new Stage(wall, cpu, peak / 1e6, afterGc.get() / 1e6), Stage::plus);
         current = null;
     }
