@@ -99,7 +99,15 @@ public final class ScaleBenchmark {
     }
 
     public static Result run(int records, long seed) {
-        try (StageMeter meter = new StageMeter()) {
+        return run(records, seed, null);
+    }
+
+    /**
+     * As {@link #run(int, long)}, printing each stage's figures to {@code log} as it ends (null: silent), so a run
+     * that does not finish still shows how far it went.
+     */
+    public static Result run(int records, long seed, java.io.PrintStream log) {
+        try (StageMeter meter = new StageMeter(log)) {
             meter.start("generate");
             SyntheticData data = PersonGenerator.builder().records(records).seed(seed).build().generate();
             Table people = data.table();

@@ -63,8 +63,16 @@ public final class StageMeter implements AutoCloseable {
     private long wallStart;
     private long cpuStart;
 
+    private final java.io.PrintStream log;
+
     /** Starts listening to the collector's notifications. */
     public StageMeter() {
+        this(null);
+    }
+
+    /** As {@link #StageMeter()}, printing each stage's figures to {@code log} as it ends (null: silent). */
+    public StageMeter(java.io.PrintStream log) {
+        this.log = log;
         NotificationListener listener = (n, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 com.sun.management.GcInfo info = GarbageCollectionNotificationInfo
@@ -115,7 +123,12 @@ public final class StageMeter implements AutoCloseable {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         long peak = Math.max(beforeGc.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        stages.merge(current, new Stage(wall, cpu, peak / 1e6, afterGc.get() / 1e6), Stage::plus);
+        Stage stage = new Stage(wall, cpu, peak / 1e6, afterGc.get() / 1e6);
+        stages.merge(current, stage, Stage::plus);
+        if (log != null) {
+            log.printf(java.util.Locale.ROOT, "%s: %.2f s, cpu %.2f s, peak heap %.0f MB, after GC %.0f MB%n", current,
+                    stage.seconds(), stage.cpuSeconds(), stage.peakHeapMb(), stage.afterGcHeapMb());
+        }
         current = null;
     }
 
