@@ -73,7 +73,8 @@ final class BenchCommand {
 
         @Override
         public void run() {
-            spec.commandLine().getOut().print(dev.matcher.eval.ScaleBenchmark.run(records, seed));
+            // each stage to stderr as it ends (a long run that fails still shows how far it went), the table to stdout
+            spec.commandLine().getOut().print(dev.matcher.eval.ScaleBenchmark.run(records, seed, System.err));
         }
     }
 }

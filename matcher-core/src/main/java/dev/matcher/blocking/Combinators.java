@@ -23,11 +23,8 @@ final class Combinators {
         public Candidates block(Task task) {
             Candidates x = first.block(task);
             Candidates y = second.block(task);
-            long[] a = x.pairs().toPacked();
-            long[] b = y.pairs().toPacked();
-            long[] all = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, all, a.length, b.length);
-            return Candidates.of(Pairs.fromPacked(LongBuffer.sortedUnique(all))).withCuts(x.cuts()).withCuts(y.cuts());
+            long[] all = LongBuffer.union(x.pairs().toPacked(), y.pairs().toPacked());
+            return Candidates.of(Pairs.fromPacked(all)).withCuts(x.cuts()).withCuts(y.cuts());
         }
 
         @Override

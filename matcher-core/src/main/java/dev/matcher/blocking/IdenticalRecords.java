@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.data.Column;
 import dev.matcher.text.Analyzers;
 import dev.matcher.data.Pairs;
 import dev.matcher.util.Parallel;
@@ -56,10 +57,12 @@ final class IdenticalRecords implements Blocker {
         }
         int nl = left.size();
         int nodes = task.isDeduplication() ? nl : nl + right.size();
+        Column[] lc = columns(left, common);
+        Column[] rc = columns(right, common);
         long[] hash = new long[nodes];
         Parallel.forRange(nodes, 4096, (from, to) -> {
             for (int u = from; u < to; u++) {
-                hash[u] = u < nl ? hashOf(left, u, common) : hashOf(right, u - nl, common);
+                hash[u] = u < nl ? hashOf(lc, u) : hashOf(rc, u - nl);
             }
             return null;
         });
@@ -85,6 +88,14 @@ final class IdenticalRecords implements Blocker {
             from = to;
         }
         return groups;
+    }
+
+    private static Column[] columns(Table t, List<String> names) {
+        Column[] c = new Column[names.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = t.column(names.get(i));
+        }
+        return c;
     }
 
     /** The nodes of a run (in node order) grouped by their full hash, each group in node order. */
@@ -134,13 +145,53 @@ final class IdenticalRecords implements Blocker {
         }
     }
 
-    private static long hashOf(Table t, int row, List<String> attributes) {
-        StringBuilder b = new StringBuilder();
-        for (String a : attributes) {
-            String v = t.value(row, a);
-            b.append(v == null ? "" : Analyzers.KEYS.joined(v, " ")).append('\u001f');
+    /**
+     * {@code KeyHash.of(v1 + US + v2 + US + ...)} of the record's values cleaned by the key analyzer
+     * ({@code Analyzers.KEYS.joined(v, " ")}, null as ""), computed without building the strings: ASCII values (most) are folded, split and joined as they
+     * are hashed, others go through the analyzer itself. The same hash, bit for bit, at a fraction of the cost (this
+     * runs for every record twice: blocking and clustering).
+     */
+    static long hashOf(Column[] columns, int row) {
+        long h = KeyHash.start(0);
+        for (Column c : columns) {
+            String v = c.get(row);
+            if (v != null) {
+                h = ascii(v) ? hashCleanAscii(h, v) : KeyHash.add(h, Analyzers.KEYS.joined(v, " "));
+            }
+            h = KeyHash.add(h, '\u001f');
         }
-        return KeyHash.of(b.toString(), 0);
+        return KeyHash.finish(h);
+    }
+
+    private static boolean ascii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hashes what the key analyzer gives for an ASCII value: lower-case letter/digit runs joined by one space. */
+    private static long hashCleanAscii(long h, String v) {
+        boolean any = false;
+        boolean gap = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean lower = c >= 'a' && c <= 'z';
+            boolean upper = c >= 'A' && c <= 'Z';
+            if (lower || upper || (c >= '0' && c <= '9')) {
+                if (gap && any) {
+                    h = KeyHash.add(h, ' ');
+                }
+                h = KeyHash.add(h, upper ? (char) (c + ('a' - 'A')) : c);
+                any = true;
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return h;
     }
 
     @Override

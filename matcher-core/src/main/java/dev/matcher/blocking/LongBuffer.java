@@ -59,4 +59,38 @@ final class LongBuffer {
         }
         return u == all.length ? all : Arrays.copyOf(all, u);
     }
+
+    /**
+     * The distinct values of both arrays, sorted: a linear merge when both are sorted already (what every blocker
+     * returns), else a sort of the concatenation. The inputs are not changed.
+     */
+    static long[] union(long[] a, long[] b) {
+        if (!strictlyAscending(a) || !strictlyAscending(b)) {
+            long[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return sortedUnique(all);
+        }
+        long[] out = new long[a.length + b.length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.length && j < b.length) {
+            long x = a[i], y = b[j];
+            out[n++] = x <= y ? x : y;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+        System.arraycopy(a, i, out, n, a.length - i);
+        n += a.length - i;
+        System.arraycopy(b, j, out, n, b.length - j);
+        n += b.length - j;
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static boolean strictlyAscending(long[] a) {
+        for (int i = 1; i < a.length; i++) {
+            if (a[i - 1] >= a[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

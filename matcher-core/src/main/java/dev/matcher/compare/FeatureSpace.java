@@ -74,6 +74,7 @@ public final class FeatureSpace {
         for (Comparison c : comparisons) {
             c.columns(l, r);
         }
+        SharedValues.share(l, r);
         leftStrings = typed(l, String[].class, String[][]::new);
         rightStrings = typed(r, String[].class, String[][]::new);
         leftInts = typed(l, int[][].class, int[][][]::new);

@@ -1,5 +1,7 @@
 package dev.matcher.data;
 
+import dev.matcher.util.SharedElements;
+
 import dev.matcher.io.AtomicFiles;
 import dev.matcher.io.Csv;
 import dev.matcher.io.CsvOptions;
@@ -43,7 +45,9 @@ public final class Table {
 
     /**
      * Creates a table from columns of raw values. Kinds are inferred where {@code schema} is null.
-     * The arrays are taken over, not copied: callers must not change them afterwards.
+     * The arrays are taken over, not copied: callers must not change them afterwards. Equal values of a column that
+     * repeats its values become one string ({@link dev.matcher.util.SharedElements}), so that millions of rows of a
+     * few thousand names or places hold a few thousand strings.
      *
      * @throws DataException on a null or empty id; {@link DuplicateIdException} on a duplicate id
      */
@@ -64,6 +68,7 @@ public final class Table {
         }
         Column[] cols = new Column[values.length];
         for (int a = 0; a < cols.length; a++) {
+            SharedElements.share(values[a]);
             cols[a] = new Column(s.get(a), values[a]);
         }
         return new Table(name, ids, rowById, s, cols);

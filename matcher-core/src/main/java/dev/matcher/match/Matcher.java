@@ -294,15 +294,20 @@ public final class Matcher {
         int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
         Rule rule = Rule.of(requireSame, fs);
+        // one block of rows per thread, reused (zeroed) for every block it scores: a million pairs would otherwise
+        // allocate gigabytes of short-lived rows
+        ThreadLocal<double[][]> blocks = ThreadLocal.withInitial(() -> new double[chunk][fs.size()]);
         Parallel.forEach(chunks, c -> {
             // features of a block of pairs, then the model over the block (each tree read once per block)
-            double[][] rows = new double[chunk][fs.size()];
+            double[][] rows = blocks.get();
             double[] out = new double[chunk];
             double[] raw = new double[chunk];
             int from = c * chunk;
             int to = Math.min(n, from + chunk);
             for (int i = from; i < to; i++) {
-                fs.compute(candidates.left(i), candidates.right(i), rows[i - from]);
+                double[] row = rows[i - from];
+                java.util.Arrays.fill(row, 0);
+                fs.compute(candidates.left(i), candidates.right(i), row);
             }
             model.probabilities(rows, 0, to - from, out, raw);
             System.arraycopy(out, 0, p, from, to - from);
