@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
@@ -139,6 +140,30 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
                                         Map<String, Similarity> custom, Set<String> computed) {
+        return fromSpec(spec, statistics, left, right, custom, computed, null, null);
+    }
+
+    /**
+     * As {@link #fromSpec(Spec, Statistics, Table, Table, Map, Set)}, with each record's predicted categories for
+     * the {@code category_agree} features of the spec (see {@link FeatureSpaceBuilder#categories}).
+     *
+     * <pre>{@code
+     * RecordCategories c = classifier.categorize(people);
+     * FeatureSpace fs = FeatureSpace.fromSpec(spec, null, people, people, Map.of(), Set.copyOf(spec.names()), c, c);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the spec has category features and no categories (or categories of
+     *                                  other labels) are given
+     */
+    public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
+                                        Map<String, Similarity> custom, Set<String> computed,
+                                        RecordCategories leftCategories, RecordCategories rightCategories) {
+        List<String> needed = categoryLabels(spec);
+        if (!needed.isEmpty() && (leftCategories == null || !needed.equals(leftCategories.labels()))) {
+            throw new IllegalArgumentException("this feature space compares records by their predicted categories "
+                    + needed + " (category_agree features): " + (leftCategories == null ? "give the classifier that "
+                    + "was used in training" : "the categories given are of " + leftCategories.labels()));
+        }
         List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
@@ -158,9 +183,30 @@ public final class FeatureSpace {
                 b.add(name, s);
             }
         }
+        if (!needed.isEmpty()) {
+            b.categories(leftCategories, rightCategories);
+        }
         b.select(spec.names(), Set.copyOf(computed));
         b.statistics(statistics);
         return b.build();
+    }
+
+    /**
+     * The label levels of the spec's {@code category_agree} features, coarse to fine: empty when it has none. A
+     * matcher with them needs each record's predicted categories from the same categorizer.
+     */
+    public static List<String> categoryLabels(Spec spec) {
+        List<String> labels = new ArrayList<>();
+        for (String n : spec.names()) {
+            if (n.startsWith(CategoryAgreementRecipe.PREFIX) && n.indexOf('.', CategoryAgreementRecipe.PREFIX.length()) > 0
+                    && CategoryAgreementRecipe.SUFFIXES.contains(n.substring(n.lastIndexOf('.') + 1))) {
+                String label = n.substring(CategoryAgreementRecipe.PREFIX.length(), n.lastIndexOf('.'));
+                if (!labels.contains(label)) {
+                    labels.add(label);
+                }
+            }
+        }
+        return labels;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
 import dev.matcher.variant.Dimension;
@@ -45,6 +46,9 @@ public final class FeatureSpaceBuilder {
     Set<String> computed;
     /** Corpus statistics to apply instead of fitting them; null: fit them on the tables. */
     FeatureSpace.Statistics statistics;
+    /** Each record's predicted categories per side (the same object in deduplication), or null. */
+    RecordCategories leftCategories;
+    RecordCategories rightCategories;
 
     FeatureSpaceBuilder(Table left, Table right) {
         this.left = left;
@@ -142,6 +146,33 @@ public final class FeatureSpaceBuilder {
     FeatureSpaceBuilder legacyColumns() {
         columns = ColumnCorrespondence.byName(left.schema(), right.schema());
         legacy = true;
+        return this;
+    }
+
+    /**
+     * Each record's predicted categories (e.g. {@code classifier.categorize(table)}, computed once per table): adds
+     * the {@code category_agree.<label>.top1 / .top2 / .mass} features per label level (equal most likely class,
+     * overlapping two most likely, probability of one class for both; -1 when a record has none). Both sides must
+     * come from one categorizer (same labels); in deduplication pass the same object twice.
+     *
+     * <pre>{@code
+     * RecordCategories c = classifier.categorize(products);
+     * FeatureSpace fs = FeatureSpace.builder(products, products).categories(c, c).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the sizes differ from the tables' or the labels from each other
+     */
+    public FeatureSpaceBuilder categories(RecordCategories left, RecordCategories right) {
+        if (left.size() != this.left.size() || right.size() != this.right.size()) {
+            throw new IllegalArgumentException("categories of " + left.size() + " and " + right.size()
+                    + " records for tables of " + this.left.size() + " and " + this.right.size());
+        }
+        if (!left.labels().equals(right.labels())) {
+            throw new IllegalArgumentException("the categories of the two tables have other labels: "
+                    + left.labels() + " and " + right.labels() + "; give both from one categorizer");
+        }
+        leftCategories = left;
+        rightCategories = right;
         return this;
     }
 
