@@ -56,6 +56,9 @@ public interface Classifier extends Categorizer {
     /** Class probabilities and predictions for the given rows of the table, in that order. */
     Predictions predict(Table table, int[] rows);
 
+    /** The categories of the given rows of the table, in that order (not kept: see {@link #categorize}). */
+    RecordCategories categorize(Table table, int[] rows);
+
     /** The {@code k} features that pushed row {@code row} most towards its predicted (leaf) class. */
     List<Contribution> explain(Table table, int row, int k);
 

@@ -162,6 +162,11 @@ final class TrainedClassifier implements Classifier {
         return remembered.categorize(table);
     }
 
+    @Override
+    public RecordCategories categorize(Table table, int[] rows) {
+        return categories(predict(table, rows));
+    }
+
     RecordCategories categories(Predictions p) {
         int n = p.size();
         int k = leaves.length;
