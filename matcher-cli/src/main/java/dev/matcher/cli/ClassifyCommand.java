@@ -240,15 +240,7 @@ final class ClassifyCommand {
             Progress progress = Progress.to(spec.commandLine().getErr(), quiet);
             Table table = progress.stage("reading " + left, () -> Table.read(left), Table::size, "records");
             String[] levels = labels(label);
-            String[][] truth = ClassificationEval.truth(table, List.of(levels));
-            String[] leaf = new String[table.size()];
-            for (int r = 0; r < leaf.length; r++) {
-                StringBuilder b = new StringBuilder();
-                for (String[] level : truth) {
-                    b.append(level[r]).append('\u0001');
-                }
-                leaf[r] = b.toString();
-            }
+            String[] leaf = ClassificationEval.leaves(table, List.of(levels));
             List<String> protocols = new ArrayList<>();
             List<int[]> foldSets = new ArrayList<>();
             if (!protocol.equals("grouped")) {

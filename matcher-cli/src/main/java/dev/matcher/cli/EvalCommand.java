@@ -220,23 +220,9 @@ final class EvalCommand implements Runnable {
             throw new DataException("--categories-cv categorizes the records of one table: " + d.name()
                     + " is a linkage dataset");
         }
-        Table table = d.left();
-        String[] levels = categoriesCv.toArray(String[]::new);
-        String[][] truth = ClassificationEval.truth(table, List.of(levels));
-        String[] leaf = new String[table.size()];
-        for (int r = 0; r < leaf.length; r++) {
-            StringBuilder b = new StringBuilder();
-            for (String[] level : truth) {
-                b.append(level[r]).append('\u0001');
-            }
-            leaf[r] = b.toString();
-        }
         Path clusters = folder.resolve("clusters.csv");
-        String[] groups = Files.isRegularFile(clusters) ? ClassificationEval.groups(table, clusters) : null;
-        int[] folds = groups != null ? ClassificationEval.groupedFolds(leaf, groups, CV_FOLDS, seed)
-                : ClassificationEval.stratifiedFolds(leaf, CV_FOLDS, seed);
-        RecordCategories cats = ClassificationEval.crossFitted(table, folds, CV_FOLDS,
-                () -> Classifier.builder().label(levels).seed(seed));
+        RecordCategories cats = ClassificationEval.crossFitted(d.left(), categoriesCv,
+                Files.isRegularFile(clusters) ? clusters : null, CV_FOLDS, seed);
         Table matched = d.withoutColumns(categoriesCv).left();
         return options.withCategories(new CrossFitted(matched, cats, d.name()), categoryBlocking);
     }

@@ -179,6 +179,38 @@ public final class ClassificationEval {
         return RecordCategories.merge(table.size(), rows.toArray(int[][]::new), parts.toArray(RecordCategories[]::new));
     }
 
+    /** Each row's leaf class: its labels (coarse to fine) joined, for folds stratified by the whole path. */
+    public static String[] leaves(Table table, List<String> labels) {
+        String[][] truth = truth(table, labels);
+        String[] leaf = new String[table.size()];
+        for (int r = 0; r < leaf.length; r++) {
+            StringBuilder b = new StringBuilder();
+            for (String[] level : truth) {
+                b.append(level[r]).append('\u0001');
+            }
+            leaf[r] = b.toString();
+        }
+        return leaf;
+    }
+
+    /**
+     * Cross-fitted categories of a table's records for a label (coarse to fine for a hierarchy): {@code k} folds,
+     * grouped by the clusters of {@code clusters} ({@code clusters.csv}; null: stratified), each fold categorized by
+     * a default classifier trained on the others, reading every column but the labels.
+     *
+     * <pre>{@code
+     * RecordCategories c = ClassificationEval.crossFitted(offers, List.of("category"), folder.resolve("clusters.csv"), 5, 42);
+     * }</pre>
+     */
+    public static RecordCategories crossFitted(Table table, List<String> labels, java.nio.file.Path clusters, int k,
+                                               long seed) {
+        String[] leaf = leaves(table, labels);
+        int[] folds = clusters != null ? groupedFolds(leaf, groups(table, clusters), k, seed)
+                : stratifiedFolds(leaf, k, seed);
+        String[] levels = labels.toArray(String[]::new);
+        return crossFitted(table, folds, k, () -> Classifier.builder().label(levels).seed(seed));
+    }
+
     /** Cross-validates: for each fold, trains a fresh builder's classifier on the others and predicts the fold. */
     public static Result run(Table table, List<String> labels, int[] fold, int k,
                              Supplier<ClassifierBuilder> builder) {
