@@ -1,6 +1,7 @@
 package dev.matcher;
 
 import dev.matcher.blocking.Blocker;
+import dev.matcher.classify.Categorizer;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.Candidates;
 import dev.matcher.cluster.Clusterer;
@@ -76,12 +77,14 @@ public final class Resolver {
     private final ProgressListener progress;
     private final int parallelism;
     private final List<String[]> aligned;
+    private final Categorizer categorizer;
 
     private Resolver(Builder b) {
         blocker = b.blocker != null ? b.blocker
                 : (b.matcher != null ? b.matcher.mode() : b.mode) == MatchMode.VARIANT ? Blockers.autoVariants()
                 : Blockers.auto();
-        matcher = strict(b.matcher, b.requireSame);
+        categorizer = b.categorizer == null ? null : b.categorizer.remembering();
+        matcher = withCategories(strict(b.matcher, b.requireSame), categorizer);
         labels = b.labels;
         labelsFile = b.labelsFile;
         labeller = b.labeller;
@@ -90,7 +93,7 @@ public final class Resolver {
         mode = b.mode;
         variantAttributes = List.copyOf(b.variantAttributes);
         seed = b.seed;
-        exactMatcher = strict(b.exactMatcher, b.requireSame);
+        exactMatcher = withCategories(strict(b.exactMatcher, b.requireSame), categorizer);
         requireSame = List.copyOf(b.requireSame);
         clusterer = b.clusterer;
         progress = b.progress;
@@ -106,6 +109,10 @@ public final class Resolver {
     private static Matcher strict(Matcher m, List<String> requireSame) {
         return m == null || requireSame.isEmpty() || m.mode() != MatchMode.EXACT ? m
                 : m.requireSame(requireSame.toArray(String[]::new));
+    }
+
+    private static Matcher withCategories(Matcher m, Categorizer c) {
+        return m == null || c == null ? m : m.withCategories(c);
     }
 
     /** Finds the records of one table that describe the same thing. */
@@ -177,6 +184,15 @@ public final class Resolver {
             if (exactMatcher != null) {
                 exactMatcher.checkTables(task.left(), task.right());
             }
+            if (categorizer != null) {       // once per table (the categorizer keeps them), and a bad table fails here
+                stage("categorizing", task.records(), "records", () -> {
+                    categorizer.categorize(task.left());
+                    if (!task.isDeduplication()) {
+                        categorizer.categorize(task.right());
+                    }
+                    return task.records();
+                });
+            }
             Pairs candidates = candidates();
             Matcher m = prepare(matcher != null ? matcher : matcher(candidates));
             if (exactMatcher != null) {
@@ -241,6 +257,9 @@ public final class Resolver {
             MatcherBuilder b = Matcher.builder().mode(mode).variantAttributes(variantAttributes.toArray(String[]::new))
                     .seed(seed);
             aligned.forEach(p -> b.align(p[0], p[1]));
+            if (categorizer != null) {
+                b.categories(categorizer);
+            }
             return mode == MatchMode.EXACT ? b.requireSame(requireSame.toArray(String[]::new)) : b;
         }
 
@@ -360,7 +379,7 @@ public final class Resolver {
         String source = matcher != null ? "matcher " + matcher
                 : labeller != null ? "labelling session (up to " + maxLabels + " labels)"
                 : labelsFile != null ? "labels from " + labelsFile : "labels " + labels;
-        return "Resolver[blocker " + blocker + ", " + source + (exactMatcher != null ? ", exact " + exactMatcher : "")
+        return "Resolver[blocker " + blocker + ", " + source + (categorizer == null ? "" : ", categories " + categorizer) + (exactMatcher != null ? ", exact " + exactMatcher : "")
                 + ", clusterer " + (clusterer != null ? clusterer : "by task") + ", " + parallelism + " threads]";
     }
 
@@ -386,8 +405,27 @@ public final class Resolver {
         private ProgressListener progress = ProgressListener.NONE;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private final List<String[]> aligned = new ArrayList<>();
+        private Categorizer categorizer;
 
         private Builder() {
+        }
+
+        /**
+         * Compares records by their predicted categories too (a trained {@link dev.matcher.classify.Classifier} is
+         * one): each table is categorized once, and the matcher (trained here or given) gets the
+         * {@code category_agree} features; a given matcher trained with them needs this. To block by category as
+         * well, compose the blocker: {@code .blocker(Blockers.auto().and(Blockers.categories(c)))}. A categorizer
+         * other than a trained classifier is categorized once per table when it is {@link Categorizer#remembering()}.
+         *
+         * <pre>{@code
+         * Classifier c = Classifier.load(Path.of("category.bin"));
+         * Resolver.builder().labels(Path.of("pairs.csv")).categories(c)
+         *     .blocker(Blockers.auto().and(Blockers.categories(c))).build().deduplicate(offers);
+         * }</pre>
+         */
+        public Builder categories(Categorizer c) {
+            categorizer = Objects.requireNonNull(c, "categorizer");
+            return this;
         }
 
         /**

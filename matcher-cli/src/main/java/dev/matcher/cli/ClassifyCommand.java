@@ -235,15 +235,7 @@ final class ClassifyCommand {
             Progress progress = Progress.to(spec.commandLine().getErr(), quiet);
             Table table = progress.stage("reading " + left, () -> Table.read(left), Table::size, "records");
             String[] levels = labels(label);
-            String[][] truth = ClassificationEval.truth(table, List.of(levels));
-            String[] leaf = new String[table.size()];
-            for (int r = 0; r < leaf.length; r++) {
-                StringBuilder b = new StringBuilder();
-                for (String[] level : truth) {
-                    b.append(level[r]).append('\u0001');
-                }
-                leaf[r] = b.toString();
-            }
+            String[] leaf = ClassificationEval.leaves(table, List.of(levels));
             List<String> protocols = new ArrayList<>();
             List<int[]> foldSets = new ArrayList<>();
             if (!protocol.equals("grouped")) {
@@ -254,7 +246,7 @@ final class ClassifyCommand {
                 Path clusters = dir.resolve("clusters.csv");
                 if (Files.isRegularFile(clusters)) {
                     protocols.add("grouped");
-                    foldSets.add(ClassificationEval.groupedFolds(leaf, groups(table, clusters), folds, seed));
+                    foldSets.add(ClassificationEval.groupedFolds(leaf, ClassificationEval.groups(table, clusters), folds, seed));
                 } else {
                     out.println("no clusters.csv in " + dir + ": the grouped protocol is skipped");
                 }
@@ -308,26 +300,5 @@ final class ClassifyCommand {
         }
 
         /** Cluster of each record (a record without one is its own group); clusters decide folds, never features. */
-        private static String[] groups(Table table, Path clusters) {
-            Table c = Table.read(clusters);
-            if (c.schema().indexOf("cluster_id") < 0) {
-                throw new DataException(clusters, 1, 0, "no cluster_id column");
-            }
-            String[] g = new String[table.size()];
-            for (int r = 0; r < g.length; r++) {
-                g[r] = "\u0000" + r;
-            }
-            for (int i = 0; i < c.size(); i++) {
-                int r = table.indexOf(c.id(i));
-                if (r < 0) {
-                    throw new DataException(clusters, i + 2, 1, "unknown id " + DataException.excerpt(c.id(i)));
-                }
-                String v = c.value(i, "cluster_id");
-                if (v != null) {
-                    g[r] = v;
-                }
-            }
-            return g;
-        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.matcher.cli;
 
+import dev.matcher.classify.Categorizer;
+import dev.matcher.classify.Classifier;
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.DataException;
+import dev.matcher.data.Table;
+import dev.matcher.eval.ClassificationEval;
 import dev.matcher.eval.BenchmarkRunner;
 import dev.matcher.eval.report.DatasetResult;
 import dev.matcher.eval.report.Report;
@@ -80,6 +85,25 @@ final class EvalCommand implements Runnable {
             description = "The table the transformations change (default ${DEFAULT-VALUE}).")
     String transformSide;
 
+    @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
+            description = "Columns removed from the tables before matching (e.g. a category a user would not have).")
+    List<String> drop = new ArrayList<>();
+
+    @Option(names = "--categories", paramLabel = "CLASSIFIER.bin",
+            description = {"Matchers compare the records' categories predicted by this classifier",
+                    "(category_agree features). Trained on these records' own labels it flatters: see --categories-cv."})
+    Path categories;
+
+    @Option(names = "--categories-cv", split = ",", paramLabel = "LABEL",
+            description = {"Cross-fitted categories of a label column (coarse,fine for a hierarchy): each record",
+                    "categorized by a classifier trained on the other 5 folds (all records of a clusters.csv",
+                    "cluster in one fold); the label columns are removed from the tables the matcher sees."})
+    List<String> categoriesCv = new ArrayList<>();
+
+    @Option(names = "--category-blocking",
+            description = "With categories: the full pipeline's candidates are auto blocking's of one category.")
+    boolean categoryBlocking;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -92,6 +116,16 @@ final class EvalCommand implements Runnable {
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> folders = inputs.root != null ? datasetsUnder(inputs.root) : inputs.folders;
         List<Transformation> chosen = transformations();
+        if ((categories != null || !categoriesCv.isEmpty()) && !chosen.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--transform changes the tables the categories are of: "
+                    + "run it without --categories / --categories-cv");
+        }
+        if (categories != null && !categoriesCv.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--categories and --categories-cv exclude each other");
+        }
+        if (categoryBlocking && categories == null && categoriesCv.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--category-blocking needs --categories or --categories-cv");
+        }
         List<String[]> metamorphic = new ArrayList<>();
         Progress progress = Progress.to(stderr, quiet);
         MatchMode m = mode == null ? MatchMode.EXACT : mode;
@@ -117,7 +151,15 @@ final class EvalCommand implements Runnable {
             DatasetResult r;
             try {
                 d = BenchmarkDataset.load(folder, family);
-                r = run(runner, d, stdout);
+                if (!drop.isEmpty()) {
+                    d = d.withoutColumns(drop);
+                }
+                BenchmarkRunner.Options categorized = categorized(runner.options(), folder, d);
+                if (!categoriesCv.isEmpty()) {
+                    d = d.withoutColumns(categoriesCv);
+                }
+                r = run(categorized == runner.options() ? runner
+                        : new BenchmarkRunner(categorized, progress.listener()), d, stdout);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run
                 r = failed(name, e);
@@ -163,6 +205,44 @@ final class EvalCommand implements Runnable {
         if (!failed.isEmpty()) {
             throw new DataException(String.format(Locale.ROOT, "%d of %d datasets failed (%s); the report says why",
                     failed.size(), folders.size(), String.join(", ", failed)));
+        }
+    }
+
+    /** The runner's options with the categories asked for (given, or cross-fitted on this dataset's records). */
+    private BenchmarkRunner.Options categorized(BenchmarkRunner.Options options, Path folder, BenchmarkDataset d) {
+        if (categories != null) {
+            return options.withCategories(Classifier.load(categories), categoryBlocking);
+        }
+        if (categoriesCv.isEmpty()) {
+            return options;
+        }
+        if (!d.isDeduplication()) {
+            throw new DataException("--categories-cv categorizes the records of one table: " + d.name()
+                    + " is a linkage dataset");
+        }
+        Path clusters = folder.resolve("clusters.csv");
+        RecordCategories cats = ClassificationEval.crossFitted(d.left(), categoriesCv,
+                Files.isRegularFile(clusters) ? clusters : null, CV_FOLDS, seed);
+        Table matched = d.withoutColumns(categoriesCv).left();
+        return options.withCategories(new CrossFitted(matched, cats, d.name()), categoryBlocking);
+    }
+
+    static final int CV_FOLDS = 5;
+
+    /** Cross-fitted categories of one table's records; any other table is refused. */
+    private record CrossFitted(Table table, RecordCategories categories, String dataset) implements Categorizer {
+        @Override
+        public RecordCategories categorize(Table t) {
+            if (t.size() != table.size() || !t.schema().names().equals(table.schema().names())) {
+                throw new IllegalArgumentException("the cross-fitted categories are those of " + dataset
+                        + "'s records, not of " + t.name());
+            }
+            return categories;
+        }
+
+        @Override
+        public String toString() {
+            return "cross-fitted " + String.join(" > ", categories.labels());
         }
     }
 

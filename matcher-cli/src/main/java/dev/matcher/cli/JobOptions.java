@@ -36,6 +36,10 @@ final class JobOptions {
             description = "Session: retrain after every N answers (default ${DEFAULT-VALUE}).")
     int retrainEvery;
 
+    @Option(names = "--category-blocking",
+            description = "With --categories: candidate pairs only among records whose two most likely categories overlap.")
+    boolean categoryBlocking;
+
     @Option(names = "--max-block-size", paramLabel = "N",
             description = {"Blocking size guard: a key shared by more than N records is too common to compare",
                     "all its pairs (default 1000); what it leaves out is reported. Raise it when a common key",

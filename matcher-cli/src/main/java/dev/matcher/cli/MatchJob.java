@@ -2,7 +2,9 @@ package dev.matcher.cli;
 
 import dev.matcher.Resolution;
 import dev.matcher.Resolver;
+import dev.matcher.blocking.Blocker;
 import dev.matcher.blocking.Blockers;
+import dev.matcher.classify.Classifier;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.data.Task;
@@ -67,6 +69,10 @@ final class MatchJob {
         if (job.maxBlockSize != null && job.maxBlockSize < 2) {
             throw new ParameterException(spec.commandLine(), "--max-block-size must be at least 2");
         }
+        if (job.categoryBlocking && model.categories == null) {
+            throw new ParameterException(spec.commandLine(), "--category-blocking needs the classifier: give "
+                    + "--categories CLASSIFIER.bin");
+        }
     }
 
     /**
@@ -88,10 +94,16 @@ final class MatchJob {
         if (job.threads != null) {
             b.parallelism(job.threads);
         }
-        if (job.maxBlockSize != null) {
+        Classifier categories = modelOptions.classifier();
+        if (categories != null) {
+            b.categories(categories);
+        }
+        if (job.maxBlockSize != null || job.categoryBlocking) {
             boolean variants = job.model != null ? Matcher.load(job.model).mode() == MatchMode.VARIANT
                     : modelOptions.modeOrDefault() == MatchMode.VARIANT;
-            b.blocker(variants ? Blockers.autoVariants(job.maxBlockSize) : Blockers.auto(job.maxBlockSize));
+            Blocker blocker = job.maxBlockSize == null ? (variants ? Blockers.autoVariants() : Blockers.auto())
+                    : variants ? Blockers.autoVariants(job.maxBlockSize) : Blockers.auto(job.maxBlockSize);
+            b.blocker(job.categoryBlocking ? blocker.and(Blockers.categories(categories)) : blocker);
         }
         TerminalLabeller session = null;
         if (job.model != null) {

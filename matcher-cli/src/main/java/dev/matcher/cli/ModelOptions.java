@@ -1,5 +1,6 @@
 package dev.matcher.cli;
 
+import dev.matcher.classify.Classifier;
 import dev.matcher.match.MatchMode;
 import dev.matcher.match.Matcher;
 import dev.matcher.match.MatcherBuilder;
@@ -7,6 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,15 @@ final class ModelOptions {
                     "In variant mode it applies to --exact-model."})
     List<String> requireSame = new ArrayList<>();
 
+    @Option(names = "--categories", paramLabel = "CLASSIFIER.bin",
+            description = {"Compare records by their predicted categories too: a classifier saved by 'matcher",
+                    "classify train' categorizes every record once; the matcher gets category_agree features",
+                    "(a --model trained with them needs its classifier here)."})
+    Path categories;
+
+    /** The --categories classifier, read once. */
+    private Classifier classifier;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -46,7 +57,18 @@ final class ModelOptions {
                 .variantAttributes(variantAttributes.toArray(new String[0]))
                 .requireSame(requireSame.toArray(new String[0])).seed(seed);
         map.forEach(p -> b.align(p[0], p[1]));
+        if (categories != null) {
+            b.categories(classifier());
+        }
         return b;
+    }
+
+    /** The --categories classifier (read once), or null. */
+    Classifier classifier() {
+        if (classifier == null && categories != null) {
+            classifier = Classifier.load(categories);
+        }
+        return classifier;
     }
 
     /** {@code LEFT=RIGHT} as two column names. */

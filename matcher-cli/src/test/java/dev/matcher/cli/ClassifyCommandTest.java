@@ -96,4 +96,57 @@ class ClassifyCommandTest {
         assertTrue(err.toString().contains("no label column 'nope'"), err.toString());
         assertTrue(!Files.exists(dir.resolve("m.bin")));
     }
+
+    @Test
+    void dedupeComparesAndBlocksByPredictedCategory() throws IOException {
+        Path catalogue = catalogue(dir.resolve("data"), 40);
+        Path classifier = dir.resolve("category.bin");
+        assertEquals(0, run("classify", "train", "--table", catalogue.toString(), "--label", "category", "--model",
+                classifier.toString(), "--quiet"), err.toString());
+        // the offers to deduplicate have no category; the listings of one product are r3p, r3p+1, r3p+2
+        java.util.List<String> lines = Files.readAllLines(catalogue);
+        StringBuilder offers = new StringBuilder("id,title\n");
+        StringBuilder renamed = new StringBuilder("id,name\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String row = line.substring(0, line.lastIndexOf(','));
+            offers.append(row).append('\n');
+            renamed.append(row).append('\n');
+        }
+        Path csv = dir.resolve("offers.csv");
+        Files.writeString(csv, offers);
+        StringBuilder pairs = new StringBuilder("left_id,right_id,label\n");
+        for (int p = 0; p < 40; p++) {
+            pairs.append("r").append(3 * p).append(",r").append(3 * p + 1).append(",1\n");
+            pairs.append("r").append(3 * p).append(",r").append((3 * p + 4) % 120).append(",0\n");
+        }
+        Path labels = dir.resolve("pairs.csv");
+        Files.writeString(labels, pairs);
+        Path model = dir.resolve("m.bin");
+        assertEquals(0, run("dedupe", csv.toString(), "--labels", labels.toString(), "--categories",
+                classifier.toString(), "--category-blocking", "--save-model", model.toString(), "--out",
+                dir.resolve("o.csv").toString(), "--quiet"), err.toString());
+        Table deduped = Table.read(dir.resolve("o.csv"));
+        int together = 0;
+        for (int p = 0; p < 40; p++) {
+            together += deduped.value(3 * p, "match_id").equals(deduped.value(3 * p + 1, "match_id")) ? 1 : 0;
+        }
+        assertTrue(together >= 30, together + " of 40 products have their first two listings together");
+
+        assertEquals(1, run("dedupe", csv.toString(), "--model", model.toString(), "--out",
+                dir.resolve("o2.csv").toString(), "--quiet"));
+        assertTrue(err.toString().contains("category_agree") && err.toString().contains("--categories"), err.toString());
+        assertEquals(0, run("dedupe", csv.toString(), "--model", model.toString(), "--categories",
+                classifier.toString(), "--out", dir.resolve("o2.csv").toString(), "--quiet"), err.toString());
+        assertEquals(Files.readString(dir.resolve("o.csv")), Files.readString(dir.resolve("o2.csv")));
+
+        assertEquals(2, run("dedupe", csv.toString(), "--labels", labels.toString(), "--category-blocking", "--out",
+                dir.resolve("o3.csv").toString(), "--quiet"));
+        assertTrue(err.toString().contains("--categories CLASSIFIER.bin"), err.toString());
+        Path other = dir.resolve("renamed.csv");
+        Files.writeString(other, renamed);
+        assertEquals(1, run("dedupe", other.toString(), "--labels", labels.toString(), "--categories",
+                classifier.toString(), "--out", dir.resolve("o4.csv").toString(), "--quiet"));
+        assertTrue(err.toString().contains("no column 'title' that the classifier reads"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
 }

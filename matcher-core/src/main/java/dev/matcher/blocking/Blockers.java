@@ -1,5 +1,6 @@
 package dev.matcher.blocking;
 
+import dev.matcher.classify.Categorizer;
 import dev.matcher.data.Table;
 import dev.matcher.variant.VariantExtractor;
 import dev.matcher.data.Task;
@@ -9,6 +10,7 @@ import dev.matcher.text.Analyzers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -173,6 +175,27 @@ public final class Blockers {
     /** {@link #autoVariants()} with another size guard for both parts. */
     public static Blocker autoVariants(int maxBlockSize) {
         return auto(maxBlockSize).or(productLines().maxBlockSize(maxBlockSize));
+    }
+
+    /**
+     * Blocking by predicted category: pairs whose records' two most likely classes (finest label level) overlap.
+     * Categories are wide blocks, so this is a filter more than a blocker: in an intersection it keeps the other
+     * blocker's pairs that agree in category, without building blocks; alone it is a block builder whose blocks are
+     * the classes (guarded like any, at 1,000 records). Each table is categorized once.
+     *
+     * <pre>{@code
+     * Classifier c = Classifier.load(Path.of("category.bin"));
+     * Blocker b = Blockers.auto().and(Blockers.categories(c));     // auto's pairs of one category
+     * }</pre>
+     */
+    public static BlockBuilder categories(Categorizer categorizer) {
+        return new CategoryBlocking(Objects.requireNonNull(categorizer, "categorizer"), null);
+    }
+
+    /** {@link #categories(Categorizer)} at a coarser label level of a hierarchy (one of the categorizer's labels). */
+    public static BlockBuilder categories(Categorizer categorizer, String label) {
+        return new CategoryBlocking(Objects.requireNonNull(categorizer, "categorizer"),
+                Objects.requireNonNull(label, "label"));
     }
 
     /** The strategy {@link #auto()} uses for this task, e.g. to print it or to read its blocks. */

@@ -41,6 +41,14 @@ final class Combinators {
 
         @Override
         public Candidates block(Task task) {
+            if (second instanceof CategoryBlocking c) {         // a filter: no blocks of whole categories
+                Candidates x = first.block(task);
+                return new Candidates(c.filter(task, x.pairs()), x.cuts());
+            }
+            if (first instanceof CategoryBlocking c) {
+                Candidates y = second.block(task);
+                return new Candidates(c.filter(task, y.pairs()), y.cuts());
+            }
             Candidates x = first.block(task);
             Candidates y = second.block(task);
             long[] both = Sorted.intersection(LongBuffer.sortedUnique(x.pairs().toPacked()),

@@ -18,13 +18,14 @@ import java.util.List;
  * p.predicted(0);                 // "Mobile Phones"
  * p.top(0, 3);                    // [Mobile Phones 0.97, Tablets 0.02, ...]
  * c.explain(newTable, 0, 5);      // the features that pushed row 0 to its class
+ * c.categorize(table);           // top 3 classes per record, for matching (see Categorizer)
  * c.save(Path.of("category.bin"));
  * Classifier same = Classifier.load(Path.of("category.bin"));
  *
  * Classifier h = Classifier.builder().label("category_coarse", "category_fine").train(products);   // hierarchy
  * }</pre>
  */
-public interface Classifier {
+public interface Classifier extends Categorizer {
     /** A builder with the defaults: words, word bigrams, character 2- to 4-grams, numbers, categories, codes. */
     static ClassifierBuilder builder() {
         return new ClassifierBuilder();
@@ -54,6 +55,9 @@ public interface Classifier {
 
     /** Class probabilities and predictions for the given rows of the table, in that order. */
     Predictions predict(Table table, int[] rows);
+
+    /** The categories of the given rows of the table, in that order (not kept: see {@link #categorize}). */
+    RecordCategories categorize(Table table, int[] rows);
 
     /** The {@code k} features that pushed row {@code row} most towards its predicted (leaf) class. */
     List<Contribution> explain(Table table, int row, int k);

@@ -210,6 +210,7 @@ final class FeatureSet {
             float[] val = new float[1024];
             int m = 0;
             long[] hits = new long[64];
+            int[] slots = new int[64];
             for (int row = from; row < to; row++) {
                 e.clear();
                 extract(columns, rows == null ? row : rows[row], e);
@@ -229,26 +230,29 @@ final class FeatureSet {
                     val = Arrays.copyOf(val, (m + h) * 2);
                 }
                 int start = m;
+                if (slots.length < h) {
+                    slots = new int[h * 2];
+                }
                 for (int i = 0; i < h; ) {
-                    int j = i;
+                    int j = i + 1;
                     while (j < h && hits[j] == hits[i]) {
                         j++;
                     }
                     int id = (int) (hits[i] >>> 16);
                     int slot = (int) (hits[i] & 0xFFFF);
-                    double w = (1 + Math.log(j - i)) * idf[id];
+                    double w = (j - i == 1 ? 1 : 1 + Math.log(j - i)) * idf[id];
                     norms[slot] += w * w;
+                    slots[m - start] = slot;
                     col[m] = id;
                     val[m] = (float) w;
                     m++;
                     i = j;
                 }
                 for (int i = start; i < m; i++) {
-                    int slot = slotOf(col[i]);
-                    val[i] = (float) (val[i] / Math.sqrt(norms[slot]));
+                    val[i] = (float) (val[i] / Math.sqrt(norms[slots[i - start]]));
                 }
                 for (int i = start; i < m; i++) {
-                    norms[slotOf(col[i])] = 0;
+                    norms[slots[i - start]] = 0;
                 }
                 lengths[row - from] = m - start;
             }
@@ -276,11 +280,6 @@ final class FeatureSet {
             at += c.col().length;
         }
         return new Sparse(keys.length, start, col, val);
-    }
-
-    /** The (column, group) block a feature belongs to, kept in its key's low bits. */
-    private int slotOf(int id) {
-        return (int) (keys[id] & 0xFFFF);
     }
 
     /** Raw features of one record: keys (with repeats for term frequency), their blocks, optionally names. */
@@ -323,11 +322,21 @@ final class FeatureSet {
 
     /** Key of a string feature in a block: a 64-bit hash, with the block in the low 16 bits. */
     static long key(int slot, String s) {
-        long h = 0xcbf29ce484222325L;
+        return key(slot, fnv(FNV_BASIS, s));
+    }
+
+    private static final long FNV_BASIS = 0xcbf29ce484222325L;
+
+    /** FNV-1a over the characters, continuing from {@code h}: a string's hash without joining it to another. */
+    private static long fnv(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
             h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
-        return key(slot, h);
+        return h;
+    }
+
+    private static long fnv(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
     }
 
     static long key(int slot, long h) {
@@ -380,8 +389,8 @@ final class FeatureSet {
                     e.add(key(base + WORD, w[i]), base + WORD, e.naming ? column + ":" + w[i] : null);
                 }
                 if (config.bigrams() && i + 1 < w.length) {
-                    String b = w[i] + " " + w[i + 1];
-                    e.add(key(base + BIGRAM, b), base + BIGRAM, e.naming ? column + ":'" + b + "'" : null);
+                    e.add(key(base + BIGRAM, fnv(fnv(fnv(FNV_BASIS, w[i]), ' '), w[i + 1])), base + BIGRAM,
+                            e.naming ? column + ":'" + w[i] + " " + w[i + 1] + "'" : null);
                 }
             }
         }

@@ -4,15 +4,21 @@ import java.util.Arrays;
 
 /** An open-addressing map from long keys to non-negative ints, without boxing; {@link #get} gives -1 when absent. */
 final class LongIntMap {
-    private long[] keys;
-    private int[] vals;
+    /** Key and value side by side ({@code table[2i]}, {@code table[2i + 1]}; value -1: empty): one cache line a probe. */
+    private long[] table;
     private int size;
 
     LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-        keys = new long[cap];
-        vals = new int[cap];
-        Arrays.fill(vals, -1);
+        table = empty(cap);
+    }
+
+    private static long[] empty(int cap) {
+        long[] t = new long[cap * 2];
+        for (int i = 1; i < t.length; i += 2) {
+            t[i] = -1;
+        }
+        return t;
     }
 
     int size() {
@@ -20,45 +26,44 @@ final class LongIntMap {
     }
 
     int get(long key) {
-        int mask = keys.length - 1;
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            int v = vals[i];
-            if (v < 0 || keys[i] == key) {
-                return v;
+            long v = t[2 * i + 1];
+            if (v < 0 || t[2 * i] == key) {
+                return (int) v;
             }
         }
     }
 
     /** Stores {@code value >= 0} under the key, replacing an earlier one. */
     void put(long key, int value) {
-        if (2 * (size + 1) > keys.length) {
+        if (2 * (size + 1) > table.length >> 1) {
             grow();
         }
-        int mask = keys.length - 1;
+        long[] t = table;
+        int mask = (t.length >> 1) - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            if (vals[i] < 0) {
-                keys[i] = key;
-                vals[i] = value;
+            if (t[2 * i + 1] < 0) {
+                t[2 * i] = key;
+                t[2 * i + 1] = value;
                 size++;
                 return;
             }
-            if (keys[i] == key) {
-                vals[i] = value;
+            if (t[2 * i] == key) {
+                t[2 * i + 1] = value;
                 return;
             }
         }
     }
 
     private void grow() {
-        long[] k = keys;
-        int[] v = vals;
-        keys = new long[k.length * 2];
-        vals = new int[v.length * 2];
-        Arrays.fill(vals, -1);
+        long[] old = table;
+        table = empty(old.length);
         size = 0;
-        for (int i = 0; i < k.length; i++) {
-            if (v[i] >= 0) {
-                put(k[i], v[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] >= 0) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }

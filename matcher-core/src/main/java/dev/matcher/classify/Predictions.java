@@ -87,30 +87,47 @@ public final class Predictions {
         }
     }
 
+    /** The probability of leaf class {@code c} of a row, without a copy. */
+    double probability(int row, int c) {
+        return probabilities[row * classes.size() + c];
+    }
+
     /** The {@code k} most likely leaf classes, most likely first (ties by class order). */
     public List<Ranked> top(int row, int k) {
         int K = classes.size();
         int m = Math.min(k, K);
         int[] best = new int[m];
-        int filled = 0;
-        for (int c = 0; c < K; c++) {
-            double p = probabilities[row * K + c];
-            int at = filled;
-            while (at > 0 && probabilities[row * K + best[at - 1]] < p) {
-                at--;
-            }
-            if (at < m) {
-                int last = Math.min(filled, m - 1);
-                System.arraycopy(best, at, best, at + 1, last - at);
-                best[at] = c;
-                filled = Math.min(filled + 1, m);
-            }
-        }
+        topK(probabilities, row * K, K, m, best, 0);
         List<Ranked> out = new ArrayList<>(m);
-        for (int i = 0; i < filled; i++) {
+        for (int i = 0; i < m; i++) {
             out.add(new Ranked(classes.get(best[i]), probabilities[row * K + best[i]]));
         }
         return out;
+    }
+
+    /**
+     * Partial selection: the indices (relative to {@code from}) of the {@code k} largest of {@code v[from, from +
+     * length)}, largest first, ties by lower index, into {@code out[at, at + k)}; -1 fills the places beyond
+     * {@code length}. One pass, k comparisons at most per value and usually one.
+     */
+    static void topK(double[] v, int from, int length, int k, int[] out, int at) {
+        int filled = 0;
+        for (int c = 0; c < length; c++) {
+            double p = v[from + c];
+            if (filled == k && !(p > v[from + out[at + k - 1]])) {
+                continue;
+            }
+            int i = Math.min(filled, k - 1);
+            while (i > 0 && v[from + out[at + i - 1]] < p) {
+                out[at + i] = out[at + i - 1];
+                i--;
+            }
+            out[at + i] = c;
+            filled = Math.min(filled + 1, k);
+        }
+        for (int i = filled; i < k; i++) {
+            out[at + i] = -1;
+        }
     }
 
     /**

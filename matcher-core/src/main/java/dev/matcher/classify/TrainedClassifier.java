@@ -26,6 +26,10 @@ final class TrainedClassifier implements Classifier {
     /** Per level: the leaf's prefix id, and the prefixes' names (the class names of that level). */
     private final int[][] prefixOf;
     private final String[][] levelNames;
+    /** Per level, the prefixes' full paths (coarse to that level, joined by {@link #SEPARATOR}). */
+    private final List<List<String>> levelPaths;
+    /** Keeps the categories of the last two tables categorized: blocking and features ask for the same. */
+    private final Remembering remembered = new Remembering(t -> categories(predict(t)));
 
     TrainedClassifier(List<String> labels, String[][] leaves, FeatureSet features, Softmax model, double temperature) {
         if (labels.isEmpty() || leaves.length < 2 || model.classes != leaves.length || model.dims != features.size()) {
@@ -56,6 +60,7 @@ final class TrainedClassifier implements Classifier {
         this.classNames = List.copyOf(names);
         prefixOf = new int[levels][leaves.length];
         levelNames = new String[levels][];
+        List<List<String>> paths = new ArrayList<>();
         for (int l = 0; l < levels; l++) {
             Map<String, Integer> ids = new LinkedHashMap<>();
             List<String> shown = new ArrayList<>();
@@ -70,7 +75,9 @@ final class TrainedClassifier implements Classifier {
                 prefixOf[l][c] = id;
             }
             levelNames[l] = shown.toArray(new String[0]);
+            paths.add(List.copyOf(ids.keySet()));
         }
+        levelPaths = List.copyOf(paths);
     }
 
     @Override
@@ -143,6 +150,52 @@ final class TrainedClassifier implements Classifier {
             return null;
         });
         return new Predictions(labels, classNames, levelNames, chosen, conf, probs);
+    }
+
+    /**
+     * Per level the {@value RecordCategories#TOP} most likely classes of each row (a coarser level's probabilities
+     * summed over its leaves). The last two tables' categories are kept, so that blocking and features, asking for
+     * the same table, predict it once.
+     */
+    @Override
+    public RecordCategories categorize(Table table) {
+        return remembered.categorize(table);
+    }
+
+    @Override
+    public RecordCategories categorize(Table table, int[] rows) {
+        return categories(predict(table, rows));
+    }
+
+    RecordCategories categories(Predictions p) {
+        int n = p.size();
+        int k = leaves.length;
+        int levels = labels.size();
+        int top = RecordCategories.TOP;
+        int[][] ids = new int[levels][n * top];
+        float[][] probs = new float[levels][n * top];
+        Parallel.forRange(n, 512, (from, to) -> {
+            double[][] marginal = new double[levels][];
+            for (int l = 0; l < levels; l++) {
+                marginal[l] = new double[levelPaths.get(l).size()];
+            }
+            for (int r = from; r < to; r++) {
+                for (int l = 0; l < levels; l++) {
+                    double[] m = marginal[l];
+                    Arrays.fill(m, 0);
+                    for (int c = 0; c < k; c++) {
+                        m[prefixOf[l][c]] += p.probability(r, c);
+                    }
+                    Predictions.topK(m, 0, m.length, top, ids[l], r * top);
+                    for (int i = 0; i < top; i++) {
+                        int c = ids[l][r * top + i];
+                        probs[l][r * top + i] = c < 0 ? 0 : (float) Math.min(1, m[c]);
+                    }
+                }
+            }
+            return null;
+        });
+        return new RecordCategories(labels, levelPaths, n, ids, probs);
     }
 
     /** The leaf class of a row's prediction: the path of chosen classes. */

@@ -39,7 +39,8 @@ final class FeatureGenerator {
     private static List<Recipe> recipes() {
         return List.of(new StringRecipe(), new TextRecipe(), new IdentifierRecipe(), new NumberRecipe(),
                 new DateRecipe(), new CategoryRecipe(), new ImageRecipe(), new PersonListRecipe(), new MissingRecipe(),
-                new WholeRecordRecipe(), new AlignmentRecipe(), new DimensionRecipe(), new TokenAlignmentRecipe());
+                new WholeRecordRecipe(), new AlignmentRecipe(), new DimensionRecipe(), new TokenAlignmentRecipe(),
+                new CategoryAgreementRecipe());
     }
 
     private final FeatureSpaceBuilder b;
@@ -370,6 +371,12 @@ final class FeatureGenerator {
 
     void add(Comparison c) {
         out.add(c);
+    }
+
+    /** Each record's predicted categories, left then right ({@link FeatureSpaceBuilder#categories}), or null. */
+    dev.matcher.classify.RecordCategories[] categories() {
+        return b.leftCategories == null ? null
+                : new dev.matcher.classify.RecordCategories[] {b.leftCategories, b.rightCategories};
     }
 
     /** Every measure instead of the default bundle of a kind. */

@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
@@ -139,7 +140,34 @@ public final class FeatureSpace {
      */
     public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
                                         Map<String, Similarity> custom, Set<String> computed) {
-        return FeatureSpaceBuilder.fromSpec(spec, statistics, left, right, custom, computed);
+        return fromSpec(spec, statistics, left, right, custom, computed, null, null);
+    }
+
+    /**
+     * As {@link #fromSpec(Spec, Statistics, Table, Table, Map, Set)}, with each record's predicted categories for
+     * the {@code category_agree} features of the spec (see {@link FeatureSpaceBuilder#categories}).
+     *
+     * <pre>{@code
+     * RecordCategories c = classifier.categorize(people);
+     * FeatureSpace fs = FeatureSpace.fromSpec(spec, null, people, people, Map.of(), Set.copyOf(spec.names()), c, c);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the spec has category features and no categories (or categories of
+     *                                  other labels) are given
+     */
+    public static FeatureSpace fromSpec(Spec spec, Statistics statistics, Table left, Table right,
+                                        Map<String, Similarity> custom, Set<String> computed,
+                                        RecordCategories leftCategories, RecordCategories rightCategories) {
+        return FeatureSpaceBuilder.fromSpec(spec, statistics, left, right, custom, computed, leftCategories,
+                rightCategories);
+    }
+
+    /**
+     * The label levels of the spec's {@code category_agree} features, coarse to fine: empty when it has none. A
+     * matcher with them needs each record's predicted categories from the same categorizer.
+     */
+    public static List<String> categoryLabels(Spec spec) {
+        return CategoryAgreementRecipe.labels(spec.names());
     }
 
     /**

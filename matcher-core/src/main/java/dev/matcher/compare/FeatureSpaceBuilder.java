@@ -1,5 +1,6 @@
 package dev.matcher.compare;
 
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.Table;
 import dev.matcher.variant.Dimension;
@@ -45,6 +46,9 @@ public final class FeatureSpaceBuilder {
     Set<String> computed;
     /** Corpus statistics to apply instead of fitting them; null: fit them on the tables. */
     FeatureSpace.Statistics statistics;
+    /** Each record's predicted categories per side (the same object in deduplication), or null. */
+    RecordCategories leftCategories;
+    RecordCategories rightCategories;
 
     FeatureSpaceBuilder(Table left, Table right) {
         this.left = left;
@@ -145,6 +149,33 @@ public final class FeatureSpaceBuilder {
         return this;
     }
 
+    /**
+     * Each record's predicted categories (e.g. {@code classifier.categorize(table)}, computed once per table): adds
+     * the {@code category_agree.<label>.top1 / .top2 / .mass} features per label level (equal most likely class,
+     * overlapping two most likely, probability of one class for both; -1 when a record has none). Both sides must
+     * come from one categorizer (same labels); in deduplication pass the same object twice.
+     *
+     * <pre>{@code
+     * RecordCategories c = classifier.categorize(products);
+     * FeatureSpace fs = FeatureSpace.builder(products, products).categories(c, c).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the sizes differ from the tables' or the labels from each other
+     */
+    public FeatureSpaceBuilder categories(RecordCategories left, RecordCategories right) {
+        if (left.size() != this.left.size() || right.size() != this.right.size()) {
+            throw new IllegalArgumentException("categories of " + left.size() + " and " + right.size()
+                    + " records for tables of " + this.left.size() + " and " + this.right.size());
+        }
+        if (!left.labels().equals(right.labels())) {
+            throw new IllegalArgumentException("the categories of the two tables have other labels: "
+                    + left.labels() + " and " + right.labels() + "; give both from one categorizer");
+        }
+        leftCategories = left;
+        rightCategories = right;
+        return this;
+    }
+
     /** Every measure for every attribute instead of the default bundle per kind (slower, rarely better). */
     public FeatureSpaceBuilder allMeasures(boolean on) {
         allMeasures = on;
@@ -184,7 +215,14 @@ public final class FeatureSpaceBuilder {
 
     /** {@link FeatureSpace#fromSpec(FeatureSpace.Spec, FeatureSpace.Statistics, Table, Table, Map, Set)}. */
     static FeatureSpace fromSpec(FeatureSpace.Spec spec, FeatureSpace.Statistics statistics, Table left, Table right,
-                                 Map<String, Similarity> custom, Set<String> computed) {
+                                 Map<String, Similarity> custom, Set<String> computed,
+                                 RecordCategories leftCategories, RecordCategories rightCategories) {
+        List<String> needed = FeatureSpace.categoryLabels(spec);
+        if (!needed.isEmpty() && (leftCategories == null || !needed.equals(leftCategories.labels()))) {
+            throw new IllegalArgumentException("this feature space compares records by their predicted categories "
+                    + needed + " (category_agree features): " + (leftCategories == null ? "give the classifier that "
+                    + "was used in training" : "the categories given are of " + leftCategories.labels()));
+        }
         List<String> unknown = computed.stream().filter(n -> !spec.names().contains(n)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("features to compute that the spec lacks: " + unknown);
@@ -203,6 +241,9 @@ public final class FeatureSpaceBuilder {
             if (s != null) {
                 b.add(name, s);
             }
+        }
+        if (!needed.isEmpty()) {
+            b.categories(leftCategories, rightCategories);
         }
         b.select(spec.names(), Set.copyOf(computed));
         b.statistics(statistics);

@@ -1,5 +1,7 @@
 package dev.matcher.match;
 
+import dev.matcher.classify.Categorizer;
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.cluster.ScoredPairs;
 import dev.matcher.compare.ColumnCorrespondence;
 import dev.matcher.compare.FeatureSpace;
@@ -49,6 +51,8 @@ public final class Matcher {
     private final TableShape rightShape;
     /** EXACT mode: the variant dimensions in which different values never match (see {@link #requireSame}). */
     private final List<Dimension> requireSame;
+    /** Each record's predicted categories for the {@code category_agree} features; not saved (see withCategories). */
+    private Categorizer categorizer;
     private volatile Cached cached;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
@@ -112,6 +116,7 @@ public final class Matcher {
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
         Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, requireSame);
+        m.categorizer = categorizer;
         m.cached = cached;
         return m;
     }
@@ -128,8 +133,53 @@ public final class Matcher {
      */
     public Matcher requireSame(String... dimensions) {
         Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, dimensions(dimensions));
+        m.categorizer = categorizer;
         m.cached = cached;
         return m;
+    }
+
+    /**
+     * The same matcher reading each record's predicted categories from this categorizer, for its
+     * {@code category_agree} features ({@link MatcherBuilder#categories}). A saved matcher does not hold its
+     * classifier: give the one it was trained with after {@link #load}; a matcher without such features ignores it.
+     *
+     * <pre>{@code
+     * Matcher m = Matcher.load(Path.of("model.bin")).withCategories(Classifier.load(Path.of("category.bin")));
+     * }</pre>
+     */
+    public Matcher withCategories(Categorizer c) {
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, requireSame);
+        m.categorizer = java.util.Objects.requireNonNull(c, "categorizer");
+        return m;
+    }
+
+    /**
+     * The label levels of the predicted categories this matcher compares ({@code category_agree} features), coarse
+     * to fine; empty when it compares none.
+     */
+    public List<String> categoryLabels() {
+        return FeatureSpace.categoryLabels(spec);
+    }
+
+    /** The categories of both tables, when the matcher compares categories; checked to be available. */
+    private RecordCategories[] categories(Table left, Table right) {
+        List<String> labels = categoryLabels();
+        if (labels.isEmpty()) {
+            return new RecordCategories[2];
+        }
+        if (categorizer == null) {
+            throw new IllegalArgumentException("this matcher was trained with the predicted categories of a "
+                    + "classifier (category_agree features of " + String.join(" > ", labels) + "), which a model "
+                    + "file does not hold: give that classifier (Matcher.withCategories, Resolver.builder()"
+                    + ".categories, or --categories CLASSIFIER.bin on the command line)");
+        }
+        RecordCategories l = categorizer.categorize(left);
+        RecordCategories r = left == right ? l : categorizer.categorize(right);
+        if (!l.labels().equals(labels)) {
+            throw new IllegalArgumentException("this matcher was trained with categories of " + labels
+                    + ", the classifier given predicts " + l.labels());
+        }
+        return new RecordCategories[] {l, r};
     }
 
     /** The dimensions of the hard rule ({@link #requireSame}); empty without it. */
@@ -203,9 +253,10 @@ public final class Matcher {
         }
         checkShape(left, "left");
         checkShape(right, "right");
+        RecordCategories[] cats = categories(left, right);
         FeatureSpace fs;
         try {
-            fs = FeatureSpace.fromSpec(spec, left, right, Map.of(), model.featuresRead());
+            fs = FeatureSpace.fromSpec(spec, null, left, right, Map.of(), model.featuresRead(), cats[0], cats[1]);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("this matcher was trained on left " + leftShape.names() + " and right "
                     + rightShape.names() + "; it cannot compare " + left.name() + " x " + right.name() + ": "
@@ -236,7 +287,9 @@ public final class Matcher {
         java.util.Objects.requireNonNull(statistics, "statistics");
         checkShape(left, "left");
         checkShape(right, "right");
-        FeatureSpace fs = FeatureSpace.fromSpec(spec, statistics, left, right, Map.of(), model.featuresRead());
+        RecordCategories[] cats = categories(left, right);
+        FeatureSpace fs = FeatureSpace.fromSpec(spec, statistics, left, right, Map.of(), model.featuresRead(), cats[0],
+                cats[1]);
         if (!fs.names().equals(spec.names())) {
             throw new IllegalArgumentException("feature space of " + left.name() + " x " + right.name()
                     + " differs from the trained one");
@@ -251,6 +304,9 @@ public final class Matcher {
     public void checkTables(Table left, Table right) {
         checkShape(left, "left");
         checkShape(right, "right");
+        if (!categoryLabels().isEmpty() && categorizer == null) {
+            categories(left, right);        // says what is missing
+        }
     }
 
     private void checkShape(Table t, String side) {
@@ -445,6 +501,8 @@ public final class Matcher {
                 + " features, threshold " + String.format("%.3f", threshold) + ", " + model.calibration()
                 + (spec.variantAttributes().isEmpty() ? "" : ", variant attributes " + spec.variantAttributes())
                 + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame)
+                + (categoryLabels().isEmpty() ? "" : ", categories " + String.join(" > ", categoryLabels())
+                + (categorizer == null ? " (classifier not given)" : ""))
                 + "]";
     }
 }

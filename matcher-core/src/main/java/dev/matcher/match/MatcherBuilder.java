@@ -1,5 +1,7 @@
 package dev.matcher.match;
 
+import dev.matcher.classify.Categorizer;
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.compare.ColumnCorrespondence;
 import dev.matcher.compare.FeatureSpace;
 import dev.matcher.compare.FeatureSpaceBuilder;
@@ -32,6 +34,7 @@ public final class MatcherBuilder {
     private double tradeoff = 0.5;
     private final List<String[]> aligned = new ArrayList<>();
     private List<String> requireSame = List.of();
+    private Categorizer categorizer;
 
     MatcherBuilder() {
     }
@@ -145,6 +148,23 @@ public final class MatcherBuilder {
         return this;
     }
 
+    /**
+     * Compares records by their predicted categories too: each record is categorized once (per table) and pairs get
+     * the {@code category_agree.<label>.top1 / .top2 / .mass} features (see
+     * {@link FeatureSpaceBuilder#categories}). The trained matcher keeps the categorizer; a saved one needs it given
+     * again ({@link Matcher#withCategories}). Train the classifier on records other than those it categorizes here
+     * when their category labels are what you evaluate against, or its categories will look better than they are.
+     *
+     * <pre>{@code
+     * Classifier c = Classifier.builder().label("category").train(catalogue);
+     * Matcher m = Matcher.builder().categories(c).train(offers, train, valid);
+     * }</pre>
+     */
+    public MatcherBuilder categories(Categorizer c) {
+        categorizer = Objects.requireNonNull(c, "categorizer");
+        return this;
+    }
+
     /** The feature space these options give for two tables. */
     public FeatureSpace featureSpace(Table left, Table right) {
         return featureSpace(left, right, columns(left, right));
@@ -156,6 +176,10 @@ public final class MatcherBuilder {
                 .variantAttributes(variantAttributes.toArray(new String[0]))
                 .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);
+        if (categorizer != null) {
+            RecordCategories l = categorizer.categorize(left);
+            b.categories(l, left == right ? l : categorizer.categorize(right));
+        }
         return b.build();
     }
 
@@ -189,6 +213,9 @@ public final class MatcherBuilder {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
                 Matcher.TableShape.of(left), Matcher.TableShape.of(right),
                 Matcher.dimensions(requireSame.toArray(new String[0])));
+        if (categorizer != null) {
+            m = m.withCategories(categorizer);
+        }
         m.cache(left, right, fs);
         if (!Double.isNaN(threshold)) {
             return m;
@@ -208,7 +235,7 @@ public final class MatcherBuilder {
 
     @Override
     public String toString() {
-        return "MatcherBuilder[" + mode + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + ", " + trainer.build()
+        return "MatcherBuilder[" + mode + (categorizer == null ? "" : ", categories " + categorizer) + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + ", " + trainer.build()
                 + (Double.isNaN(threshold) ? ", tradeoff " + tradeoff : ", threshold " + threshold) + "]";
     }
 }

@@ -49,7 +49,38 @@ class BlockerContractTest {
         m.put("or/and/cap", Blockers.tokens("a").or(Blockers.sortedNeighbourhood("b", 2)).and(Blockers.tokens())
                 .maxCandidatesPerRecord(2));
         m.put("auto", Blockers.auto());
+        m.put("categories", Blockers.categories(FIRST_WORD));
+        m.put("tokens and categories", Blockers.tokens().and(Blockers.categories(FIRST_WORD)));
+        m.put("categories and minHash", Blockers.categories(FIRST_WORD).and(Blockers.minHash(0.4)));
         return m;
+    }
+
+    /** A categorizer for the random tables: column a's first word is the category (none for an empty a). */
+    static final dev.matcher.classify.Categorizer FIRST_WORD = t -> {
+        String[] v = new String[t.size()];
+        for (int i = 0; i < v.length; i++) {
+            String a = t.value(i, "a");
+            v[i] = a == null ? null : a.split(" ")[0];
+        }
+        return dev.matcher.classify.RecordCategories.of("first", v);
+    };
+
+    @Property(tries = 60)
+    void categoryFilterIsTheIntersectionWithTheCategoryBlocks(@ForAll("tables") Table left, @ForAll("tables") Table right) {
+        Blocker categories = Blockers.categories(FIRST_WORD);
+        Set<String> expected = TestTables.set(Blockers.tokens().candidates(left, right));
+        expected.retainAll(TestTables.set(categories.candidates(left, right)));
+        assertEquals(expected, new HashSet<>(TestTables.set(Blockers.tokens().and(categories).candidates(left, right))));
+        Set<String> same = TestTables.set(Blockers.tokens().candidates(left));
+        for (String p : TestTables.set(Blockers.tokens().candidates(left))) {
+            String[] ij = p.split("-");
+            String a = left.value(Integer.parseInt(ij[0]), "a");
+            String b = left.value(Integer.parseInt(ij[1]), "a");
+            if (a == null || b == null || !a.split(" ")[0].equals(b.split(" ")[0])) {
+                same.remove(p);
+            }
+        }
+        assertEquals(same, new HashSet<>(TestTables.set(Blockers.tokens().and(categories).candidates(left))));
     }
 
     private static final String[] WORDS = {"red", "blue", "apple", "apples", "pear", "smith", "smyth", "zoe", "12ab", "ab12"};

@@ -118,6 +118,39 @@ public record BenchmarkDataset(String name, Task task, Pairs matches, Map<String
         return task.left();
     }
 
+    /**
+     * The dataset with these columns removed from its tables (from each table that has them), e.g. a category a
+     * user would not have when matching. The pairs stay as they are (rows do not move).
+     *
+     * @throws DataException when no table has one of the columns
+     */
+    public BenchmarkDataset withoutColumns(List<String> columns) {
+        for (String c : columns) {
+            if (left().schema().indexOf(c) < 0 && right().schema().indexOf(c) < 0) {
+                throw new DataException("dataset " + name + " has no column '" + c + "' to drop (columns: "
+                        + left().schema().names() + (isDeduplication() ? "" : ", " + right().schema().names()) + ")");
+            }
+        }
+        Table l = without(left(), columns);
+        Task t = isDeduplication() ? Task.deduplication(l) : Task.linkage(l, without(right(), columns));
+        return new BenchmarkDataset(name, t, matches, splits);
+    }
+
+    private static Table without(Table t, List<String> columns) {
+        List<dev.matcher.data.Attribute> kept = t.schema().attributes().stream()
+                .filter(a -> !columns.contains(a.name())).toList();
+        if (kept.size() == t.schema().size()) {
+            return t;
+        }
+        String[] ids = new String[t.size()];
+        for (int r = 0; r < ids.length; r++) {
+            ids[r] = t.id(r);
+        }
+        String[][] values = kept.stream().map(a -> t.column(a.name()).toArray()).toArray(String[][]::new);
+        return Table.of(t.name(), ids, kept.stream().map(dev.matcher.data.Attribute::name).toList(), values,
+                dev.matcher.data.Schema.of(kept));
+    }
+
     /** The right table; the left table itself in deduplication. */
     public Table right() {
         return task.right();

@@ -2,7 +2,9 @@ package dev.matcher.eval;
 
 import dev.matcher.ProgressListener;
 import dev.matcher.Resolver;
+import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.BlockingMetrics;
+import dev.matcher.classify.Categorizer;
 import dev.matcher.cluster.Clusterer;
 import dev.matcher.cluster.Clusters;
 import dev.matcher.cluster.RecordSpace;
@@ -57,25 +59,38 @@ public final class BenchmarkRunner {
      * @param variantAttributes the attributes that name variants (used in {@link MatchMode#VARIANT})
      */
     public record Options(long seed, int labels, int folds, ClustererChoice clusterer, MatchMode mode,
-                          List<String> variantAttributes) {
+                          List<String> variantAttributes, Categorizer categories, boolean categoryBlocking) {
         public Options {
             variantAttributes = List.copyOf(variantAttributes);
+            if (categoryBlocking && categories == null) {
+                throw new IllegalArgumentException("blocking by category needs a categorizer");
+            }
         }
 
         public static Options defaults() {
-            return new Options(42, 500, 5, ClustererChoice.DEFAULT, MatchMode.EXACT, List.of());
+            return new Options(42, 500, 5, ClustererChoice.DEFAULT, MatchMode.EXACT, List.of(), null, false);
         }
 
         public Options withLabels(int budget) {
-            return new Options(seed, budget, folds, clusterer, mode, variantAttributes);
+            return new Options(seed, budget, folds, clusterer, mode, variantAttributes, categories, categoryBlocking);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(newSeed, labels, folds, clusterer, mode, variantAttributes);
+            return new Options(newSeed, labels, folds, clusterer, mode, variantAttributes, categories, categoryBlocking);
         }
 
         public Options withMode(MatchMode newMode, String... newVariantAttributes) {
-            return new Options(seed, labels, folds, clusterer, newMode, List.of(newVariantAttributes));
+            return new Options(seed, labels, folds, clusterer, newMode, List.of(newVariantAttributes), categories,
+                    categoryBlocking);
+        }
+
+        /**
+         * Matchers compare the records' predicted categories ({@code category_agree} features); with
+         * {@code blocking}, the full pipeline's candidates are also those of one category
+         * ({@code Blockers.auto().and(Blockers.categories(c))}). Null: none.
+         */
+        public Options withCategories(Categorizer c, boolean blocking) {
+            return new Options(seed, labels, folds, clusterer, mode, variantAttributes, c, blocking);
         }
     }
 
@@ -106,6 +121,11 @@ public final class BenchmarkRunner {
     public BenchmarkRunner(Options options, ProgressListener progress) {
         this.options = options;
         this.progress = progress;
+    }
+
+    /** The options this runner runs with. */
+    public Options options() {
+        return options;
     }
 
     /** Runs one stage of a protocol, told to the listener. */
@@ -140,8 +160,15 @@ public final class BenchmarkRunner {
     }
 
     private MatcherBuilder builder() {
-        return Matcher.builder().seed(options.seed()).mode(options.mode())
+        MatcherBuilder b = Matcher.builder().seed(options.seed()).mode(options.mode())
                 .variantAttributes(options.variantAttributes().toArray(String[]::new));
+        return options.categories() == null ? b : b.categories(options.categories());
+    }
+
+    /** The full pipeline's blocking: the default, of one category when asked. */
+    private Resolver.Builder blocking(Resolver.Builder b) {
+        return options.categoryBlocking() ? b.blocker(Blockers.auto().and(Blockers.categories(options.categories())))
+                : b;
     }
 
     private void splits(BenchmarkDataset d, LabelledPairs train, LabelledPairs valid, LabelledPairs test,
@@ -191,7 +218,7 @@ public final class BenchmarkRunner {
         boolean dedup = d.isDeduplication();
         Pairs gold = d.matches();
         long start = System.nanoTime();
-        Pairs candidates = Resolver.builder().progress(progress).build().candidates(d.task());
+        Pairs candidates = blocking(Resolver.builder().progress(progress)).build().candidates(d.task());
         result.seconds("block", seconds(start));
         BlockingMetrics bm = BlockingMetrics.of(candidates, gold, left.size(), right.size(), dedup);
         result.blocking(BlockingFigures.of(bm));
@@ -315,7 +342,8 @@ public final class BenchmarkRunner {
 
     /** The front door's blocking and clustering stages, with this runner's clusterer at a threshold. */
     private Resolver resolver(double threshold, boolean linkage) {
-        return Resolver.builder().clusterer(options.clusterer().of(threshold, linkage)).progress(progress).build();
+        return blocking(Resolver.builder().clusterer(options.clusterer().of(threshold, linkage)).progress(progress))
+                .build();
     }
 
     /** The 20 most important features, largest first. */

@@ -3,6 +3,7 @@ package dev.matcher.eval;
 import dev.matcher.classify.Classifier;
 import dev.matcher.classify.ClassifierBuilder;
 import dev.matcher.classify.Predictions;
+import dev.matcher.classify.RecordCategories;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
 import dev.matcher.metrics.ClassMetrics;
@@ -49,6 +50,34 @@ public final class ClassificationEval {
             return os.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * The group of every row of a table from a {@code clusters.csv} ({@code id,cluster_id,...}): its cluster, or a
+     * group of its own when the file does not list it or gives no cluster.
+     *
+     * @throws DataException naming the file and line for a missing {@code cluster_id} column or an unknown id
+     */
+    public static String[] groups(Table table, java.nio.file.Path clusters) {
+        Table c = Table.read(clusters);
+        if (c.schema().indexOf("cluster_id") < 0) {
+            throw new DataException(clusters, 1, 0, "no cluster_id column");
+        }
+        String[] g = new String[table.size()];
+        for (int r = 0; r < g.length; r++) {
+            g[r] = "\u0000" + r;
+        }
+        for (int i = 0; i < c.size(); i++) {
+            int r = table.indexOf(c.id(i));
+            if (r < 0) {
+                throw new DataException(clusters, i + 2, 1, "unknown id " + DataException.excerpt(c.id(i)));
+            }
+            String v = c.value(i, "cluster_id");
+            if (v != null) {
+                g[r] = v;
+            }
+        }
+        return g;
     }
 
     /** Fold of each record: per class a seeded shuffle dealt round-robin, so every fold has each class's share. */
@@ -124,6 +153,62 @@ public final class ClassificationEval {
             }
         }
         return t;
+    }
+
+    /**
+     * Cross-fitted categories: every row categorized by a classifier trained on the other folds only, so that a
+     * record's own label never decides its category (what matching with categories is measured with when the
+     * labels come from the same records).
+     *
+     * <pre>{@code
+     * RecordCategories c = ClassificationEval.crossFitted(table, folds, 5, () -> Classifier.builder().label("category"));
+     * }</pre>
+     */
+    public static RecordCategories crossFitted(Table table, int[] fold, int k, Supplier<ClassifierBuilder> builder) {
+        List<int[]> rows = new ArrayList<>();
+        List<RecordCategories> parts = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            int ff = f;
+            int[] train = java.util.stream.IntStream.range(0, table.size()).filter(i -> fold[i] != ff).toArray();
+            int[] test = java.util.stream.IntStream.range(0, table.size()).filter(i -> fold[i] == ff).toArray();
+            if (test.length > 0) {
+                rows.add(test);
+                parts.add(builder.get().train(table, train).categorize(table, test));
+            }
+        }
+        return RecordCategories.merge(table.size(), rows.toArray(int[][]::new), parts.toArray(RecordCategories[]::new));
+    }
+
+    /** Each row's leaf class: its labels (coarse to fine) joined, for folds stratified by the whole path. */
+    public static String[] leaves(Table table, List<String> labels) {
+        String[][] truth = truth(table, labels);
+        String[] leaf = new String[table.size()];
+        for (int r = 0; r < leaf.length; r++) {
+            StringBuilder b = new StringBuilder();
+            for (String[] level : truth) {
+                b.append(level[r]).append('\u0001');
+            }
+            leaf[r] = b.toString();
+        }
+        return leaf;
+    }
+
+    /**
+     * Cross-fitted categories of a table's records for a label (coarse to fine for a hierarchy): {@code k} folds,
+     * grouped by the clusters of {@code clusters} ({@code clusters.csv}; null: stratified), each fold categorized by
+     * a default classifier trained on the others, reading every column but the labels.
+     *
+     * <pre>{@code
+     * RecordCategories c = ClassificationEval.crossFitted(offers, List.of("category"), folder.resolve("clusters.csv"), 5, 42);
+     * }</pre>
+     */
+    public static RecordCategories crossFitted(Table table, List<String> labels, java.nio.file.Path clusters, int k,
+                                               long seed) {
+        String[] leaf = leaves(table, labels);
+        int[] folds = clusters != null ? groupedFolds(leaf, groups(table, clusters), k, seed)
+                : stratifiedFolds(leaf, k, seed);
+        String[] levels = labels.toArray(String[]::new);
+        return crossFitted(table, folds, k, () -> Classifier.builder().label(levels).seed(seed));
     }
 
     /** Cross-validates: for each fold, trains a fresh builder's classifier on the others and predicts the fold. */
