@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 @Command(name = "matcher", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "matcher 0.1.0-SNAPSHOT",
         description = "Entity resolution: find the records that describe the same real-world thing.",
-        subcommands = {InspectCommand.class, DemoCommand.class, EvalCommand.class, ClassifyCommand.class, BenchCommand.class, TrainCommand.class, DedupeCommand.class, LinkCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, DemoCommand.class, EvalCommand.class, ClassifyCommand.class, GenerateCommand.class, BenchCommand.class, TrainCommand.class, DedupeCommand.class, LinkCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class MatcherCli implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

@@ -55,7 +55,7 @@ public record BenchmarkDataset(String name, Task task, Pairs matches, Map<String
     /**
      * Loads a dataset folder at the family level when asked and the folder has one: {@code family_matches.csv} and
      * {@code family_train/valid/test.csv} (pairs of one product family: variants match), as a variant catalogue
-     * ({@code Generate variants}) writes them; a folder without them loads as {@link #load(Path)} (its matches may
+     * ({@code matcher generate variants}) writes them; a folder without them loads as {@link #load(Path)} (its matches may
      * already be families, as in a catalogue whose clusters hold every variant). The name then ends in
      * {@code " (family)"}.
      *
