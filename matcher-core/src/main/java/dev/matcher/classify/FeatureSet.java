@@ -240,7 +240,7 @@ final class FeatureSet {
                     }
                     int id = (int) (hits[i] >>> 16);
                     int slot = (int) (hits[i] & 0xFFFF);
-                    double w = (j - i == 1 ? 1 : 1 + Math.log(j - i)) * idf[id];
+                    double w = TermWeighting.LOG_SMOOTHED.tf(j - i) * idf[id];
                     norms[slot] += w * w;
                     slots[m - start] = slot;
                     col[m] = id;

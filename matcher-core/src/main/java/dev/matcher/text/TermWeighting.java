@@ -25,8 +25,8 @@ public enum TermWeighting {
         }
 
         @Override
-        float weight(int count, float idf) {
-            return idf;
+        public double tf(int count) {
+            return 1;
         }
 
         @Override
@@ -42,8 +42,8 @@ public enum TermWeighting {
         }
 
         @Override
-        float weight(int count, float idf) {
-            return (float) ((1 + Math.log(count)) * idf);
+        public double tf(int count) {
+            return 1 + Math.log(count);
         }
 
         @Override
@@ -55,7 +55,12 @@ public enum TermWeighting {
     /** The inverse document frequency of a term found in {@code df} of {@code documents} records. */
     public abstract float idf(long documents, int df);
 
-    abstract float weight(int count, float idf);
+    /** The weight of a term that occurs {@code count} (1 or more) times in a record, before its idf. */
+    public abstract double tf(int count);
+
+    private float weight(int count, float idf) {
+        return this == BINARY ? idf : (float) (tf(count) * idf);
+    }
 
     abstract double square(float w);
 
