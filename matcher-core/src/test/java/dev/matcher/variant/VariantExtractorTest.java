@@ -153,8 +153,26 @@ class VariantExtractorTest {
         VariantTable shoes = X.extract(table(row("Glide Runner", null, null, "A light runner in size 8 US. Shown in red"),
                 row("Glide Runner", null, null, "A light runner, also in black and white.")));
         assertEquals("US 8", shoes.value(0, Dimension.SHOE_SIZE), "a label needs no colon");
-        assertEquals(VariantCode.UNKNOWN, shoes.code(0, Dimension.COLOUR), "running text of a description is not read");
+        assertEquals("red", shoes.value(0, Dimension.COLOUR), "running text naming one value");
         assertEquals(VariantCode.UNKNOWN, shoes.code(1, Dimension.COLOUR), "other colours a line comes in");
+    }
+
+    @Test
+    void descriptionRunningTextNamesOneValueOrNothing() {
+        VariantTable v = X.extract(table(
+                row("Acme Tee", null, null, "Soft combed cotton. Shown in Pink."),
+                row("Acme Tee", null, null, "Shown in blue. Also available in pink, burgundy."),
+                row("Acme Tee", null, null, "Black trim on a red body."),
+                row("Acme Tee", null, null, "Also available in pink, navy and grey."),
+                row("Lumio Nova 12 Phone", null, null, "Read speeds up to 160 MB/s. With 512GB of storage."),
+                row("Lumio Nova 12 Phone", null, null, "Read speeds up to 160 MB/s, writes 90 GB/s.")));
+        assertEquals("pink", v.value(0, Dimension.COLOUR));
+        assertEquals(Source.DESCRIPTION, v.source(0, Dimension.COLOUR));
+        assertEquals("blue", v.value(1, Dimension.COLOUR), "a list of options is not the item's value");
+        assertEquals(VariantCode.UNKNOWN, v.code(2, Dimension.COLOUR), "two values in running text say nothing");
+        assertEquals(VariantCode.UNKNOWN, v.code(3, Dimension.COLOUR), "only options");
+        assertEquals("512 GB", v.value(4, Dimension.CAPACITY), "a speed is no capacity");
+        assertEquals(VariantCode.UNKNOWN, v.code(5, Dimension.CAPACITY));
     }
 
     @Test
@@ -274,6 +292,83 @@ class VariantExtractorTest {
         assertEquals(Verdict.EQUAL, after.compare(4, after, 5, Dimension.COLOUR), learned.learned().toString());
         assertEquals("beige (dune)", after.value(4, Dimension.COLOUR));
         assertTrue(learned.learned().get(0).contains("'dune' is 'beige'"), learned.learned().toString());
+    }
+
+    /** {@code n} rows of one colour and size column value each. */
+    private static List<String[]> rows(int n, String color, String size) {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(row("Acme Tee " + i, color, size, null));
+        }
+        return out;
+    }
+
+    private static Table table(List<String[]> rows) {
+        return table(rows.toArray(new String[0][]));
+    }
+
+    @Test
+    void learnsTyposOfCommonValuesFromTheRecords() {
+        List<String[]> r = new java.util.ArrayList<>(rows(12, "Grey", null));
+        r.addAll(rows(12, "Blue", null));
+        r.add(row("Acme Tee", "Hrey", null, null));        // a slip on the first letter: no built-in typo
+        r.add(row("Acme Tee", "Nlue", null, null));
+        r.add(row("Acme Tee", "Fjord", null, null));       // a shop's own name: no common value one edit away
+        Table t = table(r);
+        VariantTable before = X.extract(t);
+        assertEquals(Verdict.UNKNOWN, before.compare(0, before, 24, Dimension.COLOUR));
+        VariantExtractor learned = X.learn(t);
+        VariantTable after = learned.extract(t);
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 24, Dimension.COLOUR), learned.learned().toString());
+        assertEquals(Verdict.EQUAL, after.compare(12, after, 25, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, after.compare(0, after, 26, Dimension.COLOUR));
+        assertTrue(learned.learned().contains("colour: 'hrey' is 'grey' (a typo: 1 listings against 12)"),
+                learned.learned().toString());
+
+        List<String[]> few = new java.util.ArrayList<>(rows(5, "Grey", null));
+        few.addAll(rows(2, "Hrey", null));
+        assertEquals(List.of(), X.learn(table(few)).learned(), "the common value must dominate");
+    }
+
+    @Test
+    void learnsTyposInsideNumbersOnlyNearADominantValue() {
+        List<String[]> r = new java.util.ArrayList<>(rows(12, null, "512GB"));
+        r.add(row("Lumio Nova Phone", null, "522GB", null));
+        r.add(row("Lumio Nova Phone", null, "500GB", null));     // two edits: a value of its own
+        Table t = table(r);
+        VariantTable before = X.extract(t);
+        assertEquals(Verdict.DIFFERENT, before.compare(0, before, 12, Dimension.CAPACITY));
+        VariantExtractor learned = X.learn(t);
+        VariantTable after = learned.extract(t);
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 12, Dimension.CAPACITY), learned.learned().toString());
+        assertEquals("512 GB", after.value(12, Dimension.CAPACITY));
+        assertEquals(Verdict.DIFFERENT, after.compare(0, after, 13, Dimension.CAPACITY));
+
+        List<String[]> near = new java.util.ArrayList<>(rows(3, null, "512GB"));
+        near.add(row("Lumio Nova Phone", null, "522GB", null));
+        near.addAll(rows(12, null, "32GB"));
+        near.add(row("Lumio Nova Phone", null, "2GB", null));    // one edit from 32 GB and from nothing else...
+        near.addAll(rows(12, null, "42GB"));                     // ...and from 42 GB: two candidates, no choice
+        VariantExtractor none = X.learn(table(near));
+        assertEquals(List.of(), none.learned(), "no dominant value, or two");
+    }
+
+    @Test
+    void synonymsFromLabelsAreReportedForTheModelFile() {
+        Table t = table(row("Acme Tee", "Ember", "M", null), row("Acme Tee", "Red", "M", null),
+                row("Kestrel Tee", "Ember", "L", null), row("Kestrel Tee", "Red", "L", null),
+                row("Halden Tee", "ember", "S", null), row("Halden Tee", "red", "S", null),
+                row("Halden Tee", "Blue", "S", null));
+        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
+                new boolean[] {true, true, true, false});
+        assertEquals(java.util.Map.of(Dimension.COLOUR, List.of("ember=red")), X.synonyms(t, t, labels));
+        VariantExtractor stated = X.withVocabulary(X.vocabulary().withSynonym(Dimension.COLOUR, "Ember", "red"));
+        VariantTable v = stated.extract(t);
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 6, Dimension.COLOUR));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> X.vocabulary().withSynonym(Dimension.COLOUR, "ember", "flame red"));
+        assertTrue(e.getMessage().contains("'flame red' is no value of colour"), e.getMessage());
     }
 
     @Test
