@@ -658,7 +658,9 @@ public final class VariantExtractor implements Serializable {
      * Learns synonyms from the records alone and returns the extractor with them (see {@link #learned()}): values
      * that one listing states in two places (the {@code color} column says {@code Dune}, the title {@code Beige}) in
      * at least {@code minSupport} listings, and in most listings where either is stated twice, become one value (the
-     * rarer a shade of the commoner; an unknown word always a shade of the known value).
+     * rarer a shade of the commoner; an unknown word always a shade of the known value); and typos: a value one edit
+     * from a value that many times as many listings state ({@code Hrey} beside many {@code Grey}, {@code 522 GB}
+     * beside many {@code 512 GB}; ten times for a value of one or two listings, else 25 times) is that value.
      *
      * <p>Listings that are identical apart from their variant words are <em>not</em> used: one item listed by two
      * shops with the same title template and a shop's two colours of one product look the same, so they would prove

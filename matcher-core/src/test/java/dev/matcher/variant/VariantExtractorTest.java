@@ -307,6 +307,15 @@ class VariantExtractorTest {
         return table(rows.toArray(new String[0][]));
     }
 
+    /** A table's values before and after learning from it. */
+    private record Learned(VariantTable before, VariantExtractor extractor, VariantTable after) {
+        static Learned from(List<String[]> rows) {
+            Table t = table(rows);
+            VariantExtractor x = X.learn(t);
+            return new Learned(X.extract(t), x, x.extract(t));
+        }
+    }
+
     @Test
     void learnsTyposOfCommonValuesFromTheRecords() {
         List<String[]> r = new java.util.ArrayList<>(rows(12, "Grey", null));
@@ -314,11 +323,10 @@ class VariantExtractorTest {
         r.add(row("Acme Tee", "Hrey", null, null));        // a slip on the first letter: no built-in typo
         r.add(row("Acme Tee", "Nlue", null, null));
         r.add(row("Acme Tee", "Fjord", null, null));       // a shop's own name: no common value one edit away
-        Table t = table(r);
-        VariantTable before = X.extract(t);
-        assertEquals(Verdict.UNKNOWN, before.compare(0, before, 24, Dimension.COLOUR));
-        VariantExtractor learned = X.learn(t);
-        VariantTable after = learned.extract(t);
+        Learned l = Learned.from(r);
+        assertEquals(Verdict.UNKNOWN, l.before().compare(0, l.before(), 24, Dimension.COLOUR));
+        VariantExtractor learned = l.extractor();
+        VariantTable after = l.after();
         assertEquals(Verdict.EQUAL, after.compare(0, after, 24, Dimension.COLOUR), learned.learned().toString());
         assertEquals(Verdict.EQUAL, after.compare(12, after, 25, Dimension.COLOUR));
         assertEquals(Verdict.UNKNOWN, after.compare(0, after, 26, Dimension.COLOUR));
@@ -335,12 +343,10 @@ class VariantExtractorTest {
         List<String[]> r = new java.util.ArrayList<>(rows(12, null, "512GB"));
         r.add(row("Lumio Nova Phone", null, "522GB", null));
         r.add(row("Lumio Nova Phone", null, "500GB", null));     // two edits: a value of its own
-        Table t = table(r);
-        VariantTable before = X.extract(t);
-        assertEquals(Verdict.DIFFERENT, before.compare(0, before, 12, Dimension.CAPACITY));
-        VariantExtractor learned = X.learn(t);
-        VariantTable after = learned.extract(t);
-        assertEquals(Verdict.EQUAL, after.compare(0, after, 12, Dimension.CAPACITY), learned.learned().toString());
+        Learned l = Learned.from(r);
+        assertEquals(Verdict.DIFFERENT, l.before().compare(0, l.before(), 12, Dimension.CAPACITY));
+        VariantTable after = l.after();
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 12, Dimension.CAPACITY), l.extractor().learned().toString());
         assertEquals("512 GB", after.value(12, Dimension.CAPACITY));
         assertEquals(Verdict.DIFFERENT, after.compare(0, after, 13, Dimension.CAPACITY));
 
@@ -355,19 +361,14 @@ class VariantExtractorTest {
 
     @Test
     void synonymsFromLabelsAreReportedForTheModelFile() {
-        Table t = table(row("Acme Tee", "Ember", "M", null), row("Acme Tee", "Red", "M", null),
-                row("Kestrel Tee", "Ember", "L", null), row("Kestrel Tee", "Red", "L", null),
-                row("Halden Tee", "ember", "S", null), row("Halden Tee", "red", "S", null),
-                row("Halden Tee", "Blue", "S", null));
-        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
-                new boolean[] {true, true, true, false});
-        assertEquals(java.util.Map.of(Dimension.COLOUR, List.of("ember=red")), X.synonyms(t, t, labels));
-        VariantExtractor stated = X.withVocabulary(X.vocabulary().withSynonym(Dimension.COLOUR, "Ember", "red"));
+        Table t = oysters();
+        assertEquals(java.util.Map.of(Dimension.COLOUR, List.of("oyster=white")), X.synonyms(t, t, OYSTER_LABELS));
+        VariantExtractor stated = X.withVocabulary(X.vocabulary().withSynonym(Dimension.COLOUR, "Oyster", "white"));
         VariantTable v = stated.extract(t);
         assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
         assertEquals(Verdict.DIFFERENT, v.compare(0, v, 6, Dimension.COLOUR));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> X.vocabulary().withSynonym(Dimension.COLOUR, "ember", "flame red"));
+                () -> X.vocabulary().withSynonym(Dimension.COLOUR, "oyster", "flame red"));
         assertTrue(e.getMessage().contains("'flame red' is no value of colour"), e.getMessage());
     }
 
@@ -402,17 +403,24 @@ class VariantExtractorTest {
         assertEquals(List.of(), X.learn(t).learned(), "a shop's two colours and two shops' one colour look alike");
     }
 
-    @Test
-    void learnsSynonymsFromLabelledMatches() {
-        Table t = table(row("Acme Tee", "Oyster", "M", null), row("Acme Tee", "Off White", "M", null),
+    /** Three shops' Oyster beside another shop's Off White of one shirt, and a red one. */
+    private static Table oysters() {
+        return table(row("Acme Tee", "Oyster", "M", null), row("Acme Tee", "Off White", "M", null),
                 row("Kestrel Tee", "Oyster", "L", null), row("Kestrel Tee", "Off-White", "L", null),
                 row("Halden Tee", "oyster", "S", null), row("Halden Tee", "off white", "S", null),
                 row("Halden Tee", "Red", "S", null));
+    }
+
+    /** The three Oyster / Off White pairs match; Oyster and Red do not. */
+    private static final LabelledPairs OYSTER_LABELS = new LabelledPairs(
+            Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}), new boolean[] {true, true, true, false});
+
+    @Test
+    void learnsSynonymsFromLabelledMatches() {
+        Table t = oysters();
         VariantTable before = X.extract(t);
         assertEquals(Verdict.UNKNOWN, before.compare(0, before, 1, Dimension.COLOUR));
-        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
-                new boolean[] {true, true, true, false});
-        VariantExtractor learned = X.learn(t, t, labels);
+        VariantExtractor learned = X.learn(t, t, OYSTER_LABELS);
         VariantTable after = learned.extract(t);
         assertEquals(Verdict.EQUAL, after.compare(0, after, 1, Dimension.COLOUR), learned.learned().toString());
         assertEquals("white (oyster)", after.value(0, Dimension.COLOUR));
