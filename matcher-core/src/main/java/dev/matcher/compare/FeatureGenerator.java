@@ -62,6 +62,8 @@ final class FeatureGenerator {
     /** {@link #extractor()} and {@link #variants()}, once asked for. */
     private VariantExtractor extractor;
     private VariantTable[] variants;
+    /** Synonyms learned from {@link FeatureSpaceBuilder#variantLabels}, kept in the spec's variant words. */
+    private Map<Dimension, List<String>> labelSynonyms = Map.of();
 
     FeatureGenerator(FeatureSpaceBuilder b) {
         this.b = b;
@@ -99,7 +101,8 @@ final class FeatureGenerator {
                 for (Map.Entry<String, List<String>> e : b.variantWords.entrySet()) {
                     Dimension d = dimension(e.getKey());
                     for (String w : e.getValue()) {
-                        v = v.withValue(d, w);
+                        int eq = w.indexOf('=');
+                        v = eq > 0 ? v.withSynonym(d, w.substring(0, eq), w.substring(eq + 1)) : v.withValue(d, w);
                     }
                 }
                 VariantExtractor.Builder xb = VariantExtractor.builder().vocabulary(v);
@@ -109,7 +112,19 @@ final class FeatureGenerator {
                     }
                 }
                 VariantExtractor x = xb.build().learn(left);
-                return dedup ? x : x.learn(right);
+                x = dedup ? x : x.learn(right);
+                if (b.variantLabels != null) {
+                    labelSynonyms = x.synonyms(left, right, b.variantLabels);
+                    Vocabulary lv = x.vocabulary();
+                    for (Map.Entry<Dimension, List<String>> e : labelSynonyms.entrySet()) {
+                        for (String w : e.getValue()) {
+                            int eq = w.indexOf('=');
+                            lv = lv.withSynonym(e.getKey(), w.substring(0, eq), w.substring(eq + 1));
+                        }
+                    }
+                    x = x.withVocabulary(lv);
+                }
+                return x;
             });
         }
         return extractor;
@@ -303,8 +318,17 @@ final class FeatureGenerator {
                     + (b.dropped.isEmpty() ? "" : " (or every feature was dropped)")
                     + "; pair columns by hand (align(\"left\", \"right\"), on the command line --map left=right)");
         }
+        if (b.variantLabels != null) {
+            extractor();
+        }
+        Map<String, List<String>> words = new LinkedHashMap<>(b.variantWords);
+        labelSynonyms.forEach((d, ws) -> words.merge(d.name(), ws, (x, y) -> {
+            List<String> both = new ArrayList<>(x);
+            both.addAll(y);
+            return both;
+        }));
         FeatureSpace.Spec spec = new FeatureSpace.Spec(chosen, usedKinds, b.variantAttributes, b.neutralize,
-                new LinkedHashMap<>(b.variantWords), b.legacy ? null : columns);
+                words, b.legacy ? null : columns);
         // the variant values for explanations and rules: these, or made later by this extractor (or a new one)
         VariantTable[] built = variants;
         VariantExtractor x = extractor;

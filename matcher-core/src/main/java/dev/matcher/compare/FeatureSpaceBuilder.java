@@ -49,6 +49,8 @@ public final class FeatureSpaceBuilder {
     /** Each record's predicted categories per side (the same object in deduplication), or null. */
     RecordCategories leftCategories;
     RecordCategories rightCategories;
+    /** Labelled pairs to learn variant synonyms from; null: none. */
+    dev.matcher.data.LabelledPairs variantLabels;
 
     FeatureSpaceBuilder(Table left, Table right) {
         this.left = left;
@@ -76,8 +78,9 @@ public final class FeatureSpaceBuilder {
     /**
      * Adds values to a variant dimension of the built-in {@link dev.matcher.variant.Vocabulary} ({@code "colour",
      * "teal"}; {@code size} is the apparel size ladder); a new name makes a dimension of its own, with its feature
-     * {@code variant.NAME}. Number dimensions (capacity, pack, amount, shoe size) are read by pattern and take no
-     * words.
+     * {@code variant.NAME}. A word written {@code word=value} is a synonym of a value the dimension has
+     * ({@code "colour", "ember=red"}; see {@link dev.matcher.variant.Vocabulary#withSynonym}). Number dimensions
+     * (capacity, pack, amount, shoe size) are read by pattern and take no words.
      */
     public FeatureSpaceBuilder variantWords(String category, String... words) {
         Dimension d = FeatureGenerator.dimension(category);
@@ -86,6 +89,22 @@ public final class FeatureSpaceBuilder {
                     + "no words: " + Arrays.toString(words));
         }
         variantWords.computeIfAbsent(category, k -> new ArrayList<>()).addAll(Arrays.asList(words));
+        return this;
+    }
+
+    /**
+     * Labelled pairs of these tables to learn variant synonyms from: values that matching pairs show as one item
+     * (a shop's {@code Ember} for {@code red}, at least three such pairs and more than non-matching pairs show them
+     * apart; see {@link dev.matcher.variant.VariantExtractor#synonyms}). They join the spec as
+     * {@link #variantWords} {@code word=value}, so a saved model keeps them. What training passes.
+     *
+     * <pre>{@code
+     * FeatureSpace fs = FeatureSpace.builder(products, products).variantLabels(train).build();
+     * fs.spec().variantWords();        // {colour=[ember=red, petal=pink]}
+     * }</pre>
+     */
+    public FeatureSpaceBuilder variantLabels(dev.matcher.data.LabelledPairs labels) {
+        variantLabels = labels;
         return this;
     }
 

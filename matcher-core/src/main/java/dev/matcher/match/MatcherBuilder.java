@@ -172,7 +172,13 @@ public final class MatcherBuilder {
 
     /** The feature space these options give for two tables whose columns correspond as {@code columns} says. */
     public FeatureSpace featureSpace(Table left, Table right, ColumnCorrespondence columns) {
+        return featureSpace(left, right, columns, null);
+    }
+
+    /** With labelled pairs whose variant synonyms the space learns and keeps in its spec (EXACT mode). */
+    private FeatureSpace featureSpace(Table left, Table right, ColumnCorrespondence columns, LabelledPairs labels) {
         FeatureSpaceBuilder b = FeatureSpace.builder(left, right).columns(columns)
+                .variantLabels(mode == MatchMode.EXACT ? labels : null)
                 .variantAttributes(variantAttributes.toArray(new String[0]))
                 .neutralizeVariants(mode == MatchMode.VARIANT);
         variantWords.forEach(b::variantWords);
@@ -195,7 +201,7 @@ public final class MatcherBuilder {
      */
     public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
         checkRule();
-        FeatureSpace fs = featureSpace(left, right);
+        FeatureSpace fs = featureSpace(left, right, columns(left, right), train);
         String[] names = fs.names().toArray(new String[0]);
         double[][] x = fs.compute(train.pairs());
         ModelTrainer.Result r = trainer.build().train(x, train.labels(), names);

@@ -69,7 +69,7 @@ final class NumberReader {
             Matcher m = region(CAPACITY, t, from, to);
             while (m.find()) {
                 long c = capacity(m.group(1), m.group(2));
-                if (c != VariantCode.UNKNOWN) {
+                if (c != VariantCode.UNKNOWN && !rate(t, m.end(), to)) {
                     out.add(new Mention(capacity, c, m.start(), m.end(), step));
                 }
             }
@@ -103,6 +103,18 @@ final class NumberReader {
                 }
             }
         }
+    }
+
+    /** A unit followed by {@code /s}, {@code /sec} or {@code ps} is a speed ({@code 160 MB/s}), not a capacity. */
+    private static boolean rate(String t, int end, int to) {
+        int k = end;
+        if (k < to && t.charAt(k) == '/') {
+            k++;
+        } else if (!(k + 1 < to && t.charAt(k) == 'p' && t.charAt(k + 1) == 's')) {
+            return false;
+        }
+        return k < to && t.charAt(k) == 's' && (k + 1 >= to || !Character.isLetter(t.charAt(k + 1))
+                || t.startsWith("sec", k));
     }
 
     /**

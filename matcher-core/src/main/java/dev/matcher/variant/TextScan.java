@@ -29,6 +29,8 @@ final class TextScan {
     final List<Mention> mentions = new ArrayList<>();
     /** Token i is part of a label statement or a value; the residual keeps the others. */
     private final boolean[] used;
+    /** Running text is a description's ({@link #readProse}), not a title's. */
+    private boolean prose;
 
     /** Tokenises {@code t}; {@link #readTitle} or {@link #readLabels} then find the values. */
     TextScan(Vocabulary v, NumberReader numbers, java.util.Map<Long, String> names, String t) {
@@ -70,6 +72,19 @@ final class TextScan {
     TextScan readLabels(long context) {
         ctx = context;
         labels();
+        return this;
+    }
+
+    /**
+     * Labels, then running text read cautiously: descriptions ({@code Shown in pink.}). A list of several values
+     * ({@code also available in pink, navy}) names options, not the item's value, and is dropped; running text that
+     * still names two values of a section says nothing about it.
+     */
+    TextScan readProse(long context) {
+        ctx = context;
+        prose = true;
+        labels();
+        free();
         return this;
     }
 
@@ -436,6 +451,9 @@ final class TextScan {
                 }
                 return best;
             }
+            if (step == Mention.FREE && prose) {
+                return proseValue(section, ms);
+            }
             if (step == Mention.FREE) {
                 ms.sort((x, y) -> Integer.compare(x.start(), y.start()));
                 int runStart = ms.size() - 1;
@@ -447,6 +465,39 @@ final class TextScan {
             return VariantExtractor.combine(v, section, ms, names);
         }
         return VariantCode.UNKNOWN;
+    }
+
+    /**
+     * Running text of a description: mentions in runs of two or more adjacent values of different families are
+     * options and are dropped; the rest must name one value (one family, one number), else nothing is known.
+     */
+    private long proseValue(int section, List<Mention> ms) {
+        ms.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        long chosen = VariantCode.UNKNOWN;
+        for (int a = 0; a < ms.size(); ) {
+            int b = a + 1;
+            while (b < ms.size() && adjacent(ms.get(b - 1).end(), ms.get(b).start())) {
+                b++;
+            }
+            boolean list = false;
+            for (int k = a + 1; k < b; k++) {
+                list |= key(ms.get(k).code()) != key(ms.get(a).code());
+            }
+            if (!list) {
+                long c = ms.get(a).code();
+                if (chosen != VariantCode.UNKNOWN && key(chosen) != key(c)) {
+                    return VariantCode.UNKNOWN;
+                }
+                chosen = chosen == VariantCode.UNKNOWN || VariantCode.value(c) != 0 ? c : chosen;
+            }
+            a = b;
+        }
+        return chosen;
+    }
+
+    /** What two mentions must share to name one value: the family of words, the whole code of numbers. */
+    private static long key(long code) {
+        return VariantCode.isNumber(code) ? code : VariantCode.familyCode(code) & ~VariantCode.SPLIT;
     }
 
     private boolean adjacent(int from, int to) {

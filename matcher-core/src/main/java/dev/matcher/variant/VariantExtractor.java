@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds each record's canonical value per variant {@link Dimension}, once per record: from the attribute named for
  * the dimension if it holds one, else from the title (a {@code Colour: X} label, a slot such as {@code - Navy / XL},
- * {@code , Gray, XXL} or {@code (Heather Grey)}, then words of running text), else from a {@code Colour:} or
- * {@code Size:} label in the description or another text attribute. Values are canonicalised by the
+ * {@code , Gray, XXL} or {@code (Heather Grey)}, then words of running text), else from the description (a
+ * {@code Colour:} label, else running text that names one value only: {@code Shown in pink.}; lists of options
+ * such as {@code also available in pink, navy} are skipped), else from a label in another text attribute. Values are canonicalised by the
  * {@link Vocabulary} (case, abbreviations, synonyms, shade families, one typo in attributes and slots); a named
  * attribute's value the vocabulary does not know still gets a code of its own. Immutable and thread-safe.
  *
@@ -63,15 +64,15 @@ public final class VariantExtractor implements Serializable {
     private final int cacheSize;
     private final int minSupport;
     private final List<String> learned;
+    /** Learned corrections of number values ({@code 522 GB -> 512 GB}), keyed by {@link #numberKey}. */
+    private final Map<Long, Long> numberFixes;
 
     private transient NumberReader numbers;
     private transient Map<String, Long> contextWords;
     private transient long alwaysContext;
     private transient Cache<String, Found> cache;
-    /** The label words that need no colon (words sections, shoe sizes), to skip descriptions without labels. */
-    private transient java.util.regex.Pattern colonFree;
 
-    private VariantExtractor(Builder b, Vocabulary vocabulary, List<String> learned) {
+    private VariantExtractor(Builder b, Vocabulary vocabulary, List<String> learned, Map<Long, Long> numberFixes) {
         this.vocabulary = vocabulary;
         this.dimensions = b.dimensions == null ? vocabulary.dimensions() : List.copyOf(b.dimensions);
         for (Dimension d : dimensions) {
@@ -92,6 +93,7 @@ public final class VariantExtractor implements Serializable {
         this.cacheSize = b.cacheSize;
         this.minSupport = b.minSupport;
         this.learned = List.copyOf(learned);
+        this.numberFixes = Map.copyOf(numberFixes);
         init();
     }
 
@@ -110,16 +112,6 @@ public final class VariantExtractor implements Serializable {
         }
         contextWords = ctx;
         alwaysContext = always;
-        List<String> free = new ArrayList<>();
-        for (int s = 0; s < vocabulary.sectionCount(); s++) {
-            if (vocabulary.dimension(s).kind() == Dimension.Kind.WORDS || vocabulary.dimension(s).equals(Dimension.SHOE_SIZE)) {
-                for (String w : vocabulary.labels(s)) {
-                    free.add(java.util.regex.Pattern.quote(w));
-                }
-            }
-        }
-        colonFree = java.util.regex.Pattern.compile(free.isEmpty() ? "(?!)"
-                : "(?iu)(?<![\\p{L}\\p{N}])(?:" + String.join("|", free) + ")(?![\\p{L}\\p{N}])");
         cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
@@ -154,7 +146,7 @@ public final class VariantExtractor implements Serializable {
 
     /** The same extractor with another vocabulary. */
     public VariantExtractor withVocabulary(Vocabulary v) {
-        return new VariantExtractor(toBuilder(), v, learned);
+        return new VariantExtractor(toBuilder(), v, learned, numberFixes);
     }
 
     // ---- extraction -------------------------------------------------------------------------------------------
@@ -262,8 +254,8 @@ public final class VariantExtractor implements Serializable {
         if (title != null) {
             fill(title.readTitle(ctx), r.bySource[Source.TITLE.ordinal()]);
         }
-        if (desc != null && mayHoldLabels(table.value(row, layout.description))) {
-            fill(desc.readLabels(ctx), r.bySource[Source.DESCRIPTION.ordinal()]);
+        if (desc != null) {
+            fill(desc.readProse(ctx), r.bySource[Source.DESCRIPTION.ordinal()]);
         }
         long[] text = r.bySource[Source.TEXT.ordinal()];
         for (TextScan o : other) {
@@ -277,6 +269,13 @@ public final class VariantExtractor implements Serializable {
         }
         for (Source src : new Source[] {Source.ATTRIBUTE, Source.TITLE, Source.DESCRIPTION, Source.TEXT}) {
             long[] codes = r.bySource[src.ordinal()];
+            if (!numberFixes.isEmpty()) {
+                for (int k = 0; k < s; k++) {
+                    if (VariantCode.isNumber(codes[k])) {
+                        codes[k] = numberFixes.getOrDefault(numberKey(k, codes[k]), codes[k]);
+                    }
+                }
+            }
             for (int k = 0; k < s; k++) {
                 if (r.code[k] == VariantCode.UNKNOWN && codes[k] != VariantCode.UNKNOWN) {
                     r.code[k] = codes[k];
@@ -306,11 +305,6 @@ public final class VariantExtractor implements Serializable {
         String raw = attribute < 0 ? null : table.value(row, attribute);
         return raw == null || raw.isBlank() ? null
                 : new TextScan(vocabulary, numbers, names, Analyzers.TEXT.prepare(raw));
-    }
-
-    /** Labels need a colon, or a size or colour label word: most descriptions have neither. */
-    private boolean mayHoldLabels(String raw) {
-        return raw.indexOf(':') >= 0 || raw.indexOf('=') >= 0 || colonFree.matcher(raw).find();
     }
 
     /** The context bits the words of a raw value give. */
@@ -663,7 +657,9 @@ public final class VariantExtractor implements Serializable {
      * Learns synonyms from the records alone and returns the extractor with them (see {@link #learned()}): values
      * that one listing states in two places (the {@code color} column says {@code Dune}, the title {@code Beige}) in
      * at least {@code minSupport} listings, and in most listings where either is stated twice, become one value (the
-     * rarer a shade of the commoner; an unknown word always a shade of the known value).
+     * rarer a shade of the commoner; an unknown word always a shade of the known value); and typos: a value one edit
+     * from a value that many times as many listings state ({@code Hrey} beside many {@code Grey}, {@code 522 GB}
+     * beside many {@code 512 GB}; ten times for a value of one or two listings, else 25 times) is that value.
      *
      * <p>Listings that are identical apart from their variant words are <em>not</em> used: one item listed by two
      * shops with the same title template and a shop's two colours of one product look the same, so they would prove
@@ -685,14 +681,46 @@ public final class VariantExtractor implements Serializable {
         return VariantLearner.fromLabels(this, left, right, labels);
     }
 
+    /**
+     * The synonyms labelled pairs show, as {@link #learn(Table, Table, LabelledPairs)} would apply them: per
+     * dimension, entries {@code word=value} ({@code colour -> [ember=red]}), each usable with
+     * {@link Vocabulary#withSynonym}. What a trained model keeps of its labels (the records' own evidence is learned
+     * again on every table).
+     *
+     * <pre>{@code
+     * x.synonyms(products, products, labels);     // {colour=[ember=red, petal=pink]}
+     * }</pre>
+     */
+    public Map<Dimension, List<String>> synonyms(Table left, Table right, LabelledPairs labels) {
+        List<String[]> found = new ArrayList<>();
+        VariantLearner.fromLabels(this, left, right, labels, found);
+        Map<Dimension, List<String>> out = new LinkedHashMap<>();
+        for (String[] f : found) {
+            out.computeIfAbsent(Dimension.of(f[0]), k -> new ArrayList<>()).add(f[1] + "=" + f[2]);
+        }
+        return out;
+    }
+
     int minSupport() {
         return minSupport;
     }
 
     VariantExtractor with(Vocabulary v, List<String> notes) {
+        return with(v, notes, Map.of());
+    }
+
+    /** With more learned notes, a vocabulary and number corrections ({@link #numberKey} -> the right code). */
+    VariantExtractor with(Vocabulary v, List<String> notes, Map<Long, Long> fixes) {
         List<String> all = new ArrayList<>(learned);
         all.addAll(notes);
-        return new VariantExtractor(toBuilder(), v, all);
+        Map<Long, Long> f = new HashMap<>(numberFixes);
+        f.putAll(fixes);
+        return new VariantExtractor(toBuilder(), v, all, f);
+    }
+
+    /** The key of a number code of a section in the learned corrections. */
+    static long numberKey(int section, long code) {
+        return code ^ ((long) section << 40);
     }
 
     private Builder toBuilder() {
@@ -823,7 +851,7 @@ public final class VariantExtractor implements Serializable {
                     }
                 }
             }
-            return new VariantExtractor(this, vocabulary, List.of());
+            return new VariantExtractor(this, vocabulary, List.of(), Map.of());
         }
     }
 }

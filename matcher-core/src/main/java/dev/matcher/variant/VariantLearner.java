@@ -16,6 +16,12 @@ final class VariantLearner {
     private static final double KNOWN_SHARE = 0.8;
     /** An unknown word merges with this share. */
     private static final double UNKNOWN_SHARE = 0.5;
+    /** Values stated by at most this many listings are rare. */
+    private static final int RARE = 2;
+    /** A rare value may be a typo of one stated this many times as often. */
+    private static final int DOMINANCE = 10;
+    /** Any other value may be a typo of one stated this many times as often. */
+    private static final int STRONG_DOMINANCE = 25;
 
     private VariantLearner() {
     }
@@ -36,8 +42,22 @@ final class VariantLearner {
         Map<Pair, Integer> together = new HashMap<>();
         Map<Long, Integer> twoSources = new HashMap<>();      // family code -> listings where two sources speak
         Map<Long, Integer> records = new HashMap<>();
+        List<Map<Long, Integer>> stated = new ArrayList<>();      // per section: code -> listings stating it
+        for (int s = 0; s < sections; s++) {
+            stated.add(new HashMap<>());
+        }
         for (int row = 0; row < n; row++) {
             VariantExtractor.Row r = ex.row(layout, table, row, names);
+            for (int s = 0; s < sections; s++) {
+                long previous = VariantCode.UNKNOWN;
+                for (long[] bySource : r.bySource) {
+                    long c = bySource[s];
+                    if (c != VariantCode.UNKNOWN && c != previous) {
+                        stated.get(s).merge(VariantCode.isNumber(c) ? c : family(c), 1, Integer::sum);
+                        previous = c;
+                    }
+                }
+            }
             for (int s = 0; s < sections; s++) {
                 if (v.dimension(s).kind() != Dimension.Kind.WORDS) {
                     continue;
@@ -89,13 +109,150 @@ final class VariantLearner {
                 continue;
             }
             merged = merge(merged, v, p, records, names, notes,
-                    count + " listings state both", aKnown, bKnown);
+                    count + " listings state both", aKnown, bKnown, new ArrayList<>());
         }
+        merged = typos(ex, merged, stated, names, notes);
+        Map<Long, Long> fixes = numberTypos(ex, stated, notes);
         java.util.Collections.sort(notes);
-        return ex.with(merged, notes);
+        return ex.with(merged, notes, fixes);
+    }
+
+    /**
+     * A word the vocabulary does not know, one edit from a spelling of exactly one family that many times as many
+     * listings state ({@link #dominated}) ({@code hrey}, {@code nlue},
+     * {@code pkn}), is a typo of that family (see {@link #oneEdit}). A rare word near
+     * a rare value stays itself: the data must show which value is the common one.
+     */
+    private static Vocabulary typos(VariantExtractor ex, Vocabulary into, List<Map<Long, Integer>> stated,
+                                    Map<Long, String> names, List<String> notes) {
+        Vocabulary v = ex.vocabulary();
+        Vocabulary out = into;
+        for (int s = 0; s < v.sectionCount(); s++) {
+            Dimension d = v.dimension(s);
+            if (d.kind() != Dimension.Kind.WORDS) {
+                continue;
+            }
+            Map<Long, Integer> counts = stated.get(s);
+            List<String> spellings = new ArrayList<>();
+            List<Long> families = new ArrayList<>();
+            for (String sp : v.spellings(d).keySet()) {
+                String p = sp.startsWith("~") ? sp.substring(1) : sp;
+                if (p.length() >= 3 && p.chars().allMatch(Character::isLetter)) {
+                    spellings.add(p);
+                    families.add(family(v.code(d, p)));
+                }
+            }
+            for (Map.Entry<Long, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+                String w = names.get(e.getKey());
+                if (!VariantCode.unknownWord(e.getKey()) || w == null || w.length() < 3
+                        || !w.chars().allMatch(Character::isLetter)) {
+                    continue;
+                }
+                long target = VariantCode.UNKNOWN;
+                boolean tie = false;
+                for (int k = 0; k < spellings.size(); k++) {
+                    String sp = spellings.get(k);
+                    if (Math.abs(sp.length() - w.length()) > 1 || !oneEdit(w, sp)) {
+                        continue;
+                    }
+                    long f = families.get(k);
+                    tie |= target != VariantCode.UNKNOWN && target != f;
+                    target = f;
+                }
+                int support = target == VariantCode.UNKNOWN ? 0 : counts.getOrDefault(target, 0);
+                if (tie || !dominated(e.getValue(), support)) {
+                    continue;
+                }
+                String to = v.familyName(s, VariantCode.family(target));
+                if (to != null && out.families(d).contains(to)) {
+                    notes.add(String.format(Locale.ROOT, "%s: '%s' is '%s' (a typo: %d listings against %d)", d, w,
+                            to, e.getValue(), support));
+                    out = out.withMerged(d, w, to);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One insertion, deletion, substitution or swap of neighbours; when either word has three letters, a substitution
+     * only by a neighbouring key ({@code nvu -> nvy}, not {@code red -> rex}).
+     */
+    private static boolean oneEdit(String w, String sp) {
+        return Vocabulary.distance(w, sp, 1, w.length() > 3 && sp.length() > 3) == 1;
+    }
+
+    /**
+     * A number value whose digits are one edit from exactly one value of the same unit that many times as many
+     * listings state ({@link #dominated}) ({@code 522 GB} among many {@code 512 GB},
+     * {@code 25 GB} near {@code 256 GB}) is a typo of it. A rare value near another rare one, or near two common
+     * ones, stays itself.
+     */
+    private static Map<Long, Long> numberTypos(VariantExtractor ex, List<Map<Long, Integer>> stated,
+                                               List<String> notes) {
+        Map<Long, Long> fixes = new HashMap<>();
+        Vocabulary v = ex.vocabulary();
+        for (int s = 0; s < v.sectionCount(); s++) {
+            Map<Long, Integer> counts = stated.get(s);
+            for (Map.Entry<Long, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+                long c = e.getKey();
+                if (!VariantCode.isNumber(c)) {
+                    continue;
+                }
+                String[] label = splitNumber(ex.numberLabel(s, c));
+                if (label == null) {
+                    continue;
+                }
+                long target = VariantCode.UNKNOWN;
+                boolean tie = false;
+                for (Map.Entry<Long, Integer> o : counts.entrySet()) {
+                    long u = o.getKey();
+                    if (u == c || !VariantCode.isNumber(u) || VariantCode.family(u) != VariantCode.family(c)
+                            || !dominated(e.getValue(), o.getValue())) {
+                        continue;
+                    }
+                    String[] other = splitNumber(ex.numberLabel(s, u));
+                    if (other != null && other[1].equals(label[1])
+                            && Vocabulary.distance(label[0], other[0], 1, true) == 1) {
+                        tie |= target != VariantCode.UNKNOWN;
+                        target = u;
+                    }
+                }
+                if (target != VariantCode.UNKNOWN && !tie) {
+                    fixes.put(VariantExtractor.numberKey(s, c), target);
+                    notes.add(String.format(Locale.ROOT, "%s: '%s' is '%s' (a typo: %d listings against %d)",
+                            v.dimension(s), ex.numberLabel(s, c), ex.numberLabel(s, target), e.getValue(),
+                            counts.get(target)));
+                }
+            }
+        }
+        return fixes;
+    }
+
+    /** Whether a value stated {@code rare} times is a typo of one stated {@code common} times (if one edit apart). */
+    private static boolean dominated(int rare, int common) {
+        return common >= (rare <= RARE ? DOMINANCE : STRONG_DOMINANCE) * rare;
+    }
+
+    /** {@code "512 GB" -> {"512", " GB"}}: the digits and the rest; null without leading digits. */
+    private static String[] splitNumber(String label) {
+        if (label == null) {
+            return null;
+        }
+        int k = 0;
+        while (k < label.length() && (Character.isDigit(label.charAt(k)) || label.charAt(k) == '.')) {
+            k++;
+        }
+        return k == 0 ? null : new String[] {label.substring(0, k), label.substring(k)};
     }
 
     static VariantExtractor fromLabels(VariantExtractor ex, Table left, Table right, LabelledPairs labels) {
+        return fromLabels(ex, left, right, labels, new ArrayList<>());
+    }
+
+    /** As above; every synonym accepted is added to {@code synonyms} as {dimension, word, value}. */
+    static VariantExtractor fromLabels(VariantExtractor ex, Table left, Table right, LabelledPairs labels,
+                                       List<String[]> synonyms) {
         VariantTable l = ex.extract(left);
         VariantTable r = left == right ? l : ex.extract(right);
         Vocabulary v = ex.vocabulary();
@@ -157,7 +314,8 @@ final class VariantLearner {
             }
             merged = merge(merged, v, p, records, names, notes,
                     yes + " matching pairs against " + no + " non-matching",
-                    VariantCode.family(p.a) < VariantCode.HASHED, VariantCode.family(p.b) < VariantCode.HASHED);
+                    VariantCode.family(p.a) < VariantCode.HASHED, VariantCode.family(p.b) < VariantCode.HASHED,
+                    synonyms);
         }
         for (Map.Entry<String, int[]> e : shades.entrySet()) {
             int together = e.getValue()[0];
@@ -184,10 +342,13 @@ final class VariantLearner {
         return true;
     }
 
-    /** Merges the rarer family of a pair into the commoner (an unknown word always into a known one). */
+    /**
+     * Merges the rarer family of a pair into the commoner (an unknown word always into a known one), adding
+     * {dimension, word, value} to {@code accepted}.
+     */
     private static Vocabulary merge(Vocabulary into, Vocabulary original, Pair p, Map<Long, Integer> records,
                                     Map<Long, String> names, List<String> notes, String why,
-                                    boolean aKnown, boolean bKnown) {
+                                    boolean aKnown, boolean bKnown, List<String[]> accepted) {
         if (!aKnown && !bKnown) {
             return into;                             // two unknown words: nothing to name the value by
         }
@@ -210,6 +371,7 @@ final class VariantLearner {
             return into;
         }
         notes.add(String.format(Locale.ROOT, "%s: '%s' is '%s' (%s)", d, fromName, toName, why));
+        accepted.add(new String[] {d.name(), fromName, toName});
         return into.withMerged(d, fromName, toName);
     }
 

@@ -200,6 +200,26 @@ public final class Vocabulary implements Serializable {
     }
 
     /**
+     * {@code word} means the value {@code value} of the dimension (a family: {@code "ember", "red"}); a family the
+     * vocabulary knows joins {@code value} with its shades. What a learned synonym does, stated by hand.
+     *
+     * <pre>{@code
+     * Vocabulary v = Vocabulary.builtIn().withSynonym(Dimension.COLOUR, "Ember", "red");
+     * v.code(Dimension.COLOUR, "ember") == v.code(Dimension.COLOUR, "red")    // same family: compares EQUAL
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code value} is no family of {@code d}
+     */
+    public Vocabulary withSynonym(Dimension d, String word, String value) {
+        requireWords(d);
+        if (!families(d).contains(phrase(value))) {
+            throw new IllegalArgumentException("synonym " + word + "=" + value + ": '" + value + "' is no value of "
+                    + d + "; values: " + families(d));
+        }
+        return withMerged(d, word, value);
+    }
+
+    /**
      * The family {@code from} (with its shades) or, when the vocabulary does not know it, the word {@code from}
      * becomes a shade of {@code into}: what a learned synonym does. Slot-only, so a learned word never counts in
      * running text.

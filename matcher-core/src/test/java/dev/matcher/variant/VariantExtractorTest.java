@@ -153,8 +153,26 @@ class VariantExtractorTest {
         VariantTable shoes = X.extract(table(row("Glide Runner", null, null, "A light runner in size 8 US. Shown in red"),
                 row("Glide Runner", null, null, "A light runner, also in black and white.")));
         assertEquals("US 8", shoes.value(0, Dimension.SHOE_SIZE), "a label needs no colon");
-        assertEquals(VariantCode.UNKNOWN, shoes.code(0, Dimension.COLOUR), "running text of a description is not read");
+        assertEquals("red", shoes.value(0, Dimension.COLOUR), "running text naming one value");
         assertEquals(VariantCode.UNKNOWN, shoes.code(1, Dimension.COLOUR), "other colours a line comes in");
+    }
+
+    @Test
+    void descriptionRunningTextNamesOneValueOrNothing() {
+        VariantTable v = X.extract(table(
+                row("Acme Tee", null, null, "Soft combed cotton. Shown in Pink."),
+                row("Acme Tee", null, null, "Shown in blue. Also available in pink, burgundy."),
+                row("Acme Tee", null, null, "Black trim on a red body."),
+                row("Acme Tee", null, null, "Also available in pink, navy and grey."),
+                row("Lumio Nova 12 Phone", null, null, "Read speeds up to 160 MB/s. With 512GB of storage."),
+                row("Lumio Nova 12 Phone", null, null, "Read speeds up to 160 MB/s, writes 90 GB/s.")));
+        assertEquals("pink", v.value(0, Dimension.COLOUR));
+        assertEquals(Source.DESCRIPTION, v.source(0, Dimension.COLOUR));
+        assertEquals("blue", v.value(1, Dimension.COLOUR), "a list of options is not the item's value");
+        assertEquals(VariantCode.UNKNOWN, v.code(2, Dimension.COLOUR), "two values in running text say nothing");
+        assertEquals(VariantCode.UNKNOWN, v.code(3, Dimension.COLOUR), "only options");
+        assertEquals("512 GB", v.value(4, Dimension.CAPACITY), "a speed is no capacity");
+        assertEquals(VariantCode.UNKNOWN, v.code(5, Dimension.CAPACITY));
     }
 
     @Test
@@ -276,6 +294,84 @@ class VariantExtractorTest {
         assertTrue(learned.learned().get(0).contains("'dune' is 'beige'"), learned.learned().toString());
     }
 
+    /** {@code n} rows of one colour and size column value each. */
+    private static List<String[]> rows(int n, String color, String size) {
+        List<String[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(row("Acme Tee " + i, color, size, null));
+        }
+        return out;
+    }
+
+    private static Table table(List<String[]> rows) {
+        return table(rows.toArray(new String[0][]));
+    }
+
+    /** A table's values before and after learning from it. */
+    private record Learned(VariantTable before, VariantExtractor extractor, VariantTable after) {
+        static Learned from(List<String[]> rows) {
+            Table t = table(rows);
+            VariantExtractor x = X.learn(t);
+            return new Learned(X.extract(t), x, x.extract(t));
+        }
+    }
+
+    @Test
+    void learnsTyposOfCommonValuesFromTheRecords() {
+        List<String[]> r = new java.util.ArrayList<>(rows(12, "Grey", null));
+        r.addAll(rows(12, "Blue", null));
+        r.add(row("Acme Tee", "Hrey", null, null));        // a slip on the first letter: no built-in typo
+        r.add(row("Acme Tee", "Nlue", null, null));
+        r.add(row("Acme Tee", "Fjord", null, null));       // a shop's own name: no common value one edit away
+        Learned l = Learned.from(r);
+        assertEquals(Verdict.UNKNOWN, l.before().compare(0, l.before(), 24, Dimension.COLOUR));
+        VariantExtractor learned = l.extractor();
+        VariantTable after = l.after();
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 24, Dimension.COLOUR), learned.learned().toString());
+        assertEquals(Verdict.EQUAL, after.compare(12, after, 25, Dimension.COLOUR));
+        assertEquals(Verdict.UNKNOWN, after.compare(0, after, 26, Dimension.COLOUR));
+        assertTrue(learned.learned().contains("colour: 'hrey' is 'grey' (a typo: 1 listings against 12)"),
+                learned.learned().toString());
+
+        List<String[]> few = new java.util.ArrayList<>(rows(5, "Grey", null));
+        few.addAll(rows(2, "Hrey", null));
+        assertEquals(List.of(), X.learn(table(few)).learned(), "the common value must dominate");
+    }
+
+    @Test
+    void learnsTyposInsideNumbersOnlyNearADominantValue() {
+        List<String[]> r = new java.util.ArrayList<>(rows(12, null, "512GB"));
+        r.add(row("Lumio Nova Phone", null, "522GB", null));
+        r.add(row("Lumio Nova Phone", null, "500GB", null));     // two edits: a value of its own
+        Learned l = Learned.from(r);
+        assertEquals(Verdict.DIFFERENT, l.before().compare(0, l.before(), 12, Dimension.CAPACITY));
+        VariantTable after = l.after();
+        assertEquals(Verdict.EQUAL, after.compare(0, after, 12, Dimension.CAPACITY), l.extractor().learned().toString());
+        assertEquals("512 GB", after.value(12, Dimension.CAPACITY));
+        assertEquals(Verdict.DIFFERENT, after.compare(0, after, 13, Dimension.CAPACITY));
+
+        List<String[]> near = new java.util.ArrayList<>(rows(3, null, "512GB"));
+        near.add(row("Lumio Nova Phone", null, "522GB", null));
+        near.addAll(rows(12, null, "32GB"));
+        near.add(row("Lumio Nova Phone", null, "2GB", null));    // one edit from 32 GB and from nothing else...
+        near.addAll(rows(12, null, "42GB"));                     // ...and from 42 GB: two candidates, no choice
+        VariantExtractor none = X.learn(table(near));
+        assertEquals(List.of(), none.learned(), "no dominant value, or two");
+    }
+
+    @Test
+    void synonymsFromLabelsAreReportedForTheModelFile() {
+        Table t = oysters();
+        assertEquals(java.util.Map.of(Dimension.COLOUR, List.of("oyster=white")), X.synonyms(t, t, OYSTER_LABELS));
+        VariantExtractor stated = X.withVocabulary(X.vocabulary().withSynonym(Dimension.COLOUR, "Oyster", "white"));
+        VariantTable v = stated.extract(t);
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 1, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 6, Dimension.COLOUR));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> X.vocabulary().withSynonym(Dimension.COLOUR, "oyster", "flame red"));
+        assertTrue(e.getMessage().contains("'flame red' is no value of colour"), e.getMessage());
+    }
+
     @Test
     void labelsSplitShadesThatNonMatchesShowApart() {
         Table t = table(row("Acme Heavy Tee", "Charcoal", "M", null), row("Acme Heavy Tee", "Heather Grey", "M", null),
@@ -307,17 +403,24 @@ class VariantExtractorTest {
         assertEquals(List.of(), X.learn(t).learned(), "a shop's two colours and two shops' one colour look alike");
     }
 
-    @Test
-    void learnsSynonymsFromLabelledMatches() {
-        Table t = table(row("Acme Tee", "Oyster", "M", null), row("Acme Tee", "Off White", "M", null),
+    /** Three shops' Oyster beside another shop's Off White of one shirt, and a red one. */
+    private static Table oysters() {
+        return table(row("Acme Tee", "Oyster", "M", null), row("Acme Tee", "Off White", "M", null),
                 row("Kestrel Tee", "Oyster", "L", null), row("Kestrel Tee", "Off-White", "L", null),
                 row("Halden Tee", "oyster", "S", null), row("Halden Tee", "off white", "S", null),
                 row("Halden Tee", "Red", "S", null));
+    }
+
+    /** The three Oyster / Off White pairs match; Oyster and Red do not. */
+    private static final LabelledPairs OYSTER_LABELS = new LabelledPairs(
+            Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}), new boolean[] {true, true, true, false});
+
+    @Test
+    void learnsSynonymsFromLabelledMatches() {
+        Table t = oysters();
         VariantTable before = X.extract(t);
         assertEquals(Verdict.UNKNOWN, before.compare(0, before, 1, Dimension.COLOUR));
-        LabelledPairs labels = new LabelledPairs(Pairs.of(new int[] {0, 2, 4, 4}, new int[] {1, 3, 5, 6}),
-                new boolean[] {true, true, true, false});
-        VariantExtractor learned = X.learn(t, t, labels);
+        VariantExtractor learned = X.learn(t, t, OYSTER_LABELS);
         VariantTable after = learned.extract(t);
         assertEquals(Verdict.EQUAL, after.compare(0, after, 1, Dimension.COLOUR), learned.learned().toString());
         assertEquals("white (oyster)", after.value(0, Dimension.COLOUR));

@@ -182,4 +182,55 @@ class VariantPropertiesTest {
             }
         }
     }
+
+    /**
+     * Learning typos from the records only gives words the vocabulary does not know a value: a column of listed
+     * colour spellings and random words, read again after learning, keeps every verdict between two listed
+     * spellings, and a word learned as a typo always joins a value stated at least ten times as often.
+     */
+    @Property(tries = 60)
+    void learningTyposLeavesKnownValuesAlone(@ForAll("colourColumns") List<String> column) {
+        Table.Builder b = Table.builder("title", "color");
+        for (int i = 0; i < column.size(); i++) {
+            b.row("r" + i, "Acme Mug", column.get(i));
+        }
+        Table t = b.build();
+        VariantTable before = X.extract(t);
+        VariantExtractor learned = X.learn(t);
+        VariantTable after = learned.extract(t);
+        for (int i = 0; i < t.size(); i++) {
+            boolean known = !VariantCode.unknownWord(before.code(i, Dimension.COLOUR));
+            for (int j = i + 1; j < t.size() && known; j++) {
+                if (!VariantCode.unknownWord(before.code(j, Dimension.COLOUR))) {
+                    assertEquals(before.compare(i, before, j, Dimension.COLOUR),
+                            after.compare(i, after, j, Dimension.COLOUR), column.get(i) + " vs " + column.get(j));
+                }
+            }
+            String word = Vocabulary.phrase(column.get(i));
+            if (!known && learned.learned().stream().anyMatch(l -> l.startsWith("colour: '" + word + "' is"))) {
+                long family = VariantCode.familyCode(after.code(i, Dimension.COLOUR));
+                int typo = 0;
+                int common = 0;
+                for (int j = 0; j < t.size(); j++) {
+                    typo += Vocabulary.phrase(column.get(j)).equals(word) ? 1 : 0;
+                    long c = before.code(j, Dimension.COLOUR);
+                    common += c != VariantCode.UNKNOWN && VariantCode.familyCode(c) == family ? 1 : 0;
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(common >= 10 * typo, column.get(i) + ": " + typo
+                        + " listings, its value " + common + "; " + learned.learned());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> colourColumns() {
+        Arbitrary<String> known = Arbitraries.of(new ArrayList<>(V.spellings(Dimension.COLOUR).keySet()))
+                .map(sp -> sp.replace("~", ""));
+        Arbitrary<String> common = Arbitraries.of("grey", "black", "navy", "white");
+        Arbitrary<String> noise = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(7);
+        Arbitrary<String> slip = Combinators.combine(common, Arbitraries.integers().between(0, 3),
+                Arbitraries.chars().range('a', 'z')).as((w, at, c) -> w.substring(0, at) + c + w.substring(at + 1));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, common), net.jqwik.api.Tuple.of(2, known),
+                net.jqwik.api.Tuple.of(1, noise), net.jqwik.api.Tuple.of(2, slip)).list().ofMinSize(10).ofMaxSize(60);
+    }
 }
