@@ -113,21 +113,9 @@ public final class ModelFile {
                 out.writeUTF(e.getKey());
                 writeStrings(out, e.getValue());
             }
-            out.writeBoolean(s.columns() != null);
-            if (s.columns() != null) {
-                ByteArrayOutputStream block = new ByteArrayOutputStream();
-                s.columns().writeTo(new DataOutputStream(block));
-                out.writeInt(block.size());
-                block.writeTo(out);
-            }
+            writeOptionalBlock(out, s.columns() == null ? null : s.columns()::writeTo);
             writeStrings(out, m.requiredSame().stream().map(d -> d.name()).toList());
-            out.writeBoolean(m.tokens() != null);
-            if (m.tokens() != null) {
-                ByteArrayOutputStream block = new ByteArrayOutputStream();
-                m.tokens().writeTo(new DataOutputStream(block));
-                out.writeInt(block.size());
-                block.writeTo(out);
-            }
+            writeOptionalBlock(out, m.tokens() == null ? null : m.tokens()::writeTo);
             m.model().write(out);
             out.flush();
             long crc = checked.getChecksum().getValue();
@@ -205,6 +193,22 @@ public final class ModelFile {
                     Matcher.dimensions(rule.toArray(new String[0])), tokens);
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
+        }
+    }
+
+    /** What writes one optional part of the file into a block of its own. */
+    private interface Block {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    /** A boolean (present), then the block's length and bytes: a reader can skip or bound it. */
+    private static void writeOptionalBlock(DataOutputStream out, Block block) throws IOException {
+        out.writeBoolean(block != null);
+        if (block != null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            block.writeTo(new DataOutputStream(bytes));
+            out.writeInt(bytes.size());
+            bytes.writeTo(out);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.matcher.data.DataException;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
 import dev.matcher.text.TextNormalizer;
+import dev.matcher.text.Tokenizer;
 import dev.matcher.util.Parallel;
 
 import java.io.DataInputStream;
@@ -29,8 +30,8 @@ import java.util.Random;
  * the sum of the agreement weights of the shared tokens, the sum of the disagreement weights of the tokens on one
  * side only, and the lowest of those (the one disagreement that most speaks against a match).
  *
- * <p>Tokens are the folded letter-and-digit runs of every attribute except images (values shifted between columns
- * still count), at most {@value #MAX_TOKEN} characters. The training rows get features from weights fitted without
+ * <p>Tokens are the folded words ({@link Tokenizer#words}) of every attribute except images (values shifted between
+ * columns still count), at most {@value #MAX_TOKEN} characters. The training rows get features from weights fitted without
  * their own fold ({@link #crossFitted}), so that the learner sees what unseen pairs will look like.
  *
  * <pre>{@code
@@ -186,17 +187,9 @@ final class TokenEvidence {
         if (value == null) {
             return;
         }
-        String s = TextNormalizer.fold(value);
-        int start = -1;
-        for (int i = 0; i <= s.length(); i++) {
-            boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                if (i - start <= MAX_TOKEN) {
-                    out.add(s.substring(start, i));
-                }
-                start = -1;
+        for (String t : Tokenizer.words(TextNormalizer.fold(value))) {
+            if (t.length() <= MAX_TOKEN) {
+                out.add(t);
             }
         }
     }
