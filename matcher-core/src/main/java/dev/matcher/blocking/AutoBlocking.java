@@ -11,12 +11,8 @@ import dev.matcher.data.Task;
  * <ul>
  *   <li>Every task: top-20 TF-IDF cosine neighbours over all tokens plus extracted product/model codes, keeping
  *       neighbours scoring at least half of the record's best. Terms found in more than {@value #MAX_POSTINGS}
- *       records are indexed too, rarest first, as long as the search reads at most {@value #WORK_FACTOR} times the size
- *       guard in postings per record on average (25,000 by default); only the most frequent beyond that are left out of the index (not of the
- *       vector norms), which bounds the work per record. So a heavy block (a category word in 7,755 offers) is not
- *       lost: each of its records keeps its nearest partners in it by TF-IDF cosine (PriceRunner: pair completeness
- *       0.753 -> 0.766 at pairs quality 0.087; the other blocking benchmarks unchanged within 0.1%). Linkage of two
- *       sources is mostly one-to-few, so this alone keeps recall high with very few candidates.</li>
+ *       records are left out of the index (not of the vector norms), which bounds the work per record. Linkage of two sources is mostly one-to-few, so this
+ *       alone keeps recall high with very few candidates.</li>
  *   <li>Every task adds the pairs sharing a model-code core ({@link KeyFunctions#modelCodes()}: {@code UE65NU7100K}
  *       and {@code UE65NU7100} share {@code ue65nu7100}), in blocks of at most {@value #MAX_CODE_BLOCK} records:
  *       offers of one model whose titles differ in everything else, which neighbours by TF-IDF miss among many
@@ -35,17 +31,14 @@ import dev.matcher.data.Task;
  *   <li>Every task adds the pairs of identical records ({@link IdenticalRecords}), a linear number of them, so that
  *       records no guard may compare in full (thousands of copies of one row) are still found.</li>
  * </ul>
- * The size guard ({@code maxBlockSize}, default {@value #MAX_POSTINGS}) bounds the token blocks and, through the
- * work budget above, the postings the neighbour search reads; what it drops is reported by {@link #block}, never lost
- * silently.
+ * The size guard ({@code maxBlockSize}, default {@value #MAX_POSTINGS}) bounds the token blocks and the postings the
+ * neighbour search reads; what it drops is reported by {@link #block}, never lost silently.
  */
 final class AutoBlocking implements Blocker {
     static final int LARGE = 100_000;
     static final int MAX_POSTINGS = 1000;
     static final int LARGE_COMPARISONS_PER_RECORD = 200;
     static final int K = 20;
-    /** Postings the neighbour search may read per record on average, in multiples of the size guard. */
-    static final int WORK_FACTOR = 25;
     /** A model-code core shared by more records than this names a series or a format, not one model. */
     static final int MAX_CODE_BLOCK = 100;
     static final double RELATIVE = 0.5;
@@ -82,7 +75,7 @@ final class AutoBlocking implements Blocker {
         Blocker meta = tokens.filter(0.8).metaBlocking(MetaBlocking.Weighting.ARCS, MetaBlocking.Pruning.WEP);
         Blocker codes = Blockers.standard(KeyFunctions.modelCodes()).maxBlockSize(Math.min(maxBlockSize, MAX_CODE_BLOCK));
         Blocker neighbours = new NearestNeighbours(K, KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes()),
-                RELATIVE, maxBlockSize, (long) WORK_FACTOR * maxBlockSize).or(codes);
+                RELATIVE, maxBlockSize).or(codes);
         return dedup ? neighbours.or(meta) : neighbours;
     }
 

@@ -15,7 +15,6 @@ final class NearestNeighbours implements Blocker {
     private final KeyFunction terms;
     private final double relative;
     private final int maxPostings;
-    private final long workPerRecord;
 
     NearestNeighbours(int k, KeyFunction terms) {
         this(k, terms, 0);
@@ -30,25 +29,7 @@ final class NearestNeighbours implements Blocker {
      * that are left out of the index (they still count in each vector's norm), which bounds the work per query.
      */
     NearestNeighbours(int k, KeyFunction terms, double relative, int maxPostings) {
-        this(k, terms, relative, maxPostings, 0);
-    }
-
-    /**
-     * As {@link #NearestNeighbours(int, KeyFunction, double, int)}, but terms above {@code maxPostings} are not all
-     * left out: the most frequent ones are, until the search's work (postings read over all queries, for a table
-     * alone the sum of each indexed term's record count squared) fits {@code workPerRecord} times the queries. Records
-     * that share only frequent terms (one category word in 7,755 offers) then still find their nearest partners among
-     * those, and a table where one term is everywhere still costs at most that budget (see {@link #postingLimit}).
-     */
-    NearestNeighbours(int k, KeyFunction terms, double relative, int maxPostings, long workPerRecord) {
-        if (maxPostings < 1) {
-            throw new IllegalArgumentException("maxPostings must be at least 1, got " + maxPostings);
-        }
-        if (workPerRecord < 0) {
-            throw new IllegalArgumentException("workPerRecord must not be negative, got " + workPerRecord);
-        }
         this.maxPostings = maxPostings;
-        this.workPerRecord = workPerRecord;
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -65,7 +46,7 @@ final class NearestNeighbours implements Blocker {
      * score: records with one clear partner propose one, ambiguous ones propose up to k.
      */
     NearestNeighbours relativeTo(double ratio) {
-        return new NearestNeighbours(k, terms, ratio, maxPostings, workPerRecord);
+        return new NearestNeighbours(k, terms, ratio, maxPostings);
     }
 
     @Override
@@ -84,10 +65,10 @@ final class NearestNeighbours implements Blocker {
         int nl = left.size();
         Proposal[] all;
         if (dedup) {
-            all = propose(tfidf, index(tfidf, 0, nl, 0, nl), 0, nl, true);
+            all = propose(tfidf, tfidf.index(0, nl, maxPostings), 0, nl, true);
         } else {
-            Proposal[] a = propose(tfidf, index(tfidf, nl, tfidf.nodes, 0, nl), 0, nl, false);
-            Proposal[] b = propose(tfidf, index(tfidf, 0, nl, nl, tfidf.nodes), nl, tfidf.nodes, false);
+            Proposal[] a = propose(tfidf, tfidf.index(nl, tfidf.nodes, maxPostings), 0, nl, false);
+            Proposal[] b = propose(tfidf, tfidf.index(0, nl, maxPostings), nl, tfidf.nodes, false);
             all = new Proposal[a.length + b.length];
             System.arraycopy(a, 0, all, 0, a.length);
             System.arraycopy(b, 0, all, a.length, b.length);
@@ -108,58 +89,6 @@ final class NearestNeighbours implements Blocker {
             out[i] = LongBuffer.sortedUnique(pairs.toArray());
         }
         return out;
-    }
-
-    /** The index over nodes {@code [from, to)} for queries from {@code [queryFrom, queryTo)}, within the postings limit. */
-    private TfIdf.Index index(TfIdf tfidf, int from, int to, int queryFrom, int queryTo) {
-        return tfidf.index(from, to, workPerRecord == 0 ? maxPostings
-                : postingLimit(tfidf, from, to, queryFrom, queryTo, maxPostings, workPerRecord));
-    }
-
-    /**
-     * The largest postings limit, at least {@code maxPostings}, at which the queries of {@code [queryFrom, queryTo)}
-     * read at most {@code workPerRecord} postings each on average: every indexed term costs its postings in the index
-     * times the queries holding it, and terms are admitted from the rarest up, a whole record count at a time. A term
-     * in a quarter of the indexed records or more is never admitted beyond {@code maxPostings}: it separates nothing
-     * (thousands of copies of one row are the identical-records blocker's to pair, in linear work).
-     */
-    static int postingLimit(TfIdf tfidf, int from, int to, int queryFrom, int queryTo, int maxPostings,
-                            long workPerRecord) {
-        int[] indexed = new int[tfidf.termCount];
-        int[] queried = new int[tfidf.termCount];
-        for (int u = from; u < to; u++) {
-            for (int t : tfidf.terms[u]) {
-                indexed[t]++;
-            }
-        }
-        for (int u = queryFrom; u < queryTo; u++) {
-            for (int t : tfidf.terms[u]) {
-                queried[t]++;
-            }
-        }
-        // work per postings count: costOf[c] = sum over terms with c postings of c x their queries
-        int most = 0;
-        for (int c : indexed) {
-            most = Math.max(most, c);
-        }
-        long[] costOf = new long[most + 1];
-        for (int t = 0; t < indexed.length; t++) {
-            costOf[indexed[t]] += (long) indexed[t] * queried[t];
-        }
-        long budget = workPerRecord * Math.max(1, queryTo - queryFrom);
-        int quarter = (to - from) / 4;
-        long work = 0;
-        int limit = maxPostings;
-        for (int c = 1; c <= Math.min(most, Math.max(quarter, maxPostings)); c++) {
-            work += costOf[c];
-            if (c > maxPostings && work > budget) {
-                break;
-            }
-            if (costOf[c] > 0 && c > limit) {
-                limit = c;
-            }
-        }
-        return limit;
     }
 
     /** One chunk's proposed pairs with the rank (0 = best) of the partner in the proposing record's list. */
@@ -196,7 +125,6 @@ final class NearestNeighbours implements Blocker {
     @Override
     public String toString() {
         return "nearestNeighbours(" + k + ", " + terms + (relative > 0 ? ", score >= " + relative + " x best" : "")
-                + (maxPostings < Integer.MAX_VALUE ? ", terms in <= " + maxPostings + " records" : "")
-                + (workPerRecord > 0 ? " or within " + workPerRecord + " postings read per record" : "") + ")";
+                + (maxPostings < Integer.MAX_VALUE ? ", terms in <= " + maxPostings + " records" : "") + ")";
     }
 }

@@ -97,47 +97,4 @@ class SimilarityBlockingTest {
         assertEquals(0.0, tfidf.cosine(0, 2), 1e-9);
         assertArrayEquals(tfidf.terms[0], tfidf.terms[1]);
     }
-
-    /**
-     * 100 offers: 10 "fridge silver", 10 "fridge black", 80 "washer", each with one token of its own (a shop's stock
-     * number): "fridge" is in a fifth of the records, "washer" in most.
-     */
-    private static Table heavyBlocks() {
-        String[] v = new String[100];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (i < 20 ? "fridge " + (i < 10 ? "silver" : "black") : "washer") + " stock" + i;
-        }
-        return names(v);
-    }
-
-    @Test
-    void frequentTermsAreIndexedWithinTheWorkBudgetInsteadOfDropped() {
-        Task task = Task.deduplication(heavyBlocks());
-        KeyFunction terms = KeyFunctions.tokens("name");
-        // with only the postings limit, every shared term (10, 20 and 80 records) is above it: nobody finds anybody
-        assertEquals(0, new NearestNeighbours(3, terms, 0, 5).candidates(task).size());
-        // with a budget the fridge blocks come back, each record's 3 nearest of its own colour; "washer", in most
-        // records, stays out of the index whatever the budget
-        Pairs p = new NearestNeighbours(3, terms, 0, 5, 1_000).candidates(task);
-        assertTrue(p.size() >= 20 * 3 / 2, p.toString());
-        for (int i = 0; i < p.size(); i++) {
-            assertTrue(p.right(i) < 20, "pair " + p.left(i) + "-" + p.right(i));
-            assertEquals(p.left(i) < 10, p.right(i) < 10, "pair " + p.left(i) + "-" + p.right(i));
-        }
-    }
-
-    @Test
-    void postingLimitAdmitsTermsRarestFirstUntilTheBudget() {
-        TfIdf tfidf = TfIdf.build(Task.deduplication(heavyBlocks()), KeyFunctions.tokens("name"));
-        // work per record: the 100 stock numbers 1 together, each colour 10 x 10 / 100 = 1, "fridge" 20 x 20 / 100 = 4
-        assertEquals(5, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 1));
-        assertEquals(5, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 2));
-        assertEquals(10, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 3));
-        assertEquals(10, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 6));
-        assertEquals(20, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 7));
-        // "washer" (80 of 100 records) is never admitted, and the limit never falls below the plain postings limit
-        assertEquals(20, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 5, 1_000_000));
-        assertEquals(50, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 50, 1));
-        assertEquals(80, NearestNeighbours.postingLimit(tfidf, 0, 100, 0, 100, 80, 1));
-    }
 }
