@@ -53,7 +53,10 @@ public final class Matcher {
     private final List<Dimension> requireSame;
     /** Each record's predicted categories for the {@code category_agree} features; not saved (see withCategories). */
     private Categorizer categorizer;
+    /** Supervised token importance (three features after the space's), or null for a model without them. */
+    private final TokenEvidence tokens;
     private volatile Cached cached;
+    private volatile TokenRows tokenRows;
 
     /** Attribute names and kinds of a table the matcher was trained on (kept in the model file). */
     record TableShape(List<String> names, List<AttributeKind> kinds) {
@@ -77,13 +80,17 @@ public final class Matcher {
     private record Cached(Table left, Table right, FeatureSpace space) {
     }
 
-    Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
-            TableShape rightShape) {
-        this(mode, spec, model, threshold, leftShape, rightShape, List.of());
+    /** The token ids of every row of two tables, for {@link #tokens}: built once per pair of tables. */
+    private record TokenRows(Table left, Table right, int[][] l, int[][] r) {
     }
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
-            TableShape rightShape, List<Dimension> requireSame) {
+            TableShape rightShape) {
+        this(mode, spec, model, threshold, leftShape, rightShape, List.of(), null);
+    }
+
+    Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
+            TableShape rightShape, List<Dimension> requireSame, TokenEvidence tokens) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold);
         }
@@ -98,6 +105,7 @@ public final class Matcher {
         this.threshold = threshold;
         this.leftShape = leftShape;
         this.rightShape = rightShape;
+        this.tokens = tokens;
     }
 
     public static MatcherBuilder builder() {
@@ -115,9 +123,10 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, requireSame);
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, requireSame, tokens);
         m.categorizer = categorizer;
         m.cached = cached;
+        m.tokenRows = tokenRows;
         return m;
     }
 
@@ -132,9 +141,10 @@ public final class Matcher {
      * }</pre>
      */
     public Matcher requireSame(String... dimensions) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, dimensions(dimensions));
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, dimensions(dimensions), tokens);
         m.categorizer = categorizer;
         m.cached = cached;
+        m.tokenRows = tokenRows;
         return m;
     }
 
@@ -148,7 +158,7 @@ public final class Matcher {
      * }</pre>
      */
     public Matcher withCategories(Categorizer c) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, requireSame);
+        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, requireSame, tokens);
         m.categorizer = java.util.Objects.requireNonNull(c, "categorizer");
         return m;
     }
@@ -256,7 +266,7 @@ public final class Matcher {
         RecordCategories[] cats = categories(left, right);
         FeatureSpace fs;
         try {
-            fs = FeatureSpace.fromSpec(spec, null, left, right, Map.of(), model.featuresRead(), cats[0], cats[1]);
+            fs = FeatureSpace.fromSpec(spec, null, left, right, Map.of(), spaceFeaturesRead(), cats[0], cats[1]);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("this matcher was trained on left " + leftShape.names() + " and right "
                     + rightShape.names() + "; it cannot compare " + left.name() + " x " + right.name() + ": "
@@ -288,7 +298,7 @@ public final class Matcher {
         checkShape(left, "left");
         checkShape(right, "right");
         RecordCategories[] cats = categories(left, right);
-        FeatureSpace fs = FeatureSpace.fromSpec(spec, statistics, left, right, Map.of(), model.featuresRead(), cats[0],
+        FeatureSpace fs = FeatureSpace.fromSpec(spec, statistics, left, right, Map.of(), spaceFeaturesRead(), cats[0],
                 cats[1]);
         if (!fs.names().equals(spec.names())) {
             throw new IllegalArgumentException("feature space of " + left.name() + " x " + right.name()
@@ -350,9 +360,10 @@ public final class Matcher {
         int chunk = CalibratedModel.BLOCK;
         int chunks = (n + chunk - 1) / chunk;
         Rule rule = Rule.of(requireSame, fs);
+        TokenRows t = tokenRows(fs);
         // one block of rows per thread, reused (zeroed) for every block it scores: a million pairs would otherwise
         // allocate gigabytes of short-lived rows
-        ThreadLocal<double[][]> blocks = ThreadLocal.withInitial(() -> new double[chunk][fs.size()]);
+        ThreadLocal<double[][]> blocks = ThreadLocal.withInitial(() -> new double[chunk][width(fs)]);
         Parallel.forEach(chunks, c -> {
             // features of a block of pairs, then the model over the block (each tree read once per block)
             double[][] rows = blocks.get();
@@ -364,6 +375,9 @@ public final class Matcher {
                 double[] row = rows[i - from];
                 java.util.Arrays.fill(row, 0);
                 fs.compute(candidates.left(i), candidates.right(i), row);
+                if (t != null) {
+                    tokens.compute(t.l[candidates.left(i)], t.r[candidates.right(i)], row, fs.size());
+                }
             }
             model.probabilities(rows, 0, to - from, out, raw);
             System.arraycopy(out, 0, p, from, to - from);
@@ -376,6 +390,52 @@ public final class Matcher {
             }
         });
         return p;
+    }
+
+    /** The features of the space the model reads (the token evidence's are computed after the space's). */
+    private java.util.Set<String> spaceFeaturesRead() {
+        java.util.Set<String> read = model.featuresRead();
+        if (tokens == null) {
+            return read;
+        }
+        java.util.Set<String> space = new java.util.HashSet<>(read);
+        TokenEvidence.NAMES.forEach(space::remove);
+        return space;
+    }
+
+    /** Features per pair: the space's, then the token evidence's. */
+    private int width(FeatureSpace fs) {
+        return fs.size() + (tokens == null ? 0 : TokenEvidence.NAMES.size());
+    }
+
+    /** The token ids of the rows of the space's tables (null without token evidence), built once per two tables. */
+    private TokenRows tokenRows(FeatureSpace fs) {
+        if (tokens == null) {
+            return null;
+        }
+        TokenRows t = tokenRows;
+        if (t != null && t.left == fs.left() && t.right == fs.right()) {
+            return t;
+        }
+        int[][] l = tokens.rows(fs.left());
+        t = new TokenRows(fs.left(), fs.right(), l, fs.right() == fs.left() ? l : tokens.rows(fs.right()));
+        tokenRows = t;
+        return t;
+    }
+
+    /** All the model's features of one pair: the space's, then the token evidence's. */
+    private double[] row(FeatureSpace fs, int leftRow, int rightRow) {
+        double[] x = new double[width(fs)];
+        fs.compute(leftRow, rightRow, x);
+        TokenRows t = tokenRows(fs);
+        if (t != null) {
+            tokens.compute(t.l[leftRow], t.r[rightRow], x, fs.size());
+        }
+        return x;
+    }
+
+    TokenEvidence tokens() {
+        return tokens;
     }
 
     /** The codes of the {@link #requireSame} dimensions, columnar, for a pair test in a few instructions. */
@@ -414,7 +474,7 @@ public final class Matcher {
         if (!requireSame.isEmpty() && differs(fs, leftRow, rightRow)) {
             return 0;
         }
-        return model.probability(fs.compute(leftRow, rightRow));
+        return model.probability(row(fs, leftRow, rightRow));
     }
 
     private boolean differs(FeatureSpace fs, int leftRow, int rightRow) {
@@ -455,7 +515,7 @@ public final class Matcher {
             ruled |= rule;
             variants.add(c + (rule ? "  (requireSame: never a match)" : ""));
         }
-        Explanation e = model.explain(fs.compute(leftRow, rightRow)).withVariants(variants);
+        Explanation e = model.explain(row(fs, leftRow, rightRow)).withVariants(variants);
         return ruled ? e.withProbability(0) : e;
     }
 
@@ -486,7 +546,7 @@ public final class Matcher {
     public boolean equals(Object o) {
         return o instanceof Matcher m && mode == m.mode && spec.equals(m.spec) && model.equals(m.model)
                 && threshold == m.threshold && leftShape.equals(m.leftShape) && rightShape.equals(m.rightShape)
-                && requireSame.equals(m.requireSame);
+                && requireSame.equals(m.requireSame) && java.util.Objects.equals(tokens, m.tokens);
     }
 
     @Override

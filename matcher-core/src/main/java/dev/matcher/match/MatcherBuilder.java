@@ -35,6 +35,8 @@ public final class MatcherBuilder {
     private final List<String[]> aligned = new ArrayList<>();
     private List<String> requireSame = List.of();
     private Categorizer categorizer;
+    private boolean tokenEvidence = true;
+    private long seed = 42;
 
     MatcherBuilder() {
     }
@@ -66,6 +68,24 @@ public final class MatcherBuilder {
 
     public MatcherBuilder seed(long seed) {
         trainer.seed(seed);
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Whether {@link #train(Table, Table, LabelledPairs, LabelledPairs)} learns from the labels which tokens decide
+     * matches (default on): per token a shrunk log-odds of a match when both records hold it and when only one does,
+     * summed over a pair's tokens as three more features ({@code tokens.*}). A model code, a capacity or a colour that
+     * separates the labelled pairs again and again then counts whatever its frequency; shop boilerplate counts
+     * nothing. The training rows get weights fitted without their own fold. Labels chosen by active learning do not
+     * use it.
+     *
+     * <pre>{@code
+     * Matcher plain = Matcher.builder().tokenEvidence(false).train(left, right, train, valid);
+     * }</pre>
+     */
+    public MatcherBuilder tokenEvidence(boolean on) {
+        tokenEvidence = on;
         return this;
     }
 
@@ -202,23 +222,35 @@ public final class MatcherBuilder {
     public Matcher train(Table left, Table right, LabelledPairs train, LabelledPairs valid) {
         checkRule();
         FeatureSpace fs = featureSpace(left, right, columns(left, right), train);
-        String[] names = fs.names().toArray(new String[0]);
+        List<String> names = new ArrayList<>(fs.names());
         double[][] x = fs.compute(train.pairs());
-        ModelTrainer.Result r = trainer.build().train(x, train.labels(), names);
-        return finish(fs, r, left, right, valid);
+        TokenEvidence tokens = null;
+        if (tokenEvidence && train.positives() > 0 && train.positives() < train.size()) {
+            double[][] extra = TokenEvidence.crossFitted(left, right, train.pairs(), train.labels(), seed);
+            for (int i = 0; i < x.length; i++) {
+                double[] row = Arrays.copyOf(x[i], x[i].length + extra[i].length);
+                System.arraycopy(extra[i], 0, row, x[i].length, extra[i].length);
+                x[i] = row;
+            }
+            names.addAll(TokenEvidence.NAMES);
+            tokens = TokenEvidence.fit(left, right, train.pairs(), train.labels());
+        }
+        ModelTrainer.Result r = trainer.build().train(x, train.labels(), names.toArray(new String[0]));
+        return finish(fs, r, left, right, valid, tokens);
     }
 
     /** Trains on a precomputed feature matrix of {@code fs} (used by active learning). */
     Matcher train(FeatureSpace fs, double[][] x, boolean[] y, LabelledPairs valid) {
         checkRule();
         ModelTrainer.Result r = trainer.build().train(x, y, fs.names().toArray(new String[0]));
-        return finish(fs, r, fs.left(), fs.right(), valid);
+        return finish(fs, r, fs.left(), fs.right(), valid, null);
     }
 
-    private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid) {
+    private Matcher finish(FeatureSpace fs, ModelTrainer.Result r, Table left, Table right, LabelledPairs valid,
+                           TokenEvidence tokens) {
         Matcher m = new Matcher(mode, fs.spec(), r.model(), Double.isNaN(threshold) ? 0.5 : threshold,
                 Matcher.TableShape.of(left), Matcher.TableShape.of(right),
-                Matcher.dimensions(requireSame.toArray(new String[0])));
+                Matcher.dimensions(requireSame.toArray(new String[0])), tokens);
         if (categorizer != null) {
             m = m.withCategories(categorizer);
         }
@@ -241,7 +273,7 @@ public final class MatcherBuilder {
 
     @Override
     public String toString() {
-        return "MatcherBuilder[" + mode + (categorizer == null ? "" : ", categories " + categorizer) + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + ", " + trainer.build()
+        return "MatcherBuilder[" + mode + (categorizer == null ? "" : ", categories " + categorizer) + (requireSame.isEmpty() ? "" : ", requireSame " + requireSame) + ", variant attributes " + variantAttributes + (tokenEvidence ? "" : ", no token evidence") + ", " + trainer.build()
                 + (Double.isNaN(threshold) ? ", tradeoff " + tradeoff : ", threshold " + threshold) + "]";
     }
 }

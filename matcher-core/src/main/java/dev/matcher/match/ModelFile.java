@@ -21,8 +21,8 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The matcher file format, version 2 (version 1 files, without the column correspondence and the rule, are read
- * too): big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
+ * The matcher file format, version 3 (versions 1 and 2, without the column correspondence and the rule or without
+ * the token evidence, are read too): big-endian {@link java.io.DataOutput} primitives, strings as modified UTF-8
  * ({@code writeUTF}), lists as an int count followed by the items.
  *
  * <pre>
@@ -38,6 +38,9 @@ import java.util.zip.CheckedOutputStream;
  *                  {@link dev.matcher.compare.ColumnCorrespondence#writeTo} (which columns are compared with which;
  *                  a spec without one compares the columns of equal names, as version 1 did)
  * rule             (version 2) list of UTF variant dimensions whose different values never match
+ * token evidence   (version 3) boolean has token evidence, then int length and that many bytes: int n, then n
+ *                  times (UTF token, float agreement weight, float disagreement weight), tokens sorted and distinct;
+ *                  with it the model reads three features after the space's ({@code tokens.*})
  * model            list of (UTF feature name, double importance); UTF ModelType; int k fold models, each:
  *                    trees:  UTF type, int features, double base, list of int roots,
  *                            list of nodes (int feature (-1 = leaf), double threshold, int left, int right,
@@ -69,7 +72,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class ModelFile {
     static final byte[] MAGIC = "MATCHER\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The oldest version read: 1, which had no column correspondence and no rule. */
     static final int OLDEST = 1;
     /** Largest model file read (it is held in memory while parsed). */
@@ -110,14 +113,9 @@ public final class ModelFile {
                 out.writeUTF(e.getKey());
                 writeStrings(out, e.getValue());
             }
-            out.writeBoolean(s.columns() != null);
-            if (s.columns() != null) {
-                ByteArrayOutputStream block = new ByteArrayOutputStream();
-                s.columns().writeTo(new DataOutputStream(block));
-                out.writeInt(block.size());
-                block.writeTo(out);
-            }
+            writeOptionalBlock(out, s.columns() == null ? null : s.columns()::writeTo);
             writeStrings(out, m.requiredSame().stream().map(d -> d.name()).toList());
+            writeOptionalBlock(out, m.tokens() == null ? null : m.tokens()::writeTo);
             m.model().write(out);
             out.flush();
             long crc = checked.getChecksum().getValue();
@@ -166,21 +164,51 @@ public final class ModelFile {
             in.part("rule");
             rule = readStrings(in, "variant dimension");
         }
-        CalibratedModel model = CalibratedModel.read(in, names.size());
+        TokenEvidence tokens = null;
+        if (version >= 3 && in.readBoolean("has token evidence")) {
+            in.part("token evidence");
+            byte[] block = in.readBlock("token evidence");
+            try {
+                tokens = TokenEvidence.readFrom(new DataInputStream(new ByteArrayInputStream(block)), "token evidence");
+            } catch (IOException | IllegalArgumentException | DataException e) {
+                throw in.fail(e.getMessage());
+            }
+        }
+        List<String> modelNames = new ArrayList<>(names);
+        if (tokens != null) {
+            modelNames.addAll(TokenEvidence.NAMES);
+        }
+        CalibratedModel model = CalibratedModel.read(in, modelNames.size());
         in.part("");
         if (in.remaining() != 0) {
             throw in.fail(in.remaining() + " unexpected bytes after the model");
         }
-        if (!model.names().equals(names)) {
+        if (!model.names().equals(modelNames)) {
             throw in.fail("the model's feature names differ from the feature space's");
         }
         try {
             FeatureSpace.Spec spec = new FeatureSpace.Spec(names, kinds, variantAttributes, neutralize, words,
                     columns);
             return new Matcher(mode, spec, model, threshold, left, right,
-                    Matcher.dimensions(rule.toArray(new String[0])));
+                    Matcher.dimensions(rule.toArray(new String[0])), tokens);
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw in.fail("inconsistent model: " + e.getMessage());
+        }
+    }
+
+    /** What writes one optional part of the file into a block of its own. */
+    private interface Block {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    /** A boolean (present), then the block's length and bytes: a reader can skip or bound it. */
+    private static void writeOptionalBlock(DataOutputStream out, Block block) throws IOException {
+        out.writeBoolean(block != null);
+        if (block != null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            block.writeTo(new DataOutputStream(bytes));
+            out.writeInt(bytes.size());
+            bytes.writeTo(out);
         }
     }
 

@@ -34,6 +34,7 @@ final class CraftedModel {
     double[] probabilities = {};
     byte neutralize = 0;
     int trailingBytes;
+    byte[] tokenEvidence;   // null: none
 
     /** A chain {@code depth} internal nodes deep: node i splits to node i+1 and a leaf. */
     CraftedModel chain(int depth) {
@@ -83,6 +84,13 @@ final class CraftedModel {
                 out.writeInt(rule.length);   // requireSame dimensions
                 for (String d : rule) {
                     out.writeUTF(d);
+                }
+            }
+            if (version >= 3) {
+                out.writeBoolean(tokenEvidence != null);   // token evidence block (the model ignores its features)
+                if (tokenEvidence != null) {
+                    out.writeInt(tokenEvidence.length);
+                    out.write(tokenEvidence);
                 }
             }
             out.writeInt(2);   // feature names and importances of the model

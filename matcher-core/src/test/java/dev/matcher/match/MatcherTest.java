@@ -3,6 +3,7 @@ package dev.matcher.match;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.matcher.blocking.Blockers;
@@ -109,7 +110,16 @@ class MatcherTest {
                 assertEquals(read.contains(rebuilt.names().get(k)) ? all[i][k] : 0, some[i][k], 1e-12);
             }
         }
-        assertArrayEquals(exact.model().probabilities(all), exact.score(other, other, pairs), 1e-12);
+        // the model reads the space's features, then the token evidence's (learned from the labels, per record once)
+        TokenEvidence tokens = exact.tokens();
+        assertNotNull(tokens, "token evidence is on by default");
+        int[][] ids = tokens.rows(shirts.table);
+        double[][] rows = new double[pairs.size()][];
+        for (int i = 0; i < pairs.size(); i++) {
+            rows[i] = java.util.Arrays.copyOf(all[i], all[i].length + TokenEvidence.NAMES.size());
+            tokens.compute(ids[pairs.left(i)], ids[pairs.right(i)], rows[i], all[i].length);
+        }
+        assertArrayEquals(exact.model().probabilities(rows), exact.score(other, other, pairs), 1e-12);
     }
 
     @Test

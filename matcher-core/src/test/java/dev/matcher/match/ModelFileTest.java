@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.matcher.data.DataException;
@@ -173,7 +174,32 @@ class ModelFileTest {
                 Matcher.load(write(v2)).requiredSame());
         CraftedModel v0 = new CraftedModel();
         v0.version = 0;
-        assertMessage(write(v0), "unknown model file format version 0 (this library reads versions 1 to 2)");
+        assertMessage(write(v0), "unknown model file format version 0 (this library reads versions 1 to 3)");
+    }
+
+    @Test
+    void damagedTokenEvidenceIsRefusedWithItsPart() throws IOException {
+        assertCrafted(tokens(2, new String[] {"b", "a"}, 1f), "token evidence: tokens not sorted and distinct at 1");
+        assertCrafted(tokens(1, new String[] {"a"}, Float.NaN), "token evidence: token 0 has a weight that is not a finite");
+        assertCrafted(tokens(1_000_000, new String[] {"a"}, 1f), "token evidence: token count 1000000 does not fit");
+        // a version 2 file has no token evidence and still loads
+        CraftedModel v2 = new CraftedModel();
+        v2.version = 2;
+        assertNull(Matcher.load(write(v2)).tokens());
+    }
+
+    private static CraftedModel tokens(int count, String[] tokens, float weight) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(count);
+        for (String t : tokens) {
+            out.writeUTF(t);
+            out.writeFloat(weight);
+            out.writeFloat(weight);
+        }
+        CraftedModel m = new CraftedModel();
+        m.tokenEvidence = bytes.toByteArray();
+        return m;
     }
 
     @Test

@@ -316,7 +316,10 @@ public final class BenchmarkRunner {
             LabelledPairs labels = learner.labels();
             progress.finished("labelling fold " + (f + 1) + " (" + options.labels() + " labels)", labels.size(),
                     "labels", seconds(labellingStart));
-            Matcher m = stage("training fold " + (f + 1), () -> builder().train(left, right, labels, null));
+            // labels chosen by active learning: without token evidence, as a labelling session's matcher is (near-miss
+            // pairs are no sample of the pairs to score, from which token log-odds could be read)
+            Matcher m = stage("training fold " + (f + 1),
+                    () -> builder().tokenEvidence(false).train(left, right, labels, null));
             if (Math.min(labels.positives(), labels.size() - labels.positives()) < MIN_CLASS_FOR_THRESHOLD) {
                 m = m.withThreshold(0.5);
             }
