@@ -4,8 +4,8 @@ import dev.matcher.data.AttributeKind;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
-import dev.matcher.text.TextNormalizer;
-import dev.matcher.text.Tokenizer;
+import dev.matcher.text.Analyzer;
+import dev.matcher.text.Analyzers;
 import dev.matcher.util.Parallel;
 
 import java.io.DataInputStream;
@@ -183,11 +183,14 @@ final class TokenEvidence {
         return out;
     }
 
+    /** Folded words of every column's text (the whole-record view the token log-odds are counted over). */
+    private static final Analyzer FOLDED_WORDS = Analyzers.builder().fold().words().build();
+
     private static void split(String value, List<String> out) {
         if (value == null) {
             return;
         }
-        for (String t : Tokenizer.words(TextNormalizer.fold(value))) {
+        for (String t : FOLDED_WORDS.tokens(value)) {
             if (t.length() <= MAX_TOKEN) {
                 out.add(t);
             }
