@@ -77,7 +77,19 @@ final class TokenEvidence {
     static TokenEvidence fit(Table left, Table right, Pairs pairs, boolean[] labels) {
         boolean[] all = new boolean[labels.length];
         Arrays.fill(all, true);
-        return fit(tokens(left), left == right ? null : tokens(right), pairs, labels, all);
+        boolean[][] needed = rowsIn(left, right, pairs);
+        return fit(tokens(left, needed[0]), left == right ? null : tokens(right, needed[1]), pairs, labels, all);
+    }
+
+    /** Which rows of each side the pairs name (one array twice in deduplication): only those need tokens. */
+    private static boolean[][] rowsIn(Table left, Table right, Pairs pairs) {
+        boolean[] l = new boolean[left.size()];
+        boolean[] r = left == right ? l : new boolean[right.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            l[pairs.left(i)] = true;
+            r[pairs.right(i)] = true;
+        }
+        return new boolean[][] {l, r};
     }
 
     /**
@@ -85,8 +97,9 @@ final class TokenEvidence {
      * training row sees its own label.
      */
     static double[][] crossFitted(Table left, Table right, Pairs pairs, boolean[] labels, long seed) {
-        String[][] l = tokens(left);
-        String[][] r = left == right ? null : tokens(right);
+        boolean[][] needed = rowsIn(left, right, pairs);
+        String[][] l = tokens(left, needed[0]);
+        String[][] r = left == right ? null : tokens(right, needed[1]);
         int n = labels.length;
         int[] fold = new int[n];
         Random random = new Random(seed);
@@ -158,12 +171,19 @@ final class TokenEvidence {
 
     /** Sorted distinct tokens of every row of a table (all attributes but images), in parallel. */
     static String[][] tokens(Table table) {
-        int[] columns = java.util.stream.IntStream.range(0, table.schema().size())
-                .filter(a -> table.schema().get(a).kind() != AttributeKind.IMAGE).toArray();
+        return tokens(table, null);
+    }
+
+    /** As {@link #tokens(Table)} for the rows marked {@code needed} (all when null); the others stay null. */
+    private static String[][] tokens(Table table, boolean[] needed) {
+        int[] columns = textColumns(table);
         String[][] out = new String[table.size()][];
         Parallel.forRange(table.size(), 1024, (from, to) -> {
             List<String> buffer = new ArrayList<>();
             for (int row = from; row < to; row++) {
+                if (needed != null && !needed[row]) {
+                    continue;
+                }
                 buffer.clear();
                 for (int a : columns) {
                     split(table.value(row, a), buffer);
@@ -197,15 +217,58 @@ final class TokenEvidence {
         }
     }
 
-    /** Per row, the ids of its tokens this evidence knows, ascending: computed once per table, read per pair. */
-    int[][] rows(Table table) {
-        return ids(tokens(table));
+    private static int[] textColumns(Table table) {
+        return java.util.stream.IntStream.range(0, table.schema().size())
+                .filter(a -> table.schema().get(a).kind() != AttributeKind.IMAGE).toArray();
     }
 
-    private int[][] ids(String[][] tokens) {
+    /**
+     * Per row, the ids of its tokens this evidence knows, ascending and distinct: computed once per table, read per
+     * pair. Tokens map to ids as they are read (the same ids as {@code ids(tokens(table))}, without sorting strings).
+     */
+    int[][] rows(Table table) {
+        int[] columns = textColumns(table);
+        int[][] out = new int[table.size()][];
+        Parallel.forRange(table.size(), 1024, (from, to) -> {
+            int[] buffer = new int[64];
+            for (int row = from; row < to; row++) {
+                int n = 0;
+                for (int a : columns) {
+                    String value = table.value(row, a);
+                    if (value == null) {
+                        continue;
+                    }
+                    for (String t : FOLDED_WORDS.tokens(value)) {
+                        Integer id = t.length() <= MAX_TOKEN ? ids.get(t) : null;
+                        if (id != null) {
+                            if (n == buffer.length) {
+                                buffer = Arrays.copyOf(buffer, n * 2);
+                            }
+                            buffer[n++] = id;
+                        }
+                    }
+                }
+                Arrays.sort(buffer, 0, n);
+                int u = 0;
+                for (int i = 0; i < n; i++) {
+                    if (u == 0 || buffer[i] != buffer[u - 1]) {
+                        buffer[u++] = buffer[i];
+                    }
+                }
+                out[row] = u == 0 ? NONE : Arrays.copyOf(buffer, u);
+            }
+            return null;
+        });
+        return out;
+    }
+
+    int[][] ids(String[][] tokens) {
         int[][] out = new int[tokens.length][];
         Parallel.forRange(tokens.length, 1024, (from, to) -> {
             for (int row = from; row < to; row++) {
+                if (tokens[row] == null) {
+                    continue;       // a row no pair names
+                }
                 int[] id = new int[tokens[row].length];
                 int n = 0;
                 for (String t : tokens[row]) {

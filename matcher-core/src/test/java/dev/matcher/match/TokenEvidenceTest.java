@@ -46,6 +46,19 @@ class TokenEvidenceTest {
     }
 
     @Test
+    void rowsReadWhileTokenisingEqualTheIdsOfTheSortedTokens() {
+        Table t = offers();
+        LabelledPairs p = labels();
+        TokenEvidence te = TokenEvidence.fit(t, t, p.pairs(), p.labels());
+        int[][] streamed = te.rows(t);
+        int[][] reference = te.ids(TokenEvidence.tokens(t));
+        assertEquals(reference.length, streamed.length);
+        for (int row = 0; row < reference.length; row++) {
+            assertArrayEquals(reference[row], streamed[row], "row " + row);
+        }
+    }
+
+    @Test
     void decidingTokensGetWeightsAndBoilerplateNone() {
         Table t = offers();
         LabelledPairs p = labels();
