@@ -123,10 +123,17 @@ public final class Matcher {
 
     /** The same matcher with another threshold. */
     public Matcher withThreshold(double newThreshold) {
-        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, requireSame, tokens);
-        m.categorizer = categorizer;
-        m.cached = cached;
-        m.tokenRows = tokenRows;
+        return copy(newThreshold, requireSame, categorizer);
+    }
+
+    /** This matcher with another threshold, rule or categorizer; the caches go along when the features stay. */
+    private Matcher copy(double newThreshold, List<Dimension> rule, Categorizer c) {
+        Matcher m = new Matcher(mode, spec, model, newThreshold, leftShape, rightShape, rule, tokens);
+        m.categorizer = c;
+        if (c == categorizer) {
+            m.cached = cached;
+            m.tokenRows = tokenRows;
+        }
         return m;
     }
 
@@ -141,11 +148,7 @@ public final class Matcher {
      * }</pre>
      */
     public Matcher requireSame(String... dimensions) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, dimensions(dimensions), tokens);
-        m.categorizer = categorizer;
-        m.cached = cached;
-        m.tokenRows = tokenRows;
-        return m;
+        return copy(threshold, dimensions(dimensions), categorizer);
     }
 
     /**
@@ -158,9 +161,7 @@ public final class Matcher {
      * }</pre>
      */
     public Matcher withCategories(Categorizer c) {
-        Matcher m = new Matcher(mode, spec, model, threshold, leftShape, rightShape, requireSame, tokens);
-        m.categorizer = java.util.Objects.requireNonNull(c, "categorizer");
-        return m;
+        return copy(threshold, requireSame, java.util.Objects.requireNonNull(c, "categorizer"));
     }
 
     /**
