@@ -9,7 +9,9 @@ import java.util.List;
  * A trained k-way classifier of records: puts every row of a table into one of the classes of a label column (or
  * of a hierarchy of label columns, coarse to fine, predicted consistently: the fine class always lies inside the
  * predicted coarse one). Features come from every other column by its kind (see {@link ClassifierBuilder}); the
- * model is a multinomial logistic regression with calibrated probabilities. Immutable and thread-safe.
+ * model is a multinomial logistic regression with calibrated probabilities, with gradient-boosted trees on dense
+ * features (numbers, numbers with units, dates, lengths, category codes, image hashes) stacked on top when the
+ * validation share says they help ({@link #model()}). Immutable and thread-safe.
  *
  * <pre>{@code
  * Table products = Table.readCsv(Path.of("products.csv"));
@@ -50,6 +52,12 @@ public interface Classifier extends Categorizer {
     /** The columns the features are read from, with the kinds they are read as. */
     List<String> features();
 
+    /**
+     * The model validation chose: {@code "linear"} (the logistic regression alone) or {@code "linear+trees"}
+     * (gradient-boosted trees stacked on its calibrated log-probabilities).
+     */
+    String model();
+
     /** Class probabilities and predictions for every row; the table needs the {@link #features()} columns. */
     Predictions predict(Table table);
 
@@ -59,7 +67,13 @@ public interface Classifier extends Categorizer {
     /** The categories of the given rows of the table, in that order (not kept: see {@link #categorize}). */
     RecordCategories categorize(Table table, int[] rows);
 
-    /** The {@code k} features that pushed row {@code row} most towards its predicted (leaf) class. */
+    /**
+     * The {@code k} features that pushed row {@code row} most towards its predicted (leaf) class: a linear feature's
+     * weight times its value (over the temperature). For a stacked model also the trees' part, named
+     * {@code "trees: <dense feature>"}: each dense feature's TreeSHAP value for the class's trees (its push on the
+     * class's score away from the trees' average), {@code "trees: linear model's log-probability"} being what the
+     * trees made of the linear model's own score.
+     */
     List<Contribution> explain(Table table, int row, int k);
 
     /** The {@code k} features with the largest weights for a leaf class (one of {@link #classes()}). */

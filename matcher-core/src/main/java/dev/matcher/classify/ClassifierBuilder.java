@@ -3,6 +3,7 @@ package dev.matcher.classify;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.DataException;
 import dev.matcher.data.Table;
+import dev.matcher.match.MulticlassTrees;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,15 @@ public final class ClassifierBuilder {
     private double validationShare = 0.15;
     private int maxIterations = 150;
     private long seed = 42;
+    private boolean trees = true;
+    private MulticlassTrees.Params treeParams = MulticlassTrees.Params.DEFAULTS;
+    /** Folds of the out-of-fold linear scores the trees learn from. */
+    static final int STACK_FOLDS = 3;
+    /**
+     * The stacked model is kept when its validation log-loss is below this share of the linear model's: the trees'
+     * rounds were stopped on the same validation records, which flatters them a little.
+     */
+    static final double STACK_MARGIN = 0.995;
 
     ClassifierBuilder() {
     }
@@ -162,6 +172,24 @@ public final class ClassifierBuilder {
     }
 
     /**
+     * Whether to try gradient-boosted trees stacked on the linear model (default true): dense features of each record
+     * (numbers, numbers with units in the text such as {@code 500 g} or {@code 0.5 kg}, dates, lengths, category
+     * codes, image hashes of local images) and the linear model's out-of-fold log-probabilities of each class. The
+     * stacked model is kept only when it beats the linear model alone on the validation share
+     * ({@link Classifier#model()} says which was chosen); without a validation share no trees are tried.
+     */
+    public ClassifierBuilder trees(boolean on) {
+        trees = on;
+        return this;
+    }
+
+    /** Tree parameters for the stacked model (default {@link MulticlassTrees.Params#DEFAULTS}). */
+    ClassifierBuilder treeParams(MulticlassTrees.Params p) {
+        treeParams = p;
+        return this;
+    }
+
+    /**
      * The usual baseline: TF-IDF of word unigrams of the text columns only, one penalty ({@code C = 1}), no
      * validation and no calibration.
      */
@@ -175,6 +203,7 @@ public final class ClassifierBuilder {
         codes = false;
         regularization = new double[] {1};
         validationShare = 0;
+        trees = false;
         return this;
     }
 
@@ -241,12 +270,16 @@ public final class ClassifierBuilder {
             y[i] = leafIds.get(rowLeaf[i]);
         }
         List<FeatureSet.Field> fields = new ArrayList<>();
+        List<FeatureSet.Field> denseFields = new ArrayList<>();
         for (var a : table.schema().attributes()) {
-            if (!labels.contains(a.name()) && !excluded.contains(a.name()) && a.kind() != AttributeKind.IMAGE) {
-                fields.add(new FeatureSet.Field(a.name(), a.kind()));
+            if (!labels.contains(a.name()) && !excluded.contains(a.name())) {
+                denseFields.add(new FeatureSet.Field(a.name(), a.kind()));
+                if (a.kind() != AttributeKind.IMAGE) {
+                    fields.add(new FeatureSet.Field(a.name(), a.kind()));
+                }
             }
         }
-        if (fields.isEmpty()) {
+        if (denseFields.isEmpty()) {
             throw new DataException("table " + table.name() + " has no column to read features from besides the "
                     + "label and the excluded ones");
         }
@@ -255,12 +288,17 @@ public final class ClassifierBuilder {
                 codes, rows.length >= 50 ? minDf : 1, maxFeatures);
         FeatureSet fs = FeatureSet.fit(table, fields, config, rows);
         Sparse x = fs.transform(table, rows);
-        if (x.entries() == 0) {
+        if (x.entries() == 0 && !trees) {
             List<String> cols = fields.stream().map(FeatureSet.Field::column).toList();
             throw new DataException("no features: the columns " + String.join(", ", cols) + " of table "
                     + table.name() + " are empty (or give no usable value) in every training record");
         }
-        return fit(fs, x, y, leaves);
+        Stack stack = trees ? new Stack(table, rows, denseFields) : null;
+        return fit(fs, x, y, leaves, stack);
+    }
+
+    /** What the stacked trees read: the training table, its rows and the dense fields. */
+    private record Stack(Table table, int[] rows, List<FeatureSet.Field> fields) {
     }
 
     @SuppressWarnings("unchecked")
@@ -299,20 +337,21 @@ public final class ClassifierBuilder {
         return out;
     }
 
-    private Classifier fit(FeatureSet fs, Sparse x, int[] y, String[][] leaves) {
+    private Classifier fit(FeatureSet fs, Sparse x, int[] y, String[][] leaves, Stack stack) {
         int k = leaves.length;
         int n = x.rows;
         double[] lambdas = Arrays.stream(regularization).map(r -> r / n).sorted().toArray();
         double lambda = lambdas[lambdas.length - 1];
         double temperature = 1;
         double[] warm = null;
-        int[][] split = validationShare > 0 ? split(y, k) : null;
+        double[] validLogits = null;
+        double best = Double.POSITIVE_INFINITY;
+        int[][] split = validationShare > 0 ? split(y, k, seed) : null;
         if (split != null && split[1].length > 0) {
             Sparse xt = x.select(split[0]);
             Sparse xv = x.select(split[1]);
             int[] yt = pick(y, split[0]);
             int[] yv = pick(y, split[1]);
-            double best = Double.POSITIVE_INFINITY;
             double[] prev = null;
             for (int i = lambdas.length - 1; i >= 0; i--) {       // strongest penalty first, then warm starts
                 double lam = lambdas[i] * n / xt.rows;            // the same strength per record
@@ -326,15 +365,150 @@ public final class ClassifierBuilder {
                     lambda = lambdas[i];
                     temperature = t;
                     warm = m.w;
+                    validLogits = logits;
                 }
             }
         }
         Softmax model = Softmax.train(x, y, k, lambda, maxIterations, warm);
+        if (stack != null && validLogits != null) {
+            TrainedClassifier stacked = stacked(fs, x, y, leaves, stack, split, lambda, temperature, validLogits, best,
+                    model);
+            if (stacked != null) {
+                return stacked;
+            }
+        }
+        if (x.entries() == 0) {
+            throw new DataException("no features: the columns " + String.join(", ",
+                    fs.fields.stream().map(FeatureSet.Field::column).toList()) + " are empty (or give no usable "
+                    + "value) in every training record");
+        }
         return new TrainedClassifier(List.copyOf(labels), leaves, fs, model, temperature);
     }
 
+    /**
+     * The linear model with trees stacked on it, or null when they do not beat it on the validation share. The trees
+     * learn from out-of-fold linear log-probabilities: on the training share from {@value #STACK_FOLDS} folds of it, on
+     * the validation share from the linear model fitted on the training share. A first fit on the training share,
+     * stopped on the validation share, decides and fixes the rounds; the kept trees are refitted on all records.
+     */
+    private TrainedClassifier stacked(FeatureSet fs, Sparse x, int[] y, String[][] leaves, Stack stack, int[][] split,
+                                      double lambda, double temperature, double[] validLogits, double linearLoss,
+                                      Softmax model) {
+        int k = leaves.length;
+        int n = y.length;
+        DenseFeatures dense = DenseFeatures.fit(stack.table(), stack.fields(), stack.rows());
+        double[][] d = dense.transform(stack.table(), stack.rows());
+        int[] tr = split[0];
+        int[] va = split[1];
+        // out-of-fold log-probabilities of the linear model: row-major [record * k + class]
+        double[] oof = new double[n * k];
+        int[] yt = pick(y, tr);
+        int[] fold = folds(yt, k, STACK_FOLDS, seed + 1);
+        for (int f = 0; f < STACK_FOLDS; f++) {
+            int[] in = rowsWhere(fold, f, false);
+            int[] out = rowsWhere(fold, f, true);
+            if (out.length == 0) {
+                continue;
+            }
+            Softmax m = Softmax.train(x.select(pick(tr, in)), pick(yt, in), k, lambda * n / in.length,
+                    maxIterations, null);
+            double[] z = logits(m, x.select(pick(tr, out)));
+            for (int i = 0; i < out.length; i++) {
+                System.arraycopy(z, i * k, oof, tr[out[i]] * k, k);
+            }
+        }
+        for (int i = 0; i < va.length; i++) {
+            System.arraycopy(validLogits, i * k, oof, va[i] * k, k);
+        }
+        double[] row = new double[k];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(oof, r * k, row, 0, k);
+            TrainedClassifier.logSoftmax(row, k, temperature);
+            System.arraycopy(row, 0, oof, r * k, k);
+        }
+        MulticlassTrees.Validation v = new MulticlassTrees.Validation(pickRows(d, va), own(oof, va, k),
+                pickScores(oof, va, k), pick(y, va));
+        MulticlassTrees first = MulticlassTrees.fit(pickRows(d, tr), own(oof, tr, k), pickScores(oof, tr, k), yt, k,
+                treeParams, v);
+        if (first.rounds() == 0) {
+            return null;
+        }
+        double[] vz = pickScores(oof, va, k);
+        double[] z = new double[k];
+        double[] buf = new double[dense.size() + 1];
+        double[] own = new double[k];
+        for (int i = 0; i < va.length; i++) {
+            System.arraycopy(vz, i * k, own, 0, k);
+            System.arraycopy(own, 0, z, 0, k);
+            System.arraycopy(d[va[i]], 0, buf, 0, dense.size());
+            first.addScores(buf, own, z);
+            System.arraycopy(z, 0, vz, i * k, k);
+        }
+        double stackedLoss = MulticlassTrees.logLoss(vz, pick(y, va), k);
+        if (!(stackedLoss < linearLoss * STACK_MARGIN)) {
+            return null;
+        }
+        MulticlassTrees.Params all = new MulticlassTrees.Params(first.rounds(), treeParams.patience(),
+                treeParams.maxDepth(), treeParams.learningRate(), treeParams.lambda(), treeParams.minChildWeight(),
+                treeParams.bins());
+        int[] every = new int[n];
+        java.util.Arrays.setAll(every, i -> i);
+        MulticlassTrees fitted = MulticlassTrees.fit(d, own(oof, every, k), oof, y, k, all, null);
+        return new TrainedClassifier(List.copyOf(labels), leaves, fs, model, temperature, dense, fitted);
+    }
+
+    /** Stratified fold of each record (seeded): per class, a shuffle dealt round the folds. */
+    private static int[] folds(int[] y, int k, int folds, long seed) {
+        int[][] byClass = split(y, k, 0, seed);
+        int[] fold = new int[y.length];
+        int at = 0;
+        for (int i : byClass[1]) {
+            fold[i] = at++ % folds;
+        }
+        return fold;
+    }
+
+    private static int[] rowsWhere(int[] fold, int f, boolean equal) {
+        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == equal).toArray();
+    }
+
+    private static double[][] pickRows(double[][] d, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = d[rows[i]];
+        }
+        return out;
+    }
+
+    private static double[] pickScores(double[] s, int[] rows, int k) {
+        double[] out = new double[rows.length * k];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(s, rows[i] * k, out, i * k, k);
+        }
+        return out;
+    }
+
+    /** The own column of each class: {@code [class][row]}. */
+    private static double[][] own(double[] s, int[] rows, int k) {
+        double[][] out = new double[k][rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int c = 0; c < k; c++) {
+                out[c][i] = s[rows[i] * k + c];
+            }
+        }
+        return out;
+    }
+
     /** A stratified split: per class, a seeded shuffle and the validation share (none of a class of one record). */
-    private int[][] split(int[] y, int k) {
+    private int[][] split(int[] y, int k, long seed) {
+        return split(y, k, validationShare, seed);
+    }
+
+    /**
+     * A stratified split by a share: per class, a seeded shuffle, the share's records second (none of a class of one
+     * record); with share 0 the second part is every record, class by class in shuffled order.
+     */
+    private static int[][] split(int[] y, int k, double share, long seed) {
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             byClass.add(new ArrayList<>());
@@ -347,9 +521,16 @@ public final class ClassifierBuilder {
         List<Integer> valid = new ArrayList<>();
         for (List<Integer> members : byClass) {
             java.util.Collections.shuffle(members, rnd);
-            int v = members.size() < 2 ? 0 : (int) Math.round(members.size() * validationShare);
+            if (share == 0) {
+                valid.addAll(members);
+                continue;
+            }
+            int v = members.size() < 2 ? 0 : (int) Math.round(members.size() * share);
             valid.addAll(members.subList(0, v));
             train.addAll(members.subList(v, members.size()));
+        }
+        if (share == 0) {
+            return new int[][] {new int[0], valid.stream().mapToInt(Integer::intValue).toArray()};
         }
         return new int[][] {train.stream().mapToInt(Integer::intValue).sorted().toArray(),
                 valid.stream().mapToInt(Integer::intValue).sorted().toArray()};

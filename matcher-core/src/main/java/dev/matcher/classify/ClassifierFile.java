@@ -3,6 +3,7 @@ package dev.matcher.classify;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.io.AtomicFiles;
 import dev.matcher.match.ModelInput;
+import dev.matcher.match.MulticlassTrees;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -15,7 +16,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The classifier file format, version 1: big-endian {@link java.io.DataOutput} primitives, strings as modified
+ * The classifier file format, version 2 (version 1 files, without the stacked part, still load): big-endian {@link java.io.DataOutput} primitives, strings as modified
  * UTF-8 ({@code writeUTF}), lists as an int count followed by the items.
  *
  * <pre>
@@ -30,6 +31,12 @@ import java.util.zip.CheckedOutputStream;
  * features         list of (long key, UTF name, double idf)
  * temperature      double
  * weights          classes * (features + 1) doubles, class by class, the bias last
+ * stacked          (version 2) boolean; when true:
+ *   dense fields   list of (UTF column, UTF AttributeKind)
+ *   per field      list of UTF category values (-1: not categorical), boolean images read
+ *   units          list of (UTF dimension, int scale, UTF example)
+ *   trees          int shared features, int rounds, int classes, then per class a tree ensemble as the matcher's
+ *                  model file writes one (type, features, base, roots, nodes)
  * checksum         long     CRC-32 of every byte before it
  * </pre>
  *
@@ -42,7 +49,7 @@ import java.util.zip.CheckedOutputStream;
  */
 final class ClassifierFile {
     static final byte[] MAGIC = "CLASSIFY".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int MAX_BYTES = 1 << 30;
 
     private ClassifierFile() {
@@ -103,6 +110,30 @@ final class ClassifierFile {
             for (double w : c.model.w) {
                 out.writeDouble(w);
             }
+            out.writeBoolean(c.trees != null);
+            if (c.trees != null) {
+                DenseFeatures d = c.dense;
+                out.writeInt(d.fields.size());
+                for (FeatureSet.Field f : d.fields) {
+                    out.writeUTF(f.column());
+                    out.writeUTF(f.kind().name());
+                }
+                for (int f = 0; f < d.fields.size(); f++) {
+                    String[] values = d.categories[f];
+                    out.writeInt(values == null ? -1 : values.length);
+                    for (String v : values == null ? new String[0] : values) {
+                        out.writeUTF(v);
+                    }
+                    out.writeBoolean(d.images[f]);
+                }
+                out.writeInt(d.units.size());
+                for (DenseFeatures.Unit u : d.units) {
+                    out.writeUTF(u.dimension());
+                    out.writeInt(u.scale());
+                    out.writeUTF(u.example());
+                }
+                c.trees.write(out);
+            }
             out.flush();
             out.writeLong(checked.getChecksum().getValue());
             out.flush();
@@ -110,7 +141,7 @@ final class ClassifierFile {
     }
 
     static Classifier read(Path file) {
-        ModelInput in = ModelInput.open(file, MAGIC, VERSION, "classifier model", MAX_BYTES);
+        ModelInput in = ModelInput.open(file, MAGIC, 1, VERSION, "classifier model", MAX_BYTES);
         in.part("labels");
         int levels = in.count("label", 2);
         if (levels < 1) {
@@ -191,7 +222,7 @@ final class ClassifierFile {
             throw in.fail("temperature " + temperature + " is not a positive number");
         }
         long size = (long) k * (d + 1);
-        if (size * 8 != in.remaining()) {
+        if (in.version() == 1 ? size * 8 != in.remaining() : size * 8 + 1 > in.remaining()) {
             throw in.fail("expected " + size + " weights (" + k + " classes, " + d + " features), found "
                     + in.remaining() + " bytes");
         }
@@ -202,12 +233,66 @@ final class ClassifierFile {
                 throw in.fail("weight " + i + " is not finite");
             }
         }
+        DenseFeatures dense = null;
+        MulticlassTrees trees = null;
+        if (in.version() >= 2 && in.readBoolean("stacked")) {
+            in.part("dense features");
+            int nd = in.count("dense field", 4);
+            List<FeatureSet.Field> dfields = new ArrayList<>();
+            for (int f = 0; f < nd; f++) {
+                dfields.add(new FeatureSet.Field(in.readUTF("column name"),
+                        in.readEnum(AttributeKind.class, "attribute kind")));
+            }
+            String[][] cats = new String[nd][];
+            boolean[] images = new boolean[nd];
+            for (int f = 0; f < nd; f++) {
+                int m = in.readInt("category count");
+                if (m >= 0) {
+                    cats[f] = new String[checkCount(in, m, 2)];
+                    for (int i = 0; i < m; i++) {
+                        cats[f][i] = in.readUTF("category value");
+                        if (i > 0 && cats[f][i].compareTo(cats[f][i - 1]) <= 0) {
+                            throw in.fail("field " + f + ": category values are not sorted and distinct");
+                        }
+                    }
+                } else if (m != -1) {
+                    throw in.fail("field " + f + ": category count " + m);
+                }
+                if ((dfields.get(f).kind() == AttributeKind.CATEGORICAL) != (cats[f] != null)) {
+                    throw in.fail("field " + f + ": category values belong to categorical fields, and they need them");
+                }
+                images[f] = in.readBoolean("images read");
+            }
+            int nu = in.count("unit", 2 + 4 + 2);
+            List<DenseFeatures.Unit> units = new ArrayList<>();
+            for (int u = 0; u < nu; u++) {
+                units.add(new DenseFeatures.Unit(in.readUTF("dimension"), in.readInt("scale"), in.readUTF("example")));
+            }
+            try {
+                dense = new DenseFeatures(dfields, cats, images, units);
+            } catch (IllegalArgumentException e) {
+                throw in.fail(e.getMessage());
+            }
+            in.part("trees");
+            trees = MulticlassTrees.read(in, dense.size(), k);
+        }
         in.part("");
+        if (in.remaining() != 0) {
+            throw in.fail(in.remaining() + " bytes after the classifier");
+        }
         try {
             FeatureSet fs = new FeatureSet(fields, config, keys, names, idf, edges);
-            return new TrainedClassifier(labels, leaves, fs, new Softmax(k, d, w), temperature);
+            return new TrainedClassifier(labels, leaves, fs, new Softmax(k, d, w), temperature, dense, trees);
         } catch (IllegalArgumentException e) {
             throw in.fail("inconsistent classifier: " + e.getMessage());
         }
+    }
+
+    /** A count read as a number, checked against the bytes left (each item at least {@code bytesEach}). */
+    private static int checkCount(ModelInput in, int m, int bytesEach) {
+        if ((long) m * bytesEach > in.remaining()) {
+            throw in.fail("count " + m + " is more than the remaining " + in.remaining() + " bytes can hold");
+        }
+        return m;
     }
 }

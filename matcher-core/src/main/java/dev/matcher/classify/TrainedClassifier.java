@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The classifier: fitted features, a softmax over the leaf classes, a temperature that calibrates it. */
+/**
+ * The classifier: fitted features, a softmax over the leaf classes, a temperature that calibrates it and, when
+ * validation chose them, gradient-boosted trees stacked on top: they read dense features and the linear model's
+ * calibrated log-probability of each class, and add their score to it (the class probabilities are then the softmax
+ * of {@code log p_linear(c) + trees_c}).
+ */
 final class TrainedClassifier implements Classifier {
     static final String SEPARATOR = " > ";
 
@@ -22,6 +27,9 @@ final class TrainedClassifier implements Classifier {
     final FeatureSet features;
     final Softmax model;
     final double temperature;
+    /** The dense features and trees of the stacked model, or both null (the linear model alone). */
+    final DenseFeatures dense;
+    final dev.matcher.match.MulticlassTrees trees;
     private final List<String> classNames;
     /** Per level: the leaf's prefix id, and the prefixes' names (the class names of that level). */
     private final int[][] prefixOf;
@@ -32,6 +40,16 @@ final class TrainedClassifier implements Classifier {
     private final Remembering remembered = new Remembering(t -> categories(predict(t)));
 
     TrainedClassifier(List<String> labels, String[][] leaves, FeatureSet features, Softmax model, double temperature) {
+        this(labels, leaves, features, model, temperature, null, null);
+    }
+
+    TrainedClassifier(List<String> labels, String[][] leaves, FeatureSet features, Softmax model, double temperature,
+                      DenseFeatures dense, dev.matcher.match.MulticlassTrees trees) {
+        if ((dense == null) != (trees == null) || (trees != null && (trees.classes() != leaves.length
+                || trees.sharedFeatures() != dense.size()))) {
+            throw new IllegalArgumentException("inconsistent stacked trees: " + trees + " over " + dense + " for "
+                    + leaves.length + " classes");
+        }
         if (labels.isEmpty() || leaves.length < 2 || model.classes != leaves.length || model.dims != features.size()) {
             throw new IllegalArgumentException("inconsistent classifier: " + labels.size() + " label levels, "
                     + leaves.length + " classes, a model of " + model.classes + " classes over " + model.dims
@@ -45,6 +63,8 @@ final class TrainedClassifier implements Classifier {
         this.features = features;
         this.model = model;
         this.temperature = temperature;
+        this.dense = dense;
+        this.trees = trees;
         int levels = labels.size();
         List<String> names = new ArrayList<>();
         for (String[] leaf : leaves) {
@@ -100,17 +120,53 @@ final class TrainedClassifier implements Classifier {
     }
 
     @Override
+    public String model() {
+        return trees == null ? "linear" : "linear+trees";
+    }
+
+    @Override
     public Predictions predict(Table table) {
-        Sparse x = features.transform(table);
-        return predict(x);
+        int[] all = new int[table.size()];
+        Arrays.setAll(all, i -> i);
+        return predict(table, all);
     }
 
     @Override
     public Predictions predict(Table table, int[] rows) {
-        return predict(features.transform(table, rows.clone()));
+        int[] r = rows.clone();
+        Sparse x = features.transform(table, r);
+        return predict(x, trees == null ? null : dense.transform(table, r));
     }
 
-    Predictions predict(Sparse x) {
+    /**
+     * The stacked model's scores of one row: the linear model's calibrated log-probabilities plus each class's trees;
+     * {@code z} holds the linear logits on entry, {@code row} is scratch of {@code dense.size() + 1} values.
+     */
+    void stack(double[] z, double[] denseRow, double[] row, double[] own) {
+        int k = leaves.length;
+        logSoftmax(z, k, temperature);
+        System.arraycopy(z, 0, own, 0, k);
+        System.arraycopy(denseRow, 0, row, 0, denseRow.length);
+        trees.addScores(row, own, z);
+    }
+
+    /** {@code z / temperature} minus its log-sum-exp, in place. */
+    static void logSoftmax(double[] z, int k, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z[c] / temperature);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            sum += Math.exp(z[c] / temperature - max);
+        }
+        double log = max + Math.log(sum);
+        for (int c = 0; c < k; c++) {
+            z[c] = z[c] / temperature - log;
+        }
+    }
+
+    Predictions predict(Sparse x, double[][] denseRows) {
         int n = x.rows;
         int k = leaves.length;
         int levels = labels.size();
@@ -119,13 +175,20 @@ final class TrainedClassifier implements Classifier {
         double[][] conf = new double[levels][n];
         Parallel.forRange(n, 256, (from, to) -> {
             double[] z = new double[k];
+            double[] own = new double[k];
+            double[] row = trees == null ? null : new double[dense.size() + 1];
             double[][] marginal = new double[levels][];
             for (int l = 0; l < levels; l++) {
                 marginal[l] = new double[levelNames[l].length];
             }
             for (int r = from; r < to; r++) {
                 model.logits(x, r, z);
-                Softmax.softmax(z, k, temperature);
+                if (trees == null) {
+                    Softmax.softmax(z, k, temperature);
+                } else {
+                    stack(z, denseRows[r], row, own);
+                    Softmax.softmax(z, k, 1);
+                }
                 System.arraycopy(z, 0, probs, r * k, k);
                 int parent = -1;
                 for (int l = 0; l < levels; l++) {
@@ -213,12 +276,27 @@ final class TrainedClassifier implements Classifier {
             throw new IndexOutOfBoundsException("row " + row + " of a table of " + table.size() + " rows");
         }
         Sparse one = features.transform(table, new int[] {row});
-        int c = leafOf(predict(one), 0);
+        double[][] denseRow = trees == null ? null : dense.transform(table, new int[] {row});
+        int c = leafOf(predict(one, denseRow), 0);
         int d = model.dims;
         List<Contribution> out = new ArrayList<>();
         for (int p = one.start[0]; p < one.start[1]; p++) {
             int j = one.col[p];
             out.add(new Contribution(features.names[j], one.val[p] * model.w[c * (d + 1) + j] / temperature));
+        }
+        if (trees != null) {
+            double[] z = new double[leaves.length];
+            model.logits(one, 0, z);
+            logSoftmax(z, leaves.length, temperature);
+            double[] x = Arrays.copyOf(denseRow[0], dense.size() + 1);
+            x[dense.size()] = z[c];
+            double[] phi = trees.contributions(c, x);
+            for (int j = 0; j < phi.length; j++) {
+                if (phi[j] != 0) {
+                    out.add(new Contribution("trees: " + (j < dense.size() ? dense.names[j]
+                            : "linear model's log-probability"), phi[j]));
+                }
+            }
         }
         out.sort(Comparator.comparingDouble(Contribution::weight).reversed());
         return List.copyOf(out.subList(0, Math.min(k, out.size())));
@@ -254,6 +332,7 @@ final class TrainedClassifier implements Classifier {
     public String toString() {
         return "Classifier of " + String.join(SEPARATOR, labels) + ": " + leaves.length + " classes, "
                 + features.size() + " features from " + String.join(", ", features()) + String.format(Locale.ROOT,
-                ", temperature %.3f", temperature);
+                ", temperature %.3f", temperature) + (trees == null ? ", linear model alone"
+                : ", stacked trees (" + trees.rounds() + " rounds over " + dense.size() + " dense features)");
     }
 }

@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
  * double sim = Measures.hamming64(d, ImageHash.dHash(other));
  * }</pre>
  */
-final class ImageHash {
+public final class ImageHash {
     private ImageHash() {
     }
 

@@ -111,8 +111,8 @@ final class HistogramBoosting {
         return lo;
     }
 
-    /** Grows trees one at a time and accumulates them in flat arrays. */
-    private static final class Grower {
+    /** Grows trees one at a time and accumulates them in flat arrays (also per class, by {@link MulticlassTrees}). */
+    static final class Grower {
         private final byte[][] bin;
         private final double[][] cuts;
         private final Params prm;
@@ -256,8 +256,23 @@ final class HistogramBoosting {
             return out.value(n);
         }
 
+        /** The last tree's output for a raw feature vector (as {@link TreeEnsemble} walks it). */
+        double predictLast(double[] x) {
+            int n = root;
+            int f;
+            while ((f = out.feature(n)) >= 0) {
+                n = x[f] <= out.threshold(n) ? out.left(n) : out.right(n);
+            }
+            return out.value(n);
+        }
+
         TreeEnsemble build(double base) {
             return out.build(ModelType.GRADIENT_BOOSTING, p, base);
+        }
+
+        /** The first {@code trees} trees grown. */
+        TreeEnsemble build(double base, int trees) {
+            return out.build(ModelType.GRADIENT_BOOSTING, p, base, trees);
         }
     }
 }

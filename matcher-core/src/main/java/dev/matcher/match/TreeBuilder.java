@@ -72,6 +72,10 @@ final class TreeBuilder {
         return feature[node];
     }
 
+    double threshold(int node) {
+        return threshold[node];
+    }
+
     int left(int node) {
         return left[node];
     }
@@ -85,6 +89,20 @@ final class TreeBuilder {
     }
 
     TreeEnsemble build(ModelType type, int features, double base) {
+        return build(type, features, base, trees);
+    }
+
+    /**
+     * The first {@code count} trees only (a tree's nodes are made after its root and before the next tree's root, so
+     * they are a prefix of the node arrays).
+     */
+    TreeEnsemble build(ModelType type, int features, double base, int count) {
+        if (count < trees) {
+            int size = roots[count];
+            return new TreeEnsemble(type, features, base, Arrays.copyOf(roots, count), Arrays.copyOf(feature, size),
+                    Arrays.copyOf(threshold, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size),
+                    Arrays.copyOf(value, size), Arrays.copyOf(cover, size));
+        }
         return new TreeEnsemble(type, features, base, Arrays.copyOf(roots, trees), Arrays.copyOf(feature, size),
                 Arrays.copyOf(threshold, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size),
                 Arrays.copyOf(value, size), Arrays.copyOf(cover, size));
