@@ -81,6 +81,9 @@ final class ClassifyCommand {
         @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns not to use as features.")
         List<String> exclude = new ArrayList<>();
 
+        @Option(names = "--linear-only", description = "Do not try trees stacked on the linear model.")
+        boolean linearOnly;
+
         @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
         Integer threads;
 
@@ -97,7 +100,7 @@ final class ClassifyCommand {
             Progress progress = Progress.to(spec.commandLine().getErr(), quiet);
             Table t = progress.stage("reading " + table.getFileName(), () -> Table.read(table), Table::size, "records");
             Classifier c = progress.stage("training", () -> inThreads(threads, () -> Classifier.builder()
-                    .label(labels(label)).exclude(exclude.toArray(String[]::new)).train(t)), x -> t.size(), "records");
+                    .label(labels(label)).exclude(exclude.toArray(String[]::new)).trees(!linearOnly).train(t)), x -> t.size(), "records");
             c.save(model);
             out.println(c);
             out.println("Top features per class (first 10 classes):");
@@ -176,7 +179,8 @@ final class ClassifyCommand {
             "protocol) against the plain TF-IDF + logistic-regression baseline: stratified k-fold (seeded)",
             "and grouped k-fold (all records of one cluster in one fold). Prints accuracy, macro-F1,",
             "mean training seconds per fold and prediction records per second per label level, both also",
-            "in CPU seconds of the process (less distorted by other load on the machine)."})
+            "in CPU seconds of the process (less distorted by other load on the machine), and which model",
+            "validation chose per fold (linear, or linear+trees: trees stacked on it)."})
     static final class Eval implements Runnable {
         @Parameters(index = "0", paramLabel = "DIR", description = "Dataset folder with left.csv (and clusters.csv).")
         Path dir;
@@ -199,6 +203,9 @@ final class ClassifyCommand {
 
         @Option(names = "--no-baseline", description = "Skip the baseline.")
         boolean noBaseline;
+
+        @Option(names = "--linear-only", description = "Do not try trees stacked on the classifier's linear model.")
+        boolean linearOnly;
 
         @Option(names = "--per-class", description = "Also print per-class precision, recall and F1 of the classifier.")
         boolean perClass;
@@ -253,7 +260,7 @@ final class ClassifyCommand {
             }
             String[] excluded = exclude.toArray(String[]::new);
             TextTable result = new TextTable("dataset", "label", "protocol", "model", "accuracy", "macro-F1",
-                    "train s", "predict rec/s", "train CPU s", "predict rec/CPU-s");
+                    "train s", "predict rec/s", "train CPU s", "predict rec/CPU-s", "chosen");
             List<String> names = List.of(levels);
             List<ClassificationReport.Entry> entries = new ArrayList<>();
             for (int i = 0; i < protocols.size(); i++) {
@@ -263,7 +270,7 @@ final class ClassifyCommand {
                 for (String m : models) {
                     Supplier<ClassifierBuilder> builder = m.equals("baseline")
                             ? () -> Classifier.builder().label(levels).exclude(excluded).plainTfIdf()
-                            : () -> Classifier.builder().label(levels).exclude(excluded);
+                            : () -> Classifier.builder().label(levels).exclude(excluded).trees(!linearOnly);
                     ClassificationEval.Result r = progress.stage(p + " " + folds + "-fold, " + m,
                             () -> inThreads(threads, () -> ClassificationEval.run(table, names, f, folds, builder)),
                             x -> (long) table.size() * folds, "records");
@@ -275,7 +282,7 @@ final class ClassifyCommand {
                                 String.format(Locale.ROOT, "%.2f", r.trainSeconds()),
                                 String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerSecond()),
                                 String.format(Locale.ROOT, "%.2f", r.trainCpuSeconds()),
-                                String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerCpuSecond()));
+                                String.format(Locale.ROOT, "%,.0f", r.predictRecordsPerCpuSecond()), r.chosen());
                         if (perClass && m.equals("classifier")) {
                             TextTable pc = new TextTable("class", "support", "precision", "recall", "F1");
                             for (ClassMetrics.PerClass c : cm.perClass()) {
