@@ -3,8 +3,8 @@ package dev.matcher.classify;
 import dev.matcher.compare.ImageHash;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
-import dev.matcher.data.DataException;
 import dev.matcher.data.Schema;
+import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.data.Values;
 import dev.matcher.text.Analyzers;
@@ -176,15 +176,7 @@ final class DenseFeatures {
 
     /** The features of the given rows ({@code rows.length} rows of {@link #size()} values). */
     double[][] transform(Table t, int[] rows) {
-        String[][] cols = new String[fields.size()][];
-        for (int f = 0; f < fields.size(); f++) {
-            String name = fields.get(f).column();
-            if (t.schema().indexOf(name) < 0) {
-                throw new DataException("table " + t.name() + " has no column '" + name + "' that the classifier "
-                        + "reads (its columns: " + String.join(", ", t.schema().names()) + ")");
-            }
-            cols[f] = t.column(name).toArray();
-        }
+        String[][] cols = FeatureSet.columns(t, fields);
         int n = rows.length;
         int d = size();
         double[][] out = new double[n][d];
@@ -238,7 +230,7 @@ final class DenseFeatures {
                         x[at++] = MISSING;
                     } else {
                         x[at++] = raw.length();
-                        x[at++] = words(raw);
+                        x[at++] = SchemaInference.tokenCount(raw);
                     }
                 }
                 case CATEGORICAL -> {
@@ -257,20 +249,6 @@ final class DenseFeatures {
                 }
             }
         }
-    }
-
-    /** Runs of letters or digits. */
-    private static int words(String s) {
-        int count = 0;
-        boolean in = false;
-        for (int i = 0; i < s.length(); i++) {
-            boolean w = Character.isLetterOrDigit(s.charAt(i));
-            if (w && !in) {
-                count++;
-            }
-            in = w;
-        }
-        return count;
     }
 
     @Override

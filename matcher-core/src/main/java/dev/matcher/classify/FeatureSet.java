@@ -172,6 +172,11 @@ final class FeatureSet {
 
     /** The fields' values of the table, checked to be there. */
     String[][] columns(Table t) {
+        return columns(t, fields);
+    }
+
+    /** The values of the given fields' columns, checked to be there. */
+    static String[][] columns(Table t, List<Field> fields) {
         String[][] cols = new String[fields.size()][];
         for (int f = 0; f < fields.size(); f++) {
             String name = fields.get(f).column();

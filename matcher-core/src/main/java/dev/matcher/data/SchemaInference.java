@@ -165,7 +165,8 @@ public final class SchemaInference {
         return n;
     }
 
-    private static int tokenCount(String s) {
+    /** Runs of letters or digits in the value (its words). */
+    public static int tokenCount(String s) {
         int count = 0;
         boolean inToken = false;
         for (int i = 0; i < s.length(); i++) {

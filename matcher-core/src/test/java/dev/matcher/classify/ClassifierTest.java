@@ -21,7 +21,7 @@ class ClassifierTest {
     private static final String[] FILLER = {"red", "blue", "large", "small", "pack", "deluxe", "basic", "steel",
             "wood", "cotton", "classic", "modern", "light", "heavy", "soft"};
 
-    private static String filler(Random rnd, int words) {
+    static String filler(Random rnd, int words) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < words; i++) {
             b.append(i > 0 ? " " : "").append(FILLER[rnd.nextInt(FILLER.length)]);

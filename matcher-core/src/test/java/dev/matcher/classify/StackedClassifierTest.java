@@ -27,15 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tables whose class only the stacked trees can learn, and the stacked model's file, threads and errors. */
 class StackedClassifierTest {
-    private static final String[] FILLER = {"red", "blue", "large", "small", "deluxe", "basic", "steel", "wood",
-            "cotton", "classic", "modern", "light", "soft"};
-
     private static String filler(Random rnd, int words) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            b.append(i > 0 ? " " : "").append(FILLER[rnd.nextInt(FILLER.length)]);
-        }
-        return b.toString();
+        return ClassifierTest.filler(rnd, words);
+    }
+
+    /** The linear model alone and the default (trees tried) trained on {@code train}; their accuracies on {@code test}. */
+    private static double[] linearAndStacked(Table train, Table test, String expectModel) {
+        Classifier linear = Classifier.builder().label("class").trees(false).train(train);
+        Classifier stacked = Classifier.builder().label("class").train(train);
+        assertEquals("linear", linear.model());
+        assertEquals(expectModel, stacked.model());
+        return new double[] {accuracy(linear, test, "class"), accuracy(stacked, test, "class")};
     }
 
     private static double accuracy(Classifier c, Table t, String label) {
@@ -66,14 +68,10 @@ class StackedClassifierTest {
         Table train = xorTable(1, 600, "train");
         Table test = xorTable(2, 300, "test");
         assertEquals(AttributeKind.NUMERIC, train.schema().kind("a"));
-        Classifier linear = Classifier.builder().label("class").trees(false).train(train);
+        double[] acc = linearAndStacked(train, test, "linear+trees");
+        assertTrue(acc[0] < 0.75, "a linear model cannot separate xor: " + acc[0]);
+        assertTrue(acc[1] > 0.93, "the stacked trees learn it: " + acc[1]);
         Classifier stacked = Classifier.builder().label("class").train(train);
-        assertEquals("linear", linear.model());
-        assertEquals("linear+trees", stacked.model());
-        double lin = accuracy(linear, test, "class");
-        double st = accuracy(stacked, test, "class");
-        assertTrue(lin < 0.75, "a linear model cannot separate xor: " + lin);
-        assertTrue(st > 0.93, "the stacked trees learn it: " + st);
         // the trees' part of the explanation names the two numbers
         var why = stacked.explain(test, 0, 50);
         assertTrue(why.stream().anyMatch(x -> x.feature().equals("trees: a")), why.toString());
@@ -112,13 +110,9 @@ class StackedClassifierTest {
     void numbersWithUnitsAreReadAcrossUnits() {
         Table train = weightTable(4, 800, "train");
         Table test = weightTable(5, 400, "test");
-        Classifier linear = Classifier.builder().label("class").trees(false).train(train);
+        double[] acc = linearAndStacked(train, test, "linear+trees");
+        assertTrue(acc[1] > 0.98 && acc[1] > acc[0], "stacked " + acc[1] + " vs linear " + acc[0]);
         Classifier stacked = Classifier.builder().label("class").train(train);
-        assertEquals("linear+trees", stacked.model());
-        double lin = accuracy(linear, test, "class");
-        double st = accuracy(stacked, test, "class");
-        assertTrue(st > 0.98, "stacked " + st + " (linear " + lin + ")");
-        assertTrue(st > lin, "stacked " + st + " vs linear " + lin);
         var why = stacked.explain(test, 0, 100);
         assertTrue(why.stream().anyMatch(x -> x.feature().startsWith("trees: amount")), why.toString());
         TrainedClassifier tc = (TrainedClassifier) stacked;
@@ -136,7 +130,10 @@ class StackedClassifierTest {
         assertEquals(2 * d[0][amount], d[2][amount]);
     }
 
-    /** A release date in 2015..2024, the class decided by a day inside a year (2020-04-15). */
+    /**
+     * A release date in 2015..2024 written as one token ({@code 20200415}), the class decided by a day inside a year
+     * (2020-04-15): the linear model sees digits, the trees the day.
+     */
     private static Table dateTable(long seed, int n, String name) {
         Random rnd = new Random(seed);
         LocalDate from = LocalDate.of(2015, 1, 1);
@@ -144,7 +141,7 @@ class StackedClassifierTest {
         Table.Builder b = Table.builder("title", "released", "class").name(name);
         for (int i = 0; i < n; i++) {
             LocalDate d = from.plusDays(rnd.nextInt(3650));
-            b.row(name + i, filler(rnd, 3), d.toString(), d.isBefore(cut) ? "old" : "recent");
+            b.row(name + i, filler(rnd, 3), d.toString().replace("-", ""), d.isBefore(cut) ? "old" : "recent");
         }
         return b.build();
     }
@@ -154,13 +151,8 @@ class StackedClassifierTest {
         Table train = dateTable(6, 800, "train");
         Table test = dateTable(7, 400, "test");
         assertEquals(AttributeKind.DATE, train.schema().kind("released"));
-        Classifier stacked = Classifier.builder().label("class").train(train);
-        Classifier linear = Classifier.builder().label("class").trees(false).train(train);
-        double st = accuracy(stacked, test, "class");
-        double lin = accuracy(linear, test, "class");
-        assertEquals("linear+trees", stacked.model());
-        assertTrue(st >= 0.99, "stacked " + st + " (linear " + lin + ")");
-        assertTrue(st > lin, "stacked " + st + " vs linear " + lin);
+        double[] acc = linearAndStacked(train, test, "linear+trees");
+        assertTrue(acc[1] >= 0.99 && acc[1] > acc[0], "stacked " + acc[1] + " vs linear " + acc[0]);
     }
 
     /** A local PNG whose brightness falls to the right ("dawn") or to the left ("dusk"), with noise. */
@@ -191,10 +183,8 @@ class StackedClassifierTest {
         Table train = imageTable(dir, 8, 200, "train");
         Table test = imageTable(dir, 9, 100, "test");
         assertEquals(AttributeKind.IMAGE, train.schema().kind("photo"));
-        Classifier c = Classifier.builder().label("class").train(train);
-        assertEquals("linear+trees", c.model());
-        assertTrue(accuracy(c, test, "class") >= 0.98, "accuracy " + accuracy(c, test, "class"));
-        assertTrue(accuracy(Classifier.builder().label("class").trees(false).train(train), test, "class") < 0.7);
+        double[] acc = linearAndStacked(train, test, "linear+trees");
+        assertTrue(acc[1] >= 0.98 && acc[0] < 0.7, "stacked " + acc[1] + " vs linear " + acc[0]);
     }
 
     @Test
