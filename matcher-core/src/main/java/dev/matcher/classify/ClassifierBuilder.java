@@ -18,10 +18,11 @@ import java.util.TreeMap;
 /**
  * Configures and trains a {@link Classifier}. Defaults: every column but the labels is a feature, read by its kind
  * (words, word bigrams and character 2- to 4-grams of short strings, words and word bigrams of long text, quantile
- * bins of numbers, category values, identifier codes and their prefixes; images are not read); features seen in
+ * bins of numbers, category values, identifier codes and their prefixes; images only by the stacked trees); features seen in
  * fewer than 2 training records are dropped (with 50 or more records); the
  * L2 penalty is chosen among {@link #regularization} candidates and the probabilities are calibrated (one
- * temperature) on a stratified 15% validation share, then the model is refitted on all records.
+ * temperature) on a stratified 15% validation share, then the model is refitted on all records; on the same share
+ * gradient-boosted trees stacked on the linear model are tried and kept only when they beat it ({@link #trees}).
  *
  * <pre>{@code
  * Classifier c = Classifier.builder()

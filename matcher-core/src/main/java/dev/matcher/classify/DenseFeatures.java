@@ -176,24 +176,43 @@ final class DenseFeatures {
 
     /** The features of the given rows ({@code rows.length} rows of {@link #size()} values). */
     double[][] transform(Table t, int[] rows) {
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, size());
+        return transform(t, rows, all);
+    }
+
+    /**
+     * As {@link #transform(Table, int[])}, computing only what the features in {@code read} need: images are not
+     * read and the text is not scanned for units when no feature of theirs is read (those stay {@link #MISSING}).
+     */
+    double[][] transform(Table t, int[] rows, java.util.BitSet read) {
         String[][] cols = FeatureSet.columns(t, fields);
         int n = rows.length;
         int d = size();
         double[][] out = new double[n][d];
         long[][] unitCodes = new long[units.size()][];
-        if (!units.isEmpty()) {
+        boolean unitsRead = read.nextSetBit(d - units.size()) >= 0 && read.nextSetBit(d - units.size()) < d;
+        boolean[] imagesRead = new boolean[fields.size()];
+        int at = 0;
+        for (int f = 0; f < fields.size(); f++) {
+            int width = width(f);
+            int next = read.nextSetBit(at);
+            imagesRead[f] = images[f] && next >= 0 && next < at + width;
+            at += width;
+        }
+        if (unitsRead) {
             VariantTable v = variants(t, fields, rows);
             for (int u = 0; u < units.size(); u++) {
                 unitCodes[u] = v.codes(Dimension.of(units.get(u).dimension()));
             }
         }
         Parallel.forRange(n, 256, (from, to) -> {
+            int first = d - units.size();
             for (int i = from; i < to; i++) {
-                row(cols, rows[i], out[i]);
-                int at = d - units.size();
+                row(cols, rows[i], out[i], imagesRead);
                 for (int u = 0; u < units.size(); u++) {
-                    long code = unitCodes[u][i];
-                    out[i][at + u] = VariantCode.isNumber(code) && VariantCode.family(code) == units.get(u).scale()
+                    long code = unitsRead ? unitCodes[u][i] : VariantCode.UNKNOWN;
+                    out[i][first + u] = VariantCode.isNumber(code) && VariantCode.family(code) == units.get(u).scale()
                             ? VariantCode.value(code) : MISSING;
                 }
             }
@@ -202,7 +221,17 @@ final class DenseFeatures {
         return out;
     }
 
-    private void row(String[][] cols, int r, double[] x) {
+    /** How many features field {@code f} gives. */
+    private int width(int f) {
+        return switch (fields.get(f).kind()) {
+            case NUMERIC, CATEGORICAL -> 1;
+            case DATE -> 3;
+            case STRING, TEXT, IDENTIFIER -> 2;
+            case IMAGE -> images[f] ? 1 + HASH_BITS : 0;
+        };
+    }
+
+    private void row(String[][] cols, int r, double[] x, boolean[] imagesRead) {
         int at = 0;
         for (int f = 0; f < fields.size(); f++) {
             String raw = cols[f][r];
@@ -239,7 +268,7 @@ final class DenseFeatures {
                 }
                 case IMAGE -> {
                     if (images[f]) {
-                        BufferedImage img = ImageHash.read(raw);
+                        BufferedImage img = imagesRead[f] ? ImageHash.read(raw) : null;
                         x[at++] = img == null ? 0 : 1;
                         long h = img == null ? 0 : ImageHash.dHash(img);
                         for (int b = 0; b < HASH_BITS; b++) {

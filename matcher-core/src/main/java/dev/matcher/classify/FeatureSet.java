@@ -24,7 +24,7 @@ import java.util.Locale;
  *   <li>numbers: the quantile bin of the value (bins fitted on the training records) or "missing";</li>
  *   <li>categories: the folded value;</li>
  *   <li>identifiers: their codes ({@link dev.matcher.text.Analyzers#CODES}) and the codes' 2-, 3- and 4-character prefixes;</li>
- *   <li>images: not used (no pixels are read).</li>
+ *   <li>images: not used here (the stacked trees read their hashes: {@link DenseFeatures}).</li>
  * </ul>
  * Built once per record, in parallel; immutable and thread-safe once fitted.
  */

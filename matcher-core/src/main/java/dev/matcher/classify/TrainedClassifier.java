@@ -30,6 +30,8 @@ final class TrainedClassifier implements Classifier {
     /** The dense features and trees of the stacked model, or both null (the linear model alone). */
     final DenseFeatures dense;
     final dev.matcher.match.MulticlassTrees trees;
+    /** The dense features the trees split on: the others are not computed when predicting. */
+    private final java.util.BitSet denseRead;
     private final List<String> classNames;
     /** Per level: the leaf's prefix id, and the prefixes' names (the class names of that level). */
     private final int[][] prefixOf;
@@ -65,6 +67,7 @@ final class TrainedClassifier implements Classifier {
         this.temperature = temperature;
         this.dense = dense;
         this.trees = trees;
+        this.denseRead = trees == null ? null : trees.featuresRead();
         int levels = labels.size();
         List<String> names = new ArrayList<>();
         for (String[] leaf : leaves) {
@@ -135,7 +138,7 @@ final class TrainedClassifier implements Classifier {
     public Predictions predict(Table table, int[] rows) {
         int[] r = rows.clone();
         Sparse x = features.transform(table, r);
-        return predict(x, trees == null ? null : dense.transform(table, r));
+        return predict(x, trees == null ? null : dense.transform(table, r, denseRead));
     }
 
     /**
@@ -276,7 +279,7 @@ final class TrainedClassifier implements Classifier {
             throw new IndexOutOfBoundsException("row " + row + " of a table of " + table.size() + " rows");
         }
         Sparse one = features.transform(table, new int[] {row});
-        double[][] denseRow = trees == null ? null : dense.transform(table, new int[] {row});
+        double[][] denseRow = trees == null ? null : dense.transform(table, new int[] {row}, denseRead);
         int c = leafOf(predict(one, denseRow), 0);
         int d = model.dims;
         List<Contribution> out = new ArrayList<>();

@@ -189,6 +189,15 @@ public final class MulticlassTrees {
         return shared;
     }
 
+    /** The features some class's trees split on (shared ones {@code 0..p-1}, the own column {@code p}). */
+    public java.util.BitSet featuresRead() {
+        java.util.BitSet read = new java.util.BitSet(shared + 1);
+        for (TreeEnsemble t : trees) {
+            read.or(t.featuresRead());
+        }
+        return read;
+    }
+
     /** Rounds kept (trees per class). */
     public int rounds() {
         return rounds;
