@@ -13,6 +13,7 @@ import dev.matcher.variant.Dimension;
 import dev.matcher.variant.VariantCode;
 import dev.matcher.variant.VariantExtractor;
 import dev.matcher.variant.VariantTable;
+import dev.matcher.variant.Vocabulary;
 
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
  *   <li>categories: the value's code (its rank among the training values);</li>
  *   <li>images (local files, {@code file:} and {@code data:} URIs only, as {@link ImageHash} reads them): whether the
  *       image was read, and the 64 bits of its difference hash (brightness gradients: the image's look);</li>
- *   <li>numbers with units found in the text ({@link VariantExtractor#defaults()}: capacities, volumes, weights,
+ *   <li>numbers with units found in the text (by {@link VariantExtractor}'s number patterns: capacities, volumes, weights,
  *       packs, shoe sizes), as {@link VariantCode#value} holds them (a fixed multiple of the scale's base unit), one
  *       feature per dimension and scale seen in training: {@code 500 g} and {@code 0.5 kg} are the same value.</li>
  * </ul>
@@ -43,6 +44,13 @@ final class DenseFeatures {
     /** The value of a feature a record does not have: below every real value, so trees send it one way. */
     static final double MISSING = -1e300;
     static final int HASH_BITS = 64;
+    /**
+     * Reads numbers with units only: the built-in number dimensions over a vocabulary without words (numbers are read
+     * by pattern; scanning every title for colour and size words would cost as much as all the text features).
+     */
+    private static final VariantExtractor UNITS = VariantExtractor.builder().vocabulary(Vocabulary.empty())
+            .dimensions(Dimension.BUILT_IN.stream().filter(d -> d.kind() == Dimension.Kind.NUMBER)
+                    .toArray(Dimension[]::new)).build();
 
     /** A (number dimension, scale) pair of {@link VariantCode}: one units feature. */
     record Unit(String dimension, int scale, String example) {
@@ -171,7 +179,7 @@ final class DenseFeatures {
         String[] ids = new String[rows.length];
         Arrays.setAll(ids, Integer::toString);
         Table sub = Table.of(t.name(), ids, names, values.toArray(new String[0][]), Schema.of(attributes));
-        return VariantExtractor.defaults().extract(sub);
+        return UNITS.extract(sub);
     }
 
     /** The features of the given rows ({@code rows.length} rows of {@link #size()} values). */
