@@ -6,6 +6,7 @@ import dev.matcher.text.TermWeighting;
 import dev.matcher.text.Phonetics;
 import dev.matcher.text.StopWords;
 import dev.matcher.util.Parallel;
+import dev.matcher.util.SharedElements;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.UnaryOperator;
@@ -161,9 +162,9 @@ final class TextField {
         TextField f = new TextField(name, l, r);
         String[][] lw = new String[l.n][];
         String[][] rw = dedup ? lw : new String[r.n][];
-        Parallel.forEach(l.n, i -> prepare(l, i, leftRaw[i], o, lw));
+        prepareAll(l, leftRaw, o, lw);
         if (!dedup) {
-            Parallel.forEach(r.n, i -> prepare(r, i, rightRaw[i], o, rw));
+            prepareAll(r, rightRaw, o, rw);
         }
         int[][] lIds;
         int[][] rIds;
@@ -266,6 +267,43 @@ final class TextField {
 
     /** Words of prepared text without English stop words. */
     private static final Analyzer CONTENT_WORDS = Analyzers.builder().words().stopWords(StopWords.ENGLISH).build();
+
+    /**
+     * Prepares every record of a side, each distinct value once when values repeat (names, places: a few thousand
+     * values over millions of rows): a repeat is handed the first one's objects, which nothing changes later, so the
+     * profiles are those a record-by-record pass builds, and shared.
+     */
+    private static void prepareAll(Side s, String[] raw, Options o, String[][] words) {
+        int[] first = SharedElements.firsts(raw);
+        if (first == null) {
+            Parallel.forEach(s.n, i -> prepare(s, i, raw[i], o, words));
+            return;
+        }
+        Parallel.forEach(s.n, i -> {
+            if (first[i] == i) {
+                prepare(s, i, raw[i], o, words);
+            }
+        });
+        Parallel.forEach(s.n, i -> {
+            int f = first[i];
+            if (f >= 0 && f != i) {
+                s.text[i] = s.text[f];
+                words[i] = words[f];
+                if (s.qgramsTmp != null) {
+                    s.qgramsTmp[i] = s.qgramsTmp[f];
+                }
+                if (s.codes != null) {
+                    s.codes[i] = s.codes[f];
+                }
+                if (s.numbers != null) {
+                    s.numbers[i] = s.numbers[f];
+                }
+                if (s.phonetic != null) {
+                    System.arraycopy(s.phonetic, 3 * f, s.phonetic, 3 * i, 3);
+                }
+            }
+        });
+    }
 
     private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
         String norm = Analyzers.TEXT.prepare(raw);
