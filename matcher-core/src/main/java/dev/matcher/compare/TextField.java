@@ -160,27 +160,23 @@ final class TextField {
         Side l = new Side(leftRaw.length, o);
         Side r = dedup ? l : new Side(rightRaw.length, o);
         TextField f = new TextField(name, l, r);
-        String[][] lw = new String[l.n][];
-        String[][] rw = dedup ? lw : new String[r.n][];
-        prepareAll(l, leftRaw, o, lw);
+        Dictionary.Growing dictionary = given == null ? new Dictionary.Growing() : null;
+        int[][] lIds = new int[l.n][];
+        int[][] rIds = dedup ? lIds : new int[r.n][];
+        prepareAll(name, l, leftRaw, o, dictionary, given, lIds);
         if (!dedup) {
-            prepareAll(r, rightRaw, o, rw);
+            prepareAll(name, r, rightRaw, o, dictionary, given, rIds);
         }
-        int[][] lIds;
-        int[][] rIds;
         if (given == null) {
-            Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
-            f.vocab = words.strings;
+            f.vocab = dictionary.strings();
             f.latin1 = latin1(f.vocab);
-            lIds = words.ids[0];
-            rIds = dedup ? lIds : words.ids[1];
             AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
             Parallel.forEach(l.n, i -> countSorted(lIds[i], df));
             if (!dedup) {
                 Parallel.forEach(r.n, i -> countSorted(rIds[i], df));
             }
-            long docs = Arrays.stream(lw).filter(w -> w != null).count()
-                    + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
+            long docs = Arrays.stream(lIds).filter(w -> w != null).count()
+                    + (dedup ? 0 : Arrays.stream(rIds).filter(w -> w != null).count());
             f.idf = new float[f.vocab.length];
             for (int id = 0; id < f.idf.length; id++) {
                 f.idf[id] = TermWeighting.LOG_SMOOTHED.idf(docs, df.get(id));
@@ -189,8 +185,6 @@ final class TextField {
             f.vocab = given.vocab;
             f.latin1 = given.latin1();
             f.idf = given.idf;
-            lIds = known(name, lw, given);
-            rIds = dedup ? lIds : known(name, rw, given);
         }
         Parallel.forEach(l.n, i -> weigh(f, l, i, lIds[i]));
         if (!dedup) {
@@ -201,7 +195,7 @@ final class TextField {
         int[][] ids = Comparison.valueIds(l.text, r.text);
         l.textId = ids[0];
         r.textId = ids[1];
-        f.statistics(lw, dedup ? null : rw);
+        f.statistics(dedup);
         f.internCodes(given);
         return f;
     }
@@ -268,44 +262,64 @@ final class TextField {
     /** Words of prepared text without English stop words. */
     private static final Analyzer CONTENT_WORDS = Analyzers.builder().words().stopWords(StopWords.ENGLISH).build();
 
+    /** Rows prepared at a time: their words live only until they have ids, not for the whole table. */
+    static final int CHUNK_ROWS = 1 << 16;
+
     /**
-     * Prepares every record of a side, each distinct value once when values repeat (names, places: a few thousand
-     * values over millions of rows): a repeat is handed the first one's objects, which nothing changes later, so the
-     * profiles are those a record-by-record pass builds, and shared.
+     * Prepares every record of a side and gives each its word ids ({@code ids[i]}: from the growing dictionary, in
+     * first-seen order, or from the given statistics, sorted), {@value #CHUNK_ROWS} rows at a time, so that the words
+     * of a few chunks, not those of every record, are held at once. Each distinct value is prepared once when values
+     * repeat (names, places: a few thousand values over millions of rows): a repeat is handed the first one's
+     * objects, which nothing changes later, and a copy of its ids; the profiles are those a record-by-record pass
+     * builds.
      */
-    private static void prepareAll(Side s, String[] raw, Options o, String[][] words) {
+    private static void prepareAll(String field, Side s, String[] raw, Options o, Dictionary.Growing dictionary,
+                                   Fitted given, int[][] ids) {
         int[] first = SharedElements.firsts(raw);
-        if (first == null) {
-            Parallel.forEach(s.n, i -> prepare(s, i, raw[i], o, words));
-            return;
+        for (int from = 0; from < s.n; from += CHUNK_ROWS) {
+            int start = from;
+            int end = Math.min(s.n, from + CHUNK_ROWS);
+            String[][] words = new String[end - start][];
+            Parallel.forEach(end - start, k -> {
+                int i = start + k;
+                if (first == null || first[i] == i) {
+                    prepare(s, i, raw[i], o, words, k);
+                }
+            });
+            int[][] chunk = dictionary != null ? dictionary.add(words) : known(field, words, given);
+            System.arraycopy(chunk, 0, ids, start, chunk.length);
+            if (first != null) {
+                Parallel.forEach(end - start, k -> {
+                    int i = start + k;
+                    int f = first[i];
+                    if (f >= 0 && f != i) {
+                        repeat(s, f, i, ids);
+                    }
+                });
+            }
         }
-        Parallel.forEach(s.n, i -> {
-            if (first[i] == i) {
-                prepare(s, i, raw[i], o, words);
-            }
-        });
-        Parallel.forEach(s.n, i -> {
-            int f = first[i];
-            if (f >= 0 && f != i) {
-                s.text[i] = s.text[f];
-                words[i] = words[f];
-                if (s.qgramsTmp != null) {
-                    s.qgramsTmp[i] = s.qgramsTmp[f];
-                }
-                if (s.codes != null) {
-                    s.codes[i] = s.codes[f];
-                }
-                if (s.numbers != null) {
-                    s.numbers[i] = s.numbers[f];
-                }
-                if (s.phonetic != null) {
-                    System.arraycopy(s.phonetic, 3 * f, s.phonetic, 3 * i, 3);
-                }
-            }
-        });
     }
 
-    private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
+    /** Row {@code i} holds the value of row {@code f}: the same objects, and a copy of the ids (sorted in place later). */
+    private static void repeat(Side s, int f, int i, int[][] ids) {
+        s.text[i] = s.text[f];
+        ids[i] = ids[f] == null ? null : ids[f].clone();
+        if (s.qgramsTmp != null) {
+            s.qgramsTmp[i] = s.qgramsTmp[f];
+        }
+        if (s.codes != null) {
+            s.codes[i] = s.codes[f];
+        }
+        if (s.numbers != null) {
+            s.numbers[i] = s.numbers[f];
+        }
+        if (s.phonetic != null) {
+            System.arraycopy(s.phonetic, 3 * f, s.phonetic, 3 * i, 3);
+        }
+    }
+
+    /** Prepares row {@code i}; its words go to {@code words[at]}. */
+    private static void prepare(Side s, int i, String raw, Options o, String[][] words, int at) {
         String norm = Analyzers.TEXT.prepare(raw);
         if (norm == null || norm.isBlank()) {
             return;
@@ -319,7 +333,7 @@ final class TextField {
             return;
         }
         s.text[i] = String.join(" ", w);
-        words[i] = w;
+        words[at] = w;
         if (o.qgrams()) {
             s.qgramsTmp[i] = fold(Analyzers.WORDS.qgramKeys(s.text[i], 3));
         }
@@ -462,14 +476,14 @@ final class TextField {
         return true;
     }
 
-    private void statistics(String[][] lw, String[][] rw) {
+    private void statistics(boolean dedup) {
         long present = 0;
         long withCodes = 0;
         long withNumbers = 0;
         long words = 0;
         long names = 0;
         long total = 0;
-        for (Side s : rw == null ? new Side[] {left} : new Side[] {left, right}) {
+        for (Side s : dedup ? new Side[] {left} : new Side[] {left, right}) {
             for (int i = 0; i < s.n; i++) {
                 total++;
                 if (s.text[i] == null) {
