@@ -37,9 +37,7 @@ final class TextField {
         final int[][] blob;
         /** Q-grams while the profiles are built; folded into {@link #blob}. */
         private int[][] qgramsTmp;
-        /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
-        String[][] codes;
-        /** Sorted ids into {@link TextField#codeVocab}. */
+        /** Sorted ids into {@link TextField#codeVocab}; null without codes. */
         int[][] codeIds;
         final long[][] numbers;
         /**
@@ -53,7 +51,7 @@ final class TextField {
             text = new String[n];
             blob = new int[n][];
             qgramsTmp = o.qgrams() ? new int[n][] : null;
-            codes = o.codes() ? new String[n][] : null;
+            codeIds = o.codes() ? new int[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
             phonetic = o.phonetic() ? new long[3 * n] : null;
         }
@@ -161,11 +159,12 @@ final class TextField {
         Side r = dedup ? l : new Side(rightRaw.length, o);
         TextField f = new TextField(name, l, r);
         Dictionary.Growing dictionary = given == null ? new Dictionary.Growing() : null;
+        Dictionary.Growing codes = given == null && o.codes() ? new Dictionary.Growing() : null;
         int[][] lIds = new int[l.n][];
         int[][] rIds = dedup ? lIds : new int[r.n][];
-        prepareAll(name, l, leftRaw, o, dictionary, given, lIds);
+        prepareAll(name, l, leftRaw, o, dictionary, codes, given, lIds);
         if (!dedup) {
-            prepareAll(name, r, rightRaw, o, dictionary, given, rIds);
+            prepareAll(name, r, rightRaw, o, dictionary, codes, given, rIds);
         }
         if (given == null) {
             f.vocab = dictionary.strings();
@@ -196,7 +195,19 @@ final class TextField {
         l.textId = ids[0];
         r.textId = ids[1];
         f.statistics(dedup);
-        f.internCodes(given);
+        if (o.codes()) {
+            f.codeVocab = given == null ? codes.strings() : given.codeVocab;
+            for (Side s : dedup ? new Side[] {l} : new Side[] {l, r}) {
+                int[][] c = s.codeIds;
+                Parallel.forEach(c.length, i -> {
+                    if (c[i] == null) {
+                        c[i] = new int[0];
+                    } else {
+                        Arrays.sort(c[i]);
+                    }
+                });
+            }
+        }
         return f;
     }
 
@@ -274,20 +285,25 @@ final class TextField {
      * builds.
      */
     private static void prepareAll(String field, Side s, String[] raw, Options o, Dictionary.Growing dictionary,
-                                   Fitted given, int[][] ids) {
+                                   Dictionary.Growing codeDictionary, Fitted given, int[][] ids) {
         int[] first = SharedElements.firsts(raw);
         for (int from = 0; from < s.n; from += CHUNK_ROWS) {
             int start = from;
             int end = Math.min(s.n, from + CHUNK_ROWS);
             String[][] words = new String[end - start][];
+            String[][] codes = o.codes() ? new String[end - start][] : null;
             Parallel.forEach(end - start, k -> {
                 int i = start + k;
                 if (first == null || first[i] == i) {
-                    prepare(s, i, raw[i], o, words, k);
+                    prepare(s, i, raw[i], o, words, codes, k);
                 }
             });
             int[][] chunk = dictionary != null ? dictionary.add(words) : known(field, words, given);
             System.arraycopy(chunk, 0, ids, start, chunk.length);
+            if (codes != null) {
+                int[][] c = codeDictionary != null ? codeDictionary.add(codes) : knownCodes(field, codes, given);
+                System.arraycopy(c, 0, s.codeIds, start, c.length);
+            }
             if (first != null) {
                 Parallel.forEach(end - start, k -> {
                     int i = start + k;
@@ -307,8 +323,8 @@ final class TextField {
         if (s.qgramsTmp != null) {
             s.qgramsTmp[i] = s.qgramsTmp[f];
         }
-        if (s.codes != null) {
-            s.codes[i] = s.codes[f];
+        if (s.codeIds != null) {
+            s.codeIds[i] = s.codeIds[f] == null ? null : s.codeIds[f].clone();
         }
         if (s.numbers != null) {
             s.numbers[i] = s.numbers[f];
@@ -318,8 +334,8 @@ final class TextField {
         }
     }
 
-    /** Prepares row {@code i}; its words go to {@code words[at]}. */
-    private static void prepare(Side s, int i, String raw, Options o, String[][] words, int at) {
+    /** Prepares row {@code i}; its words go to {@code words[at]}, its codes to {@code codes[at]}. */
+    private static void prepare(Side s, int i, String raw, Options o, String[][] words, String[][] codes, int at) {
         String norm = Analyzers.TEXT.prepare(raw);
         if (norm == null || norm.isBlank()) {
             return;
@@ -328,7 +344,7 @@ final class TextField {
         String[] w = (o.stopWords() ? CONTENT_WORDS : Analyzers.WORDS).tokens(stripped);
         if (w.length == 0) {
             if (o.codes()) {
-                s.codes[i] = Analyzers.CODES.tokens(norm);
+                codes[at] = Analyzers.CODES.tokens(norm);
             }
             return;
         }
@@ -338,7 +354,7 @@ final class TextField {
             s.qgramsTmp[i] = fold(Analyzers.WORDS.qgramKeys(s.text[i], 3));
         }
         if (o.codes()) {
-            s.codes[i] = Analyzers.CODES.tokens(norm);        // codes from the unstripped text: never neutralised
+            codes[at] = Analyzers.CODES.tokens(norm);        // codes from the unstripped text: never neutralised
         }
         if (o.numbers()) {
             s.numbers[i] = Analyzers.WORDS.quantityKeys(stripped, false);
@@ -381,47 +397,18 @@ final class TextField {
         return k;
     }
 
-    /** Replaces code strings by sorted ids into one vocabulary shared by both sides (given, unless null). */
-    private void internCodes(Fitted given) {
-        if (left.codes == null) {
-            return;
-        }
-        Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
-        int[][][] byside;
-        if (given == null) {
-            Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new));
-            codeVocab = codes.strings;
-            byside = codes.ids;
-        } else {
-            codeVocab = given.codeVocab;
-            byside = new int[sides.length][][];
-            for (int k = 0; k < sides.length; k++) {
-                String[][] c = sides[k].codes;
-                int[][] ids = new int[c.length][];
-                for (int i = 0; i < c.length; i++) {
-                    if (c[i] != null) {
-                        ids[i] = new int[c[i].length];
-                        for (int j = 0; j < c[i].length; j++) {
-                            ids[i][j] = given.code(name, c[i][j]);
-                        }
-                    }
+    /** The code ids of each record from given statistics (sorted after the build). */
+    private static int[][] knownCodes(String field, String[][] codes, Fitted given) {
+        int[][] ids = new int[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] != null) {
+                ids[i] = new int[codes[i].length];
+                for (int j = 0; j < codes[i].length; j++) {
+                    ids[i][j] = given.code(field, codes[i][j]);
                 }
-                byside[k] = ids;
             }
         }
-        for (int k = 0; k < sides.length; k++) {
-            int[][] ids = byside[k];
-            Parallel.forEach(ids.length, i -> {
-                if (ids[i] == null) {
-                    ids[i] = new int[0];
-                } else {
-                    Arrays.sort(ids[i]);
-                }
-            });
-            sides[k].codeIds = ids;
-        }
-        left.codes = null;
-        right.codes = null;
+        return ids;
     }
 
     /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
@@ -492,7 +479,7 @@ final class TextField {
                 present++;
                 int nw = s.blob[i][0];
                 words += nw;
-                if (s.codes != null && s.codes[i] != null && s.codes[i].length > 0) {
+                if (s.codeIds != null && s.codeIds[i] != null && s.codeIds[i].length > 0) {
                     withCodes++;
                 }
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {
