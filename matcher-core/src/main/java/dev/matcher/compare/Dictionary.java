@@ -25,81 +25,85 @@ final class Dictionary {
     }
 
     static Dictionary of(String[][][] sides) {
-        int total = 0;
-        int[] offset = new int[sides.length + 1];
-        for (int s = 0; s < sides.length; s++) {
-            offset[s + 1] = total += sides[s].length;
-        }
+        Growing g = new Growing();
         int[][][] ids = new int[sides.length][][];
         for (int s = 0; s < sides.length; s++) {
-            ids[s] = new int[sides[s].length][];
+            ids[s] = g.add(sides[s]);
         }
-        int chunks = (total + CHUNK - 1) / CHUNK;
-        List<List<String>> local = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            local.add(null);
-        }
-        int n = total;
-        // local ids per chunk, in first-seen order within the chunk
-        Parallel.forEach(chunks, c -> {
-            Map<String, Integer> seen = new HashMap<>();
-            List<String> order = new ArrayList<>();
-            for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
-                int s = side(offset, g);
-                String[] words = sides[s][g - offset[s]];
-                if (words == null) {
-                    continue;
-                }
-                int[] t = new int[words.length];
-                for (int k = 0; k < words.length; k++) {
-                    Integer id = seen.get(words[k]);
-                    if (id == null) {
-                        id = order.size();
-                        seen.put(words[k], id);
-                        order.add(words[k]);
-                    }
-                    t[k] = id;
-                }
-                ids[s][g - offset[s]] = t;
-            }
-            local.set(c, order);
-        });
-        // global ids: chunk by chunk, so first-seen order over all records
-        Map<String, Integer> global = new HashMap<>();
-        List<String> strings = new ArrayList<>();
-        int[][] remap = new int[chunks][];
-        for (int c = 0; c < chunks; c++) {
-            List<String> order = local.get(c);
-            int[] r = new int[order.size()];
-            for (int k = 0; k < r.length; k++) {
-                Integer id = global.putIfAbsent(order.get(k), strings.size());
-                if (id == null) {
-                    id = strings.size();
-                    strings.add(order.get(k));
-                }
-                r[k] = id;
-            }
-            remap[c] = r;
-        }
-        Parallel.forEach(chunks, c -> {
-            for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
-                int s = side(offset, g);
-                int[] t = ids[s][g - offset[s]];
-                if (t != null) {
-                    for (int k = 0; k < t.length; k++) {
-                        t[k] = remap[c][t[k]];
-                    }
-                }
-            }
-        });
-        return new Dictionary(strings.toArray(new String[0]), ids);
+        return new Dictionary(g.strings(), ids);
     }
 
-    private static int side(int[] offset, int g) {
-        int s = 0;
-        while (g >= offset[s + 1]) {
-            s++;
+    /**
+     * A dictionary fed records batch by batch: ids in first-seen order over all the records added so far, the same
+     * ids one {@link #of} over the concatenated batches gives. The batches need not all be held at once.
+     */
+    static final class Growing {
+        private final Map<String, Integer> global = new HashMap<>();
+        private final List<String> strings = new ArrayList<>();
+
+        /** The ids of the strings of each record, in their order (null for a null record). */
+        int[][] add(String[][] records) {
+            int n = records.length;
+            int[][] ids = new int[n][];
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            List<List<String>> local = new ArrayList<>(chunks);
+            for (int c = 0; c < chunks; c++) {
+                local.add(null);
+            }
+            // local ids per chunk, in first-seen order within the chunk
+            Parallel.forEach(chunks, c -> {
+                Map<String, Integer> seen = new HashMap<>();
+                List<String> order = new ArrayList<>();
+                for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
+                    String[] words = records[g];
+                    if (words == null) {
+                        continue;
+                    }
+                    int[] t = new int[words.length];
+                    for (int k = 0; k < words.length; k++) {
+                        Integer id = seen.get(words[k]);
+                        if (id == null) {
+                            id = order.size();
+                            seen.put(words[k], id);
+                            order.add(words[k]);
+                        }
+                        t[k] = id;
+                    }
+                    ids[g] = t;
+                }
+                local.set(c, order);
+            });
+            // global ids: chunk by chunk, so first-seen order over all records
+            int[][] remap = new int[chunks][];
+            for (int c = 0; c < chunks; c++) {
+                List<String> order = local.get(c);
+                int[] r = new int[order.size()];
+                for (int k = 0; k < r.length; k++) {
+                    Integer id = global.putIfAbsent(order.get(k), strings.size());
+                    if (id == null) {
+                        id = strings.size();
+                        strings.add(order.get(k));
+                    }
+                    r[k] = id;
+                }
+                remap[c] = r;
+            }
+            Parallel.forEach(chunks, c -> {
+                for (int g = c * CHUNK; g < Math.min(n, (c + 1) * CHUNK); g++) {
+                    int[] t = ids[g];
+                    if (t != null) {
+                        for (int k = 0; k < t.length; k++) {
+                            t[k] = remap[c][t[k]];
+                        }
+                    }
+                }
+            });
+            return ids;
         }
-        return s;
+
+        /** The distinct strings so far, by id. */
+        String[] strings() {
+            return strings.toArray(new String[0]);
+        }
     }
 }

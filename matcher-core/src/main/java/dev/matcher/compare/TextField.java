@@ -6,6 +6,7 @@ import dev.matcher.text.TermWeighting;
 import dev.matcher.text.Phonetics;
 import dev.matcher.text.StopWords;
 import dev.matcher.util.Parallel;
+import dev.matcher.util.SharedElements;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.UnaryOperator;
@@ -36,9 +37,7 @@ final class TextField {
         final int[][] blob;
         /** Q-grams while the profiles are built; folded into {@link #blob}. */
         private int[][] qgramsTmp;
-        /** Codes as they were extracted; replaced by {@link #codeIds} after the build. */
-        String[][] codes;
-        /** Sorted ids into {@link TextField#codeVocab}. */
+        /** Sorted ids into {@link TextField#codeVocab}; null without codes. */
         int[][] codeIds;
         final long[][] numbers;
         /**
@@ -52,7 +51,7 @@ final class TextField {
             text = new String[n];
             blob = new int[n][];
             qgramsTmp = o.qgrams() ? new int[n][] : null;
-            codes = o.codes() ? new String[n][] : null;
+            codeIds = o.codes() ? new int[n][] : null;
             numbers = o.numbers() ? new long[n][] : null;
             phonetic = o.phonetic() ? new long[3 * n] : null;
         }
@@ -159,27 +158,24 @@ final class TextField {
         Side l = new Side(leftRaw.length, o);
         Side r = dedup ? l : new Side(rightRaw.length, o);
         TextField f = new TextField(name, l, r);
-        String[][] lw = new String[l.n][];
-        String[][] rw = dedup ? lw : new String[r.n][];
-        Parallel.forEach(l.n, i -> prepare(l, i, leftRaw[i], o, lw));
+        Dictionary.Growing dictionary = given == null ? new Dictionary.Growing() : null;
+        Dictionary.Growing codes = given == null && o.codes() ? new Dictionary.Growing() : null;
+        int[][] lIds = new int[l.n][];
+        int[][] rIds = dedup ? lIds : new int[r.n][];
+        prepareAll(name, l, leftRaw, o, dictionary, codes, given, lIds);
         if (!dedup) {
-            Parallel.forEach(r.n, i -> prepare(r, i, rightRaw[i], o, rw));
+            prepareAll(name, r, rightRaw, o, dictionary, codes, given, rIds);
         }
-        int[][] lIds;
-        int[][] rIds;
         if (given == null) {
-            Dictionary words = Dictionary.of(dedup ? new String[][][] {lw} : new String[][][] {lw, rw});
-            f.vocab = words.strings;
+            f.vocab = dictionary.strings();
             f.latin1 = latin1(f.vocab);
-            lIds = words.ids[0];
-            rIds = dedup ? lIds : words.ids[1];
             AtomicIntegerArray df = new AtomicIntegerArray(f.vocab.length);
             Parallel.forEach(l.n, i -> countSorted(lIds[i], df));
             if (!dedup) {
                 Parallel.forEach(r.n, i -> countSorted(rIds[i], df));
             }
-            long docs = Arrays.stream(lw).filter(w -> w != null).count()
-                    + (dedup ? 0 : Arrays.stream(rw).filter(w -> w != null).count());
+            long docs = Arrays.stream(lIds).filter(w -> w != null).count()
+                    + (dedup ? 0 : Arrays.stream(rIds).filter(w -> w != null).count());
             f.idf = new float[f.vocab.length];
             for (int id = 0; id < f.idf.length; id++) {
                 f.idf[id] = TermWeighting.LOG_SMOOTHED.idf(docs, df.get(id));
@@ -188,8 +184,6 @@ final class TextField {
             f.vocab = given.vocab;
             f.latin1 = given.latin1();
             f.idf = given.idf;
-            lIds = known(name, lw, given);
-            rIds = dedup ? lIds : known(name, rw, given);
         }
         Parallel.forEach(l.n, i -> weigh(f, l, i, lIds[i]));
         if (!dedup) {
@@ -200,8 +194,20 @@ final class TextField {
         int[][] ids = Comparison.valueIds(l.text, r.text);
         l.textId = ids[0];
         r.textId = ids[1];
-        f.statistics(lw, dedup ? null : rw);
-        f.internCodes(given);
+        f.statistics(dedup);
+        if (o.codes()) {
+            f.codeVocab = given == null ? codes.strings() : given.codeVocab;
+            for (Side s : dedup ? new Side[] {l} : new Side[] {l, r}) {
+                int[][] c = s.codeIds;
+                Parallel.forEach(c.length, i -> {
+                    if (c[i] == null) {
+                        c[i] = new int[0];
+                    } else {
+                        Arrays.sort(c[i]);
+                    }
+                });
+            }
+        }
         return f;
     }
 
@@ -267,7 +273,69 @@ final class TextField {
     /** Words of prepared text without English stop words. */
     private static final Analyzer CONTENT_WORDS = Analyzers.builder().words().stopWords(StopWords.ENGLISH).build();
 
-    private static void prepare(Side s, int i, String raw, Options o, String[][] words) {
+    /** Rows prepared at a time: their words live only until they have ids, not for the whole table. */
+    static final int CHUNK_ROWS = 1 << 16;
+
+    /**
+     * Prepares every record of a side and gives each its word ids ({@code ids[i]}: from the growing dictionary, in
+     * first-seen order, or from the given statistics, sorted), {@value #CHUNK_ROWS} rows at a time, so that the words
+     * of a few chunks, not those of every record, are held at once. Each distinct value is prepared once when values
+     * repeat (names, places: a few thousand values over millions of rows): a repeat is handed the first one's
+     * objects, which nothing changes later, and a copy of its ids; the profiles are those a record-by-record pass
+     * builds.
+     */
+    private static void prepareAll(String field, Side s, String[] raw, Options o, Dictionary.Growing dictionary,
+                                   Dictionary.Growing codeDictionary, Fitted given, int[][] ids) {
+        int[] first = SharedElements.firsts(raw);
+        for (int from = 0; from < s.n; from += CHUNK_ROWS) {
+            int start = from;
+            int end = Math.min(s.n, from + CHUNK_ROWS);
+            String[][] words = new String[end - start][];
+            String[][] codes = o.codes() ? new String[end - start][] : null;
+            Parallel.forEach(end - start, k -> {
+                int i = start + k;
+                if (first == null || first[i] == i) {
+                    prepare(s, i, raw[i], o, words, codes, k);
+                }
+            });
+            int[][] chunk = dictionary != null ? dictionary.add(words) : known(field, words, given);
+            System.arraycopy(chunk, 0, ids, start, chunk.length);
+            if (codes != null) {
+                int[][] c = codeDictionary != null ? codeDictionary.add(codes) : knownCodes(field, codes, given);
+                System.arraycopy(c, 0, s.codeIds, start, c.length);
+            }
+            if (first != null) {
+                Parallel.forEach(end - start, k -> {
+                    int i = start + k;
+                    int f = first[i];
+                    if (f >= 0 && f != i) {
+                        repeat(s, f, i, ids);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Row {@code i} holds the value of row {@code f}: the same objects, and a copy of the ids (sorted in place later). */
+    private static void repeat(Side s, int f, int i, int[][] ids) {
+        s.text[i] = s.text[f];
+        ids[i] = ids[f] == null ? null : ids[f].clone();
+        if (s.qgramsTmp != null) {
+            s.qgramsTmp[i] = s.qgramsTmp[f];
+        }
+        if (s.codeIds != null) {
+            s.codeIds[i] = s.codeIds[f] == null ? null : s.codeIds[f].clone();
+        }
+        if (s.numbers != null) {
+            s.numbers[i] = s.numbers[f];
+        }
+        if (s.phonetic != null) {
+            System.arraycopy(s.phonetic, 3 * f, s.phonetic, 3 * i, 3);
+        }
+    }
+
+    /** Prepares row {@code i}; its words go to {@code words[at]}, its codes to {@code codes[at]}. */
+    private static void prepare(Side s, int i, String raw, Options o, String[][] words, String[][] codes, int at) {
         String norm = Analyzers.TEXT.prepare(raw);
         if (norm == null || norm.isBlank()) {
             return;
@@ -276,17 +344,17 @@ final class TextField {
         String[] w = (o.stopWords() ? CONTENT_WORDS : Analyzers.WORDS).tokens(stripped);
         if (w.length == 0) {
             if (o.codes()) {
-                s.codes[i] = Analyzers.CODES.tokens(norm);
+                codes[at] = Analyzers.CODES.tokens(norm);
             }
             return;
         }
         s.text[i] = String.join(" ", w);
-        words[i] = w;
+        words[at] = w;
         if (o.qgrams()) {
             s.qgramsTmp[i] = fold(Analyzers.WORDS.qgramKeys(s.text[i], 3));
         }
         if (o.codes()) {
-            s.codes[i] = Analyzers.CODES.tokens(norm);        // codes from the unstripped text: never neutralised
+            codes[at] = Analyzers.CODES.tokens(norm);        // codes from the unstripped text: never neutralised
         }
         if (o.numbers()) {
             s.numbers[i] = Analyzers.WORDS.quantityKeys(stripped, false);
@@ -329,47 +397,18 @@ final class TextField {
         return k;
     }
 
-    /** Replaces code strings by sorted ids into one vocabulary shared by both sides (given, unless null). */
-    private void internCodes(Fitted given) {
-        if (left.codes == null) {
-            return;
-        }
-        Side[] sides = left == right ? new Side[] {left} : new Side[] {left, right};
-        int[][][] byside;
-        if (given == null) {
-            Dictionary codes = Dictionary.of(Arrays.stream(sides).map(s -> s.codes).toArray(String[][][]::new));
-            codeVocab = codes.strings;
-            byside = codes.ids;
-        } else {
-            codeVocab = given.codeVocab;
-            byside = new int[sides.length][][];
-            for (int k = 0; k < sides.length; k++) {
-                String[][] c = sides[k].codes;
-                int[][] ids = new int[c.length][];
-                for (int i = 0; i < c.length; i++) {
-                    if (c[i] != null) {
-                        ids[i] = new int[c[i].length];
-                        for (int j = 0; j < c[i].length; j++) {
-                            ids[i][j] = given.code(name, c[i][j]);
-                        }
-                    }
+    /** The code ids of each record from given statistics (sorted after the build). */
+    private static int[][] knownCodes(String field, String[][] codes, Fitted given) {
+        int[][] ids = new int[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] != null) {
+                ids[i] = new int[codes[i].length];
+                for (int j = 0; j < codes[i].length; j++) {
+                    ids[i][j] = given.code(field, codes[i][j]);
                 }
-                byside[k] = ids;
             }
         }
-        for (int k = 0; k < sides.length; k++) {
-            int[][] ids = byside[k];
-            Parallel.forEach(ids.length, i -> {
-                if (ids[i] == null) {
-                    ids[i] = new int[0];
-                } else {
-                    Arrays.sort(ids[i]);
-                }
-            });
-            sides[k].codeIds = ids;
-        }
-        left.codes = null;
-        right.codes = null;
+        return ids;
     }
 
     /** Distinct ids with {@code (1 + ln tf) * idf} weights, L2-normalised. */
@@ -424,14 +463,14 @@ final class TextField {
         return true;
     }
 
-    private void statistics(String[][] lw, String[][] rw) {
+    private void statistics(boolean dedup) {
         long present = 0;
         long withCodes = 0;
         long withNumbers = 0;
         long words = 0;
         long names = 0;
         long total = 0;
-        for (Side s : rw == null ? new Side[] {left} : new Side[] {left, right}) {
+        for (Side s : dedup ? new Side[] {left} : new Side[] {left, right}) {
             for (int i = 0; i < s.n; i++) {
                 total++;
                 if (s.text[i] == null) {
@@ -440,7 +479,7 @@ final class TextField {
                 present++;
                 int nw = s.blob[i][0];
                 words += nw;
-                if (s.codes != null && s.codes[i] != null && s.codes[i].length > 0) {
+                if (s.codeIds != null && s.codeIds[i] != null && s.codeIds[i].length > 0) {
                     withCodes++;
                 }
                 if (s.numbers != null && s.numbers[i] != null && s.numbers[i].length > 0) {

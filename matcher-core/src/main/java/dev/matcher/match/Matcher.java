@@ -81,7 +81,7 @@ public final class Matcher {
     }
 
     /** The token ids of every row of two tables, for {@link #tokens}: built once per pair of tables. */
-    private record TokenRows(Table left, Table right, int[][] l, int[][] r) {
+    private record TokenRows(Table left, Table right, TokenEvidence.Rows l, TokenEvidence.Rows r) {
     }
 
     Matcher(MatchMode mode, FeatureSpace.Spec spec, CalibratedModel model, double threshold, TableShape leftShape,
@@ -377,7 +377,7 @@ public final class Matcher {
                 java.util.Arrays.fill(row, 0);
                 fs.compute(candidates.left(i), candidates.right(i), row);
                 if (t != null) {
-                    tokens.compute(t.l[candidates.left(i)], t.r[candidates.right(i)], row, fs.size());
+                    tokens.compute(t.l, candidates.left(i), t.r, candidates.right(i), row, fs.size());
                 }
             }
             model.probabilities(rows, 0, to - from, out, raw);
@@ -418,7 +418,7 @@ public final class Matcher {
         if (t != null && t.left == fs.left() && t.right == fs.right()) {
             return t;
         }
-        int[][] l = tokens.rows(fs.left());
+        TokenEvidence.Rows l = tokens.rows(fs.left());
         t = new TokenRows(fs.left(), fs.right(), l, fs.right() == fs.left() ? l : tokens.rows(fs.right()));
         tokenRows = t;
         return t;
@@ -430,7 +430,7 @@ public final class Matcher {
         fs.compute(leftRow, rightRow, x);
         TokenRows t = tokenRows(fs);
         if (t != null) {
-            tokens.compute(t.l[leftRow], t.r[rightRow], x, fs.size());
+            tokens.compute(t.l, leftRow, t.r, rightRow, x, fs.size());
         }
         return x;
     }

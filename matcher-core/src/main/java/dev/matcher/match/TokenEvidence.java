@@ -37,7 +37,7 @@ import java.util.Random;
  * <pre>{@code
  * TokenEvidence te = TokenEvidence.fit(left, right, train.pairs(), train.labels());
  * double[] f = new double[3];
- * te.compute(te.rows(left)[0], te.rows(right)[5], f, 0);     // {agreement, disagreement, strongest disagreement}
+ * te.compute(te.rows(left), 0, te.rows(right), 5, f, 0);     // {agreement, disagreement, strongest disagreement}
  * }</pre>
  */
 final class TokenEvidence {
@@ -223,43 +223,139 @@ final class TokenEvidence {
     }
 
     /**
-     * Per row, the ids of its tokens this evidence knows, ascending and distinct: computed once per table, read per
-     * pair. Tokens map to ids as they are read (the same ids as {@code ids(tokens(table))}, without sorting strings).
+     * Per row, the ids of its tokens this evidence knows, ascending and distinct, in two flat arrays: computed once
+     * per table, read per pair. Each column's distinct values are tokenised once (person and product tables repeat
+     * their names, places and categories over many rows), then each row's ids are the union of its values' ids (the
+     * same ids as {@code ids(tokens(table))}).
      */
-    int[][] rows(Table table) {
+    Rows rows(Table table) {
         int[] columns = textColumns(table);
-        int[][] out = new int[table.size()][];
-        Parallel.forRange(table.size(), 1024, (from, to) -> {
-            int[] buffer = new int[64];
-            for (int row = from; row < to; row++) {
-                int n = 0;
-                for (int a : columns) {
-                    String value = table.value(row, a);
-                    if (value == null) {
-                        continue;
+        int n = table.size();
+        int[][] valueOf = new int[columns.length][];
+        Rows[] valueIds = new Rows[columns.length];
+        Parallel.forEach(columns.length, k -> {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> distinct = new ArrayList<>();
+            int[] of = new int[n];
+            for (int row = 0; row < n; row++) {
+                String value = table.value(row, columns[k]);
+                Integer i = value == null ? null : index.putIfAbsent(value, distinct.size());
+                if (value == null) {
+                    of[row] = -1;
+                } else if (i == null) {
+                    of[row] = distinct.size();
+                    distinct.add(value);
+                } else {
+                    of[row] = i;
+                }
+            }
+            valueOf[k] = of;
+            valueIds[k] = Rows.build(distinct.size(), (v, out) -> {
+                for (String t : FOLDED_WORDS.tokens(distinct.get(v))) {
+                    Integer id = t.length() <= MAX_TOKEN ? ids.get(t) : null;
+                    if (id != null) {
+                        out.add(id);
                     }
-                    for (String t : FOLDED_WORDS.tokens(value)) {
-                        Integer id = t.length() <= MAX_TOKEN ? ids.get(t) : null;
-                        if (id != null) {
-                            if (n == buffer.length) {
-                                buffer = Arrays.copyOf(buffer, n * 2);
-                            }
-                            buffer[n++] = id;
+                }
+            });
+        });
+        return Rows.build(n, (row, out) -> {
+            for (int k = 0; k < columns.length; k++) {
+                int v = valueOf[k][row];
+                if (v >= 0) {
+                    out.add(valueIds[k].ids, valueIds[k].start[v], valueIds[k].start[v + 1]);
+                }
+            }
+        });
+    }
+
+    /**
+     * Sorted distinct token ids per row, flat: row {@code r}'s are {@code ids[start[r]]} up to (excluding)
+     * {@code ids[start[r + 1]]}. Two arrays however many rows, instead of an object per row.
+     */
+    static final class Rows {
+        final int[] start;
+        final int[] ids;
+
+        private Rows(int[] start, int[] ids) {
+            this.start = start;
+            this.ids = ids;
+        }
+
+        int size() {
+            return start.length - 1;
+        }
+
+        /** One row's ids as an array of its own (tests, explanations). */
+        int[] row(int r) {
+            return Arrays.copyOfRange(ids, start[r], start[r + 1]);
+        }
+
+        /** What one row holds, given as ids in any order and with repeats; {@link #build} sorts and dedupes them. */
+        interface Fill {
+            void fill(int row, IdBuffer out);
+        }
+
+        /** The rows {@code [0, n)}, filled in parallel chunks, each row's ids sorted and distinct. */
+        static Rows build(int n, Fill fill) {
+            Object[][] parts = Parallel.map(n, 1024, Object[][]::new, (from, to) -> {
+                int[] lengths = new int[to - from];
+                IdBuffer all = new IdBuffer();
+                IdBuffer one = new IdBuffer();
+                for (int row = from; row < to; row++) {
+                    one.size = 0;
+                    fill.fill(row, one);
+                    Arrays.sort(one.ids, 0, one.size);
+                    int u = 0;
+                    for (int i = 0; i < one.size; i++) {
+                        if (u == 0 || one.ids[i] != one.ids[u - 1]) {
+                            one.ids[u++] = one.ids[i];
                         }
                     }
+                    lengths[row - from] = u;
+                    all.add(one.ids, 0, u);
                 }
-                Arrays.sort(buffer, 0, n);
-                int u = 0;
-                for (int i = 0; i < n; i++) {
-                    if (u == 0 || buffer[i] != buffer[u - 1]) {
-                        buffer[u++] = buffer[i];
-                    }
+                return new Object[] {lengths, Arrays.copyOf(all.ids, all.size)};
+            });
+            int[] start = new int[n + 1];
+            int row = 0;
+            for (Object[] part : parts) {
+                for (int length : (int[]) part[0]) {
+                    start[row + 1] = start[row] + length;
+                    row++;
                 }
-                out[row] = u == 0 ? NONE : Arrays.copyOf(buffer, u);
             }
-            return null;
-        });
-        return out;
+            int[] ids = new int[start[n]];
+            int at = 0;
+            for (Object[] part : parts) {
+                int[] chunk = (int[]) part[1];
+                System.arraycopy(chunk, 0, ids, at, chunk.length);
+                at += chunk.length;
+            }
+            return new Rows(start, ids);
+        }
+    }
+
+    /** A growable int array, reused from row to row. */
+    static final class IdBuffer {
+        int[] ids = new int[64];
+        int size;
+
+        void add(int id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        void add(int[] from, int begin, int end) {
+            int k = end - begin;
+            if (size + k > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(size * 2, size + k));
+            }
+            System.arraycopy(from, begin, ids, size, k);
+            size += k;
+        }
     }
 
     int[][] ids(String[][] tokens) {
@@ -286,18 +382,25 @@ final class TokenEvidence {
         return out;
     }
 
-    /** The three features of a pair of rows (token ids from {@link #rows}) into {@code out} from {@code offset}. */
+    /** The three features of a pair of rows (token ids, ascending) into {@code out} from {@code offset}. */
     void compute(int[] a, int[] b, double[] out, int offset) {
+        compute(a, 0, a.length, b, 0, b.length, out, offset);
+    }
+
+    /** As {@link #compute(int[], int[], double[], int)} for row {@code l} of {@code left} and {@code r} of {@code right}. */
+    void compute(Rows left, int l, Rows right, int r, double[] out, int offset) {
+        compute(left.ids, left.start[l], left.start[l + 1], right.ids, right.start[r], right.start[r + 1], out, offset);
+    }
+
+    private void compute(int[] a, int i, int aEnd, int[] b, int j, int bEnd, double[] out, int offset) {
         double agreement = 0;
         double disagreement = 0;
         double strongest = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
+        while (i < aEnd || j < bEnd) {
             int t;
-            if (j == b.length || (i < a.length && a[i] < b[j])) {
+            if (j == bEnd || (i < aEnd && a[i] < b[j])) {
                 t = a[i++];
-            } else if (i == a.length || b[j] < a[i]) {
+            } else if (i == aEnd || b[j] < a[i]) {
                 t = b[j++];
             } else {
                 agreement += agree[a[i]];

@@ -33,15 +33,42 @@ public final class SharedElements {
 
     /** Shares the elements equal by {@code equal} (nulls stay); {@code hash} must agree with it. */
     public static <T> void share(T[] rows, ToIntFunction<T> hash, BiPredicate<T, T> equal) {
+        int[] first = firsts(rows, hash, equal);
+        if (first != null) {
+            for (int r = 0; r < rows.length; r++) {
+                if (first[r] >= 0) {
+                    rows[r] = rows[first[r]];
+                }
+            }
+        }
+    }
+
+    /**
+     * For each row, the first row of equal content ({@code r} itself for the first of its value, -1 for null), so
+     * that work on a value is done once and handed to its repeats; null when the array hardly repeats (see
+     * {@link #MAX_DISTINCT}: then each row is its own first). Equal strings are recognised by {@link String#equals}.
+     *
+     * <pre>{@code
+     * int[] first = SharedElements.firsts(new String[] {"Oslo", "Bergen", "Oslo", null});   // null: 3 of 3 distinct
+     * }</pre>
+     */
+    public static int[] firsts(String[] values) {
+        return firsts(values, String::hashCode, String::equals);
+    }
+
+    /** As {@link #firsts(String[])}, with {@code hash} agreeing with {@code equal}. */
+    public static <T> int[] firsts(T[] rows, ToIntFunction<T> hash, BiPredicate<T, T> equal) {
         int n = rows.length;
         if (n < 2 || distinctShare(rows, hash, equal) > MAX_DISTINCT) {
-            return;
+            return null;
         }
+        int[] first = new int[n];
         int[] slots = new int[Integer.highestOneBit(Math.min(n, 1 << 28)) << 2];     // first row + 1; load <= 1/2
         int mask = slots.length - 1;
         for (int r = 0; r < n; r++) {
             T v = rows[r];
             if (v == null) {
+                first[r] = -1;
                 continue;
             }
             int i = mix(hash.applyAsInt(v)) & mask;
@@ -49,16 +76,18 @@ public final class SharedElements {
                 int s = slots[i];
                 if (s == 0) {
                     slots[i] = r + 1;
+                    first[r] = r;
                     break;
                 }
-                T first = rows[s - 1];
-                if (first == v || equal.test(first, v)) {
-                    rows[r] = first;
+                T f = rows[s - 1];
+                if (f == v || equal.test(f, v)) {
+                    first[r] = s - 1;
                     break;
                 }
                 i = (i + 1) & mask;
             }
         }
+        return first;
     }
 
     private static <T> double distinctShare(T[] rows, ToIntFunction<T> hash, BiPredicate<T, T> equal) {

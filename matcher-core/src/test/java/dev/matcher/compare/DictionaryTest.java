@@ -26,6 +26,26 @@ class DictionaryTest {
     }
 
     @Test
+    void batchesGiveTheIdsOfOnePassOverAllRecords() {
+        SplittableRandom r = new SplittableRandom(11);
+        String[][] records = new String[9_000][];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = r.nextInt(10) == 0 ? null : r.ints(1 + r.nextInt(5), 0, 5_000)
+                    .mapToObj(x -> "w" + x).toArray(String[]::new);
+        }
+        Dictionary whole = Dictionary.of(new String[][][] {records});
+        Dictionary.Growing growing = new Dictionary.Growing();
+        int[] cuts = {0, 1, 4_100, 4_100, 8_999, 9_000};       // an empty batch, a one-record batch, uneven ones
+        for (int c = 0; c + 1 < cuts.length; c++) {
+            int[][] ids = growing.add(java.util.Arrays.copyOfRange(records, cuts[c], cuts[c + 1]));
+            for (int i = cuts[c]; i < cuts[c + 1]; i++) {
+                assertArrayEquals(whole.ids[0][i], ids[i - cuts[c]], "record " + i);
+            }
+        }
+        assertArrayEquals(whole.strings, growing.strings());
+    }
+
+    @Test
     void manyChunksGiveTheIdsOfOneSequentialPass() {
         SplittableRandom r = new SplittableRandom(7);
         String[][][] sides = new String[2][][];

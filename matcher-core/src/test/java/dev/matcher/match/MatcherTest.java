@@ -113,11 +113,11 @@ class MatcherTest {
         // the model reads the space's features, then the token evidence's (learned from the labels, per record once)
         TokenEvidence tokens = exact.tokens();
         assertNotNull(tokens, "token evidence is on by default");
-        int[][] ids = tokens.rows(shirts.table);
+        TokenEvidence.Rows ids = tokens.rows(shirts.table);
         double[][] rows = new double[pairs.size()][];
         for (int i = 0; i < pairs.size(); i++) {
             rows[i] = java.util.Arrays.copyOf(all[i], all[i].length + TokenEvidence.NAMES.size());
-            tokens.compute(ids[pairs.left(i)], ids[pairs.right(i)], rows[i], all[i].length);
+            tokens.compute(ids, pairs.left(i), ids, pairs.right(i), rows[i], all[i].length);
         }
         assertArrayEquals(exact.model().probabilities(rows), exact.score(other, other, pairs), 1e-12);
     }

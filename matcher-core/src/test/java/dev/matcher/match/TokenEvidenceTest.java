@@ -50,11 +50,66 @@ class TokenEvidenceTest {
         Table t = offers();
         LabelledPairs p = labels();
         TokenEvidence te = TokenEvidence.fit(t, t, p.pairs(), p.labels());
-        int[][] streamed = te.rows(t);
-        int[][] reference = te.ids(TokenEvidence.tokens(t));
-        assertEquals(reference.length, streamed.length);
+        assertSameIds(te.ids(TokenEvidence.tokens(t)), te.rows(t));
+    }
+
+    @Test
+    void rowsFromEachColumnsDistinctValuesEqualTheIdsOfTheSortedTokens() {
+        // values repeat within a column (tokenised once each), nulls, a word in two columns of one row, a token of
+        // one column that is another's whole value, words too long to count, rows with no known token
+        String[] given = {"anna", "Anna", null, "bob", "anna", "carl", null, "bob"};
+        String[] place = {"north ryde", "ryde", "north ryde", null, "anna bay", "north ryde", null, "x" + "y".repeat(70)};
+        Table.Builder b = Table.builder("given", "place");
+        for (int i = 0; i < given.length; i++) {
+            b.row("r" + i, given[i], place[i]);
+        }
+        Table t = b.build();
+        int[] l = {0, 1, 2, 3, 5};
+        int[] r = {4, 2, 5, 7, 0};
+        boolean[] y = {true, false, true, false, false};
+        TokenEvidence te = TokenEvidence.fit(t, t, Pairs.of(l, r), y);
+        assertTrue(te.size() >= 4, te.toString());
+        TokenEvidence.Rows rows = te.rows(t);
+        assertSameIds(te.ids(TokenEvidence.tokens(t)), rows);
+        assertArrayEquals(new int[0], rows.row(6), "a row of nulls knows no token");
+        // anna's id once though two columns hold it
+        int[] fourth = rows.row(4);
+        assertEquals(fourth.length, java.util.Arrays.stream(fourth).distinct().count());
+        // the flat rows give the features the per-row arrays give, bit for bit
+        for (int i = 0; i < l.length; i++) {
+            double[] flat = new double[3];
+            double[] arrays = new double[3];
+            te.compute(rows, l[i], rows, r[i], flat, 0);
+            te.compute(rows.row(l[i]), rows.row(r[i]), arrays, 0);
+            assertArrayEquals(arrays, flat, 0.0);
+        }
+    }
+
+    @Test
+    void manyRowsAcrossParallelChunksKeepTheirOrder() {
+        Table.Builder b = Table.builder("name", "city");
+        for (int i = 0; i < 5000; i++) {
+            b.row("r" + i, "n" + (i % 97) + " common", i % 3 == 0 ? null : "c" + (i % 13));
+        }
+        Table t = b.build();
+        int[] l = new int[200];
+        int[] r = new int[200];
+        boolean[] y = new boolean[200];
+        for (int i = 0; i < 200; i++) {
+            l[i] = i;
+            r[i] = i + 97 * (1 + i % 5);
+            y[i] = i % 2 == 0;
+        }
+        TokenEvidence te = TokenEvidence.fit(t, t, Pairs.of(l, r), y);
+        TokenEvidence.Rows rows = te.rows(t);
+        assertEquals(t.size(), rows.size());
+        assertSameIds(te.ids(TokenEvidence.tokens(t)), rows);
+    }
+
+    private static void assertSameIds(int[][] reference, TokenEvidence.Rows rows) {
+        assertEquals(reference.length, rows.size());
         for (int row = 0; row < reference.length; row++) {
-            assertArrayEquals(reference[row], streamed[row], "row " + row);
+            assertArrayEquals(reference[row], rows.row(row), "row " + row);
         }
     }
 
@@ -63,7 +118,8 @@ class TokenEvidenceTest {
         Table t = offers();
         LabelledPairs p = labels();
         TokenEvidence te = TokenEvidence.fit(t, t, p.pairs(), p.labels());
-        int[][] ids = te.rows(t);
+        TokenEvidence.Rows rows = te.rows(t);
+        int[][] ids = java.util.stream.IntStream.range(0, rows.size()).mapToObj(rows::row).toArray(int[][]::new);
         double[] sameColourOther = new double[3];
         double[] sameCapacity = new double[3];
         double[] otherCapacity = new double[3];
@@ -107,11 +163,11 @@ class TokenEvidenceTest {
         Table t = b.build();
         double[][] cross = TokenEvidence.crossFitted(t, t, Pairs.of(l, r), y, 7);
         TokenEvidence all = TokenEvidence.fit(t, t, Pairs.of(l, r), y);
-        int[][] ids = all.rows(t);
+        TokenEvidence.Rows ids = all.rows(t);
         double[] inSample = new double[3];
         int separated = 0;
         for (int k = 0; k < n; k++) {
-            all.compute(ids[l[k]], ids[r[k]], inSample, 0);
+            all.compute(ids, l[k], ids, r[k], inSample, 0);
             separated += (inSample[0] > 0) == y[k] ? 1 : 0;
             // out of fold, the pair's own token is unknown: only "item"/"thing" (on one side each) speak
             assertEquals(0, cross[k][0], 1e-12, "row " + k);
