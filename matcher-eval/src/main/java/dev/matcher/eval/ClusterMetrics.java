@@ -44,35 +44,9 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
         if (predicted.length != truth.length) {
             throw new IllegalArgumentException(predicted.length + " predicted labels for " + truth.length + " records");
         }
-        int n = predicted.length;
-        int[] p = Clusters.of(predicted).labels();
-        int[] t = Clusters.of(truth).labels();
-        int predictedCount = count(p);
-        int trueCount = count(t);
-        long[] pSize = sizes(p, predictedCount);
-        long[] tSize = sizes(t, trueCount);
-        // contingency cells (predicted cluster, true cluster) -> records in both
-        long[] cells = new long[n];
-        for (int r = 0; r < n; r++) {
-            cells[r] = Pairs.pack(p[r], t[r]);
-        }
-        Arrays.sort(cells);
-        long correct = 0;
-        double bp = 0;
-        double br = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && cells[j] == cells[i]) {
-                j++;
-            }
-            long both = j - i;
-            correct += both * (both - 1) / 2;
-            bp += (double) both * both / pSize[Pairs.left(cells[i])];
-            br += (double) both * both / tSize[Pairs.right(cells[i])];
-            i = j;
-        }
-        return new ClusterMetrics(n, predictedCount, trueCount, pairsWithin(pSize), pairsWithin(tSize), correct,
-                n == 0 ? 1 : bp / n, n == 0 ? 1 : br / n);
+        boolean[] all = new boolean[truth.length];
+        Arrays.fill(all, true);
+        return of(predicted, truth, all);
     }
 
     /**
@@ -182,14 +156,6 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
             size[l]++;
         }
         return size;
-    }
-
-    private static long pairsWithin(long[] sizes) {
-        long pairs = 0;
-        for (long s : sizes) {
-            pairs += s * (s - 1) / 2;
-        }
-        return pairs;
     }
 
     public double pairPrecision() {
