@@ -432,6 +432,23 @@ class ResolverTest {
     }
 
     @Test
+    void defaultBlockingIsVariantAwareWhereVariantsAreDeclared() {
+        People people = People.generate(30, 11);
+        String plain = Resolver.builder().labels(people.labels(12)).build().toString();
+        assertTrue(plain.contains("Resolver[blocker auto") && !plain.contains("productLines"), plain);
+        // exact mode with variant attributes named: the items' listings must meet whatever colour spelling they use
+        String exact = Resolver.builder().labels(people.labels(12)).variantAttributes("city").build().toString();
+        assertTrue(exact.contains("productLines"), exact);
+        String variant = Resolver.builder().labels(people.labels(12)).mode(MatchMode.VARIANT).build().toString();
+        assertTrue(variant.contains("productLines"), variant);
+        // a given matcher decides by what it was trained with
+        Matcher named = Matcher.builder().variantAttributes("city").train(people.table(), people.table(), people.labels(12), null);
+        assertTrue(Resolver.builder().matcher(named).build().toString().contains("productLines"));
+        Matcher none = Matcher.builder().train(people.table(), people.table(), people.labels(12), null);
+        assertFalse(Resolver.builder().matcher(none).build().toString().contains("productLines"));
+    }
+
+    @Test
     void theListenerHearsEveryStageInOrder() {
         People people = People.generate(60, 13);
         List<String> events = new ArrayList<>();

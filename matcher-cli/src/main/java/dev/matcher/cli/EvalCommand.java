@@ -40,6 +40,9 @@ import java.util.stream.Stream;
 @Command(name = "eval", description = {
         "Evaluate on benchmark dataset folders (left.csv, right.csv, matches.csv, train/valid/test.csv).",
         "--mode variant evaluates variant families (family_*.csv labels when the folder has them).",
+        "A folder with family labels and no --mode is evaluated at both levels in one run: an exact model and a",
+        "variant model (train/valid/test of each level), then end to end (variant-aware blocking of the whole",
+        "table, both models, match_id and family_id clusters scored on the test families; PC/PQ per level).",
         "Writes leaderboard.md, results.json, results.csv and report.html to --out.",
         "--transform NAME,... also runs each dataset with one table transformed (columns renamed to synonyms or",
         "random names, reordered, upper case, a column split, two merged, one dropped or moved into the title,",
@@ -68,7 +71,8 @@ final class EvalCommand implements Runnable {
 
     @Option(names = "--mode", paramLabel = "exact|variant", converter = ModelOptions.ModeConverter.class,
             description = {"exact (default): the same item matches;",
-                    "variant: variants of one family match (a folder's family_*.csv labels when it has them)."})
+                    "variant: variants of one family match (a folder's family_*.csv labels when it has them);",
+                    "not given on a folder with family labels: both levels and end to end."})
     MatchMode mode;
 
     @Option(names = "--variant-attributes", split = ",", paramLabel = "ATTR",
@@ -148,43 +152,57 @@ final class EvalCommand implements Runnable {
             }
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
             BenchmarkDataset d = null;
-            DatasetResult r;
+            BenchmarkDataset families = null;
+            List<DatasetResult> rs;
+            BenchmarkRunner used = runner;
             try {
                 d = BenchmarkDataset.load(folder, family);
+                if (levels(folder)) {
+                    families = BenchmarkDataset.load(folder, true);
+                }
                 if (!drop.isEmpty()) {
                     d = d.withoutColumns(drop);
+                    families = families == null ? null : families.withoutColumns(drop);
                 }
                 BenchmarkRunner.Options categorized = categorized(runner.options(), folder, d);
                 if (!categoriesCv.isEmpty()) {
                     d = d.withoutColumns(categoriesCv);
+                    families = families == null ? null : families.withoutColumns(categoriesCv);
                 }
-                r = run(categorized == runner.options() ? runner
-                        : new BenchmarkRunner(categorized, progress.listener()), d, stdout);
+                used = categorized == runner.options() ? runner : new BenchmarkRunner(categorized, progress.listener());
+                rs = run(used, d, families, stdout);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run
-                r = failed(name, e);
+                rs = List.of(failed(name, e));
                 failed.add(name);
             }
-            report.add(r);
-            stdout.println(r);
+            for (DatasetResult r : rs) {
+                report.add(r);
+                stdout.println(r);
+            }
             stdout.flush();
             for (Transformation t : d == null ? List.<Transformation>of() : chosen) {
                 if (!quiet) {
                     stderr.printf("[%5.0fs] %s %s ...%n", (System.nanoTime() - start) / 1e9, name, t.name());
                     stderr.flush();
                 }
-                DatasetResult tr;
+                List<DatasetResult> trs;
                 try {
-                    BenchmarkDataset td = t.apply(d);
-                    tr = run(runner, new BenchmarkDataset(name + " " + t.name(), td.task(), td.matches(),
-                            td.splits()), stdout);
+                    BenchmarkDataset td = transformed(t, d);
+                    // the family level's pairs over the same transformed table (a transformation moves no row)
+                    trs = run(runner, td, families == null ? null : new BenchmarkDataset(families.name() + " "
+                            + t.name(), td.task(), families.matches(), families.splits()), stdout);
                 } catch (RuntimeException e) {
-                    tr = failed(name + " " + t.name(), e);
+                    trs = List.of(failed(name + " " + t.name(), e));
                     failed.add(name + " " + t.name());
                 }
-                report.add(tr);
-                stdout.println(tr);
-                metamorphic.add(new String[] {name, t.name(), f1(r), f1(tr), delta(r, tr)});
+                for (int i = 0; i < trs.size(); i++) {
+                    DatasetResult tr = trs.get(i);
+                    DatasetResult r = rs.get(Math.min(i, rs.size() - 1));
+                    report.add(tr);
+                    stdout.println(tr);
+                    metamorphic.add(new String[] {r.name(), t.name(), f1(r), f1(tr), delta(r, tr)});
+                }
                 stdout.flush();
             }
         }
@@ -246,9 +264,34 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    private static DatasetResult run(BenchmarkRunner runner, BenchmarkDataset d, PrintWriter stdout) {
+    /** One level's protocol, or both levels end to end when {@code families} is not null. */
+    private static List<DatasetResult> run(BenchmarkRunner runner, BenchmarkDataset d, BenchmarkDataset families,
+                                           PrintWriter stdout) {
         printColumns(stdout, d);
-        return runner.run(d);
+        return families == null ? List.of(runner.run(d)) : runner.runLevels(d, families);
+    }
+
+    /** A dataset with one table transformed, under its own name + the transformation's. */
+    private static BenchmarkDataset transformed(Transformation t, BenchmarkDataset d) {
+        BenchmarkDataset td = t.apply(d);
+        return new BenchmarkDataset(d.name() + " " + t.name(), td.task(), td.matches(), td.splits());
+    }
+
+    /**
+     * Whether a folder is evaluated at both levels in one run: no {@code --mode} given and the folder has family
+     * labels ({@code family_matches.csv} and the three {@code family_} splits beside the item-level ones).
+     */
+    private boolean levels(Path folder) {
+        if (mode != null || !Files.isRegularFile(folder.resolve("family_matches.csv"))) {
+            return false;
+        }
+        for (String split : BenchmarkDataset.SPLITS) {
+            if (!Files.isRegularFile(folder.resolve(split + ".csv"))
+                    || !Files.isRegularFile(folder.resolve("family_" + split + ".csv"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DatasetResult failed(String name, RuntimeException e) {

@@ -99,8 +99,10 @@ final class MatchJob {
             b.categories(categories);
         }
         if (job.maxBlockSize != null || job.categoryBlocking) {
-            boolean variants = job.model != null ? Matcher.load(job.model).mode() == MatchMode.VARIANT
-                    : modelOptions.modeOrDefault() == MatchMode.VARIANT;
+            // as the front door's default: variant-aware in variant mode and wherever variant attributes are named
+            Matcher saved = job.model != null ? Matcher.load(job.model) : null;
+            boolean variants = saved != null ? saved.mode() == MatchMode.VARIANT || !saved.spec().variantAttributes().isEmpty()
+                    : modelOptions.modeOrDefault() == MatchMode.VARIANT || !modelOptions.variantAttributes.isEmpty();
             Blocker blocker = job.maxBlockSize == null ? (variants ? Blockers.autoVariants() : Blockers.auto())
                     : variants ? Blockers.autoVariants(job.maxBlockSize) : Blockers.auto(job.maxBlockSize);
             b.blocker(job.categoryBlocking ? blocker.and(Blockers.categories(categories)) : blocker);

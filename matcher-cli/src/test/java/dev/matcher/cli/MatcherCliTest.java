@@ -103,8 +103,18 @@ class MatcherCliTest {
         Path folder = dir.resolve("variants");
         dev.matcher.eval.synth.VariantCatalogGenerator.builder().records(500).seed(2).build().generate()
                 .writeDataset(folder);
-        assertEquals(0, run("eval", "--data", folder.toString(), "--out", dir.resolve("r1").toString(), "--quiet"),
+        // no --mode on a folder with family labels: both levels, and end to end (blocking and clusters per level)
+        assertEquals(0, run("eval", "--data", folder.toString(), "--out", dir.resolve("r0").toString(), "--quiet"),
                 err::toString);
+        String both = out.toString();
+        assertTrue(both.contains("variants (deduplication (items))") && both.contains("variants (family) ("), both);
+        assertEquals(2, both.split("cluster F1=", -1).length - 1, both);
+        assertEquals(2, both.split("PC=", -1).length - 1, both);
+        String leaderboard = Files.readString(dir.resolve("r0").resolve("leaderboard.md"));
+        assertTrue(leaderboard.contains("`variants`") && leaderboard.contains("`variants (family)`"), leaderboard);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("eval", "--data", folder.toString(), "--mode", "exact", "--out", dir.resolve("r1").toString(),
+                "--quiet"), err::toString);
         assertTrue(out.toString().contains("variants"), out.toString());
         assertFalse(out.toString().contains("(family)"), out.toString());
         assertEquals(0, run("eval", "--data", folder.toString(), "--mode", "variant", "--variant-attributes",

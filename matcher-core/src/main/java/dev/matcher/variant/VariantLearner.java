@@ -40,6 +40,7 @@ final class VariantLearner {
         Map<Long, String> names = new ConcurrentHashMap<>();
         int n = table.size();
         Map<Pair, Integer> together = new HashMap<>();
+        Map<Pair, Integer> crossed = new HashMap<>();            // two scales' values one listing states together
         Map<Long, Integer> twoSources = new HashMap<>();      // family code -> listings where two sources speak
         Map<Long, Integer> records = new HashMap<>();
         List<Map<Long, Integer>> stated = new ArrayList<>();      // per section: code -> listings stating it
@@ -60,6 +61,7 @@ final class VariantLearner {
             }
             for (int s = 0; s < sections; s++) {
                 if (v.dimension(s).kind() != Dimension.Kind.WORDS) {
+                    crossScale(s, r, crossed);
                     continue;
                 }
                 if (r.code[s] != VariantCode.UNKNOWN) {
@@ -113,8 +115,99 @@ final class VariantLearner {
         }
         merged = typos(ex, merged, stated, names, notes);
         Map<Long, Long> fixes = numberTypos(ex, stated, notes);
+        scaleConversions(ex, crossed, stated, notes).forEach(fixes::putIfAbsent);
         java.util.Collections.sort(notes);
         return ex.with(merged, notes, fixes);
+    }
+
+    /** Counts the pairs of number values on two different scales ({@code US 8}, {@code EU 41}) one listing states. */
+    private static void crossScale(int s, VariantExtractor.Row r, Map<Pair, Integer> crossed) {
+        for (int i = 0; i < r.bySource.length; i++) {
+            long a = r.bySource[i][s];
+            if (!VariantCode.isNumber(a)) {
+                continue;
+            }
+            for (int j = i + 1; j < r.bySource.length; j++) {
+                long b = r.bySource[j][s];
+                if (VariantCode.isNumber(b) && VariantCode.family(a) != VariantCode.family(b)) {
+                    crossed.merge(Pair.of(s, a, b), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /**
+     * Values on two scales of one dimension ({@code EU 41} and {@code US 8}) that listings state together, each in
+     * one source: a value of the scale fewer listings state converts to the value of the other scale that at least
+     * {@code minSupport} listings state beside it and {@link #KNOWN_SHARE} of those that state it beside any value of
+     * that scale. The conversion chart comes from the data, not from a table of ours (charts differ by maker, gender
+     * and country); a value never stated beside the other scale stays unknown against it.
+     */
+    private static Map<Long, Long> scaleConversions(VariantExtractor ex, Map<Pair, Integer> crossed,
+                                                    List<Map<Long, Integer>> stated, List<String> notes) {
+        Map<Long, Long> out = new HashMap<>();
+        Vocabulary v = ex.vocabulary();
+        // per section and scale: listings stating a value of it, to choose the scale values convert to
+        List<Map<Integer, Integer>> perScale = new ArrayList<>();
+        for (int s = 0; s < stated.size(); s++) {
+            Map<Integer, Integer> m = new HashMap<>();
+            stated.get(s).forEach((code, n) -> {
+                if (VariantCode.isNumber(code)) {
+                    m.merge(VariantCode.family(code), n, Integer::sum);
+                }
+            });
+            perScale.add(m);
+        }
+        // value -> (other scale -> (other value -> listings))
+        Map<Long, Map<Integer, Map<Long, Integer>>> beside = new java.util.TreeMap<>();
+        Map<Long, Integer> sectionOf = new HashMap<>();
+        for (Map.Entry<Pair, Integer> e : crossed.entrySet()) {
+            Pair p = e.getKey();
+            for (long[] from : new long[][] {{p.a, p.b}, {p.b, p.a}}) {
+                Map<Integer, Integer> scales = perScale.get(p.section);
+                int fromScale = VariantCode.family(from[0]);
+                int toScale = VariantCode.family(from[1]);
+                int fromCount = scales.getOrDefault(fromScale, 0);
+                int toCount = scales.getOrDefault(toScale, 0);
+                if (fromCount > toCount || fromCount == toCount && fromScale < toScale) {
+                    continue;       // values convert to the scale more listings state
+                }
+                sectionOf.put(VariantExtractor.numberKey(p.section, from[0]), p.section);
+                beside.computeIfAbsent(VariantExtractor.numberKey(p.section, from[0]), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(toScale, k -> new java.util.TreeMap<>()).merge(from[1], e.getValue(), Integer::sum);
+            }
+        }
+        for (Map.Entry<Long, Map<Integer, Map<Long, Integer>>> e : beside.entrySet()) {
+            if (e.getValue().size() != 1) {
+                continue;           // stated beside two other scales: which one it is on is not clear
+            }
+            Map<Long, Integer> targets = e.getValue().values().iterator().next();
+            int total = 0;
+            long best = VariantCode.UNKNOWN;
+            int bestCount = 0;
+            for (Map.Entry<Long, Integer> t : targets.entrySet()) {
+                total += t.getValue();
+                if (t.getValue() > bestCount) {
+                    best = t.getKey();
+                    bestCount = t.getValue();
+                }
+            }
+            if (bestCount < ex.minSupport() || bestCount < KNOWN_SHARE * total) {
+                continue;
+            }
+            long code = e.getKey();
+            int section = sectionOf.get(code);
+            out.put(code, best);
+            notes.add(String.format(Locale.ROOT, "%s: '%s' is '%s' (%d of %d listings stating both scales)",
+                    v.dimension(section), ex.numberLabel(section, codeOf(code, section)), ex.numberLabel(section, best),
+                    bestCount, total));
+        }
+        return out;
+    }
+
+    /** The number code a {@link VariantExtractor#numberKey} of a section was made of. */
+    private static long codeOf(long key, int section) {
+        return key ^ ((long) section << 40);
     }
 
     /**

@@ -339,6 +339,38 @@ class VariantExtractorTest {
     }
 
     @Test
+    void learnsTheConversionBetweenTwoScalesFromListingsThatStateBoth() {
+        List<String[]> r = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {               // the title in US sizes, the size column in EU sizes
+            r.add(row("Arden Drift 7 Runner US 8", null, "EU 41", null));
+            r.add(row("Arden Drift 7 Runner US 9", null, "EU 42.5", null));
+        }
+        r.add(row("Arden Drift 7 Runner", null, "US 8", null));        // row 6
+        r.add(row("Arden Drift 7 Runner", null, "EU 41", null));       // row 7: the same size
+        r.add(row("Arden Drift 7 Runner", null, "EU 42.5", null));     // row 8: another size
+        r.add(row("Arden Drift 7 Runner", null, "US 11", null));       // row 9: never stated beside an EU size
+        r.add(row("Arden Drift 7 Runner", null, "EU 44", null));       // EU is the scale more listings state
+        Learned l = Learned.from(r);
+        assertEquals(Verdict.UNKNOWN, l.before().compare(6, l.before(), 7, Dimension.SHOE_SIZE));
+        VariantTable after = l.after();
+        assertEquals(Verdict.EQUAL, after.compare(6, after, 7, Dimension.SHOE_SIZE), l.extractor().learned().toString());
+        assertEquals(Verdict.DIFFERENT, after.compare(6, after, 8, Dimension.SHOE_SIZE));
+        assertEquals(Verdict.UNKNOWN, after.compare(9, after, 7, Dimension.SHOE_SIZE), "no chart for US 11: unknown");
+        assertEquals("EU 41", after.value(6, Dimension.SHOE_SIZE), "values convert to the scale more listings state");
+        assertTrue(l.extractor().learned().contains("shoe_size: 'US 8' is 'EU 41' (3 of 3 listings stating both scales)"),
+                l.extractor().learned().toString());
+
+        // listings that disagree on the chart teach nothing
+        List<String[]> mixed = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            mixed.add(row("Arden Drift 7 Runner US 8", null, "EU 41", null));
+            mixed.add(row("Arden Drift 7 Runner US 8.5", null, "EU 41", null));
+        }
+        assertTrue(X.learn(table(mixed)).learned().stream().noneMatch(n -> n.contains("scales")),
+                X.learn(table(mixed)).learned().toString());
+    }
+
+    @Test
     void learnsTyposInsideNumbersOnlyNearADominantValue() {
         List<String[]> r = new java.util.ArrayList<>(rows(12, null, "512GB"));
         r.add(row("Lumio Nova Phone", null, "522GB", null));

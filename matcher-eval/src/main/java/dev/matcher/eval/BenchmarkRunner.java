@@ -1,6 +1,7 @@
 package dev.matcher.eval;
 
 import dev.matcher.ProgressListener;
+import dev.matcher.Resolution;
 import dev.matcher.Resolver;
 import dev.matcher.blocking.Blockers;
 import dev.matcher.blocking.BlockingMetrics;
@@ -157,6 +158,107 @@ public final class BenchmarkRunner {
         }
         result.extra("peak_heap_mb", HeapPeak.megabytes());
         return result.build();
+    }
+
+    /**
+     * Both levels of a variant catalogue in one run (a folder with {@code family_*.csv} labels, as {@code matcher
+     * generate variants} writes): an exact-mode matcher trained on the item-level {@code train} split and a
+     * variant-mode matcher on the family-level one (thresholds on {@code valid}), each scored on its {@code test}
+     * pairs; then the user's job end to end: the variant-aware blocker of a variant matcher over the whole
+     * catalogue, both matchers scoring its candidates, and the written item and family clusters
+     * ({@code match_id}, {@code family_id}) scored against the truth on the test families (every record of a
+     * family that a test pair names; a test record joined to any other record is a false positive).
+     * Blocking PC/PQ are over the whole catalogue, per level.
+     *
+     * <pre>{@code
+     * List<DatasetResult> r = runner.runLevels(BenchmarkDataset.load(dir), BenchmarkDataset.load(dir, true));
+     * r.get(0);   // items: test pairs, item PC/PQ, match_id cluster F1
+     * r.get(1);   // families: test pairs, family PC/PQ, family_id cluster F1
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the two are not one deduplication table with train, valid and test
+     *                                  splits at both levels
+     */
+    public List<DatasetResult> runLevels(BenchmarkDataset items, BenchmarkDataset families) {
+        for (BenchmarkDataset d : List.of(items, families)) {
+            for (String split : BenchmarkDataset.SPLITS) {
+                if (d.split(split).isEmpty()) {
+                    throw new IllegalArgumentException(d.name() + " has no " + split + " split: both levels need "
+                            + "train, valid and test pairs");
+                }
+            }
+        }
+        if (!items.isDeduplication() || !families.isDeduplication() || items.left().size() != families.left().size()) {
+            throw new IllegalArgumentException("both levels are pairs of one deduplication table: " + items.name()
+                    + " and " + families.name() + " are not");
+        }
+        HeapPeak.reset();
+        Table table = items.left();
+        MatcherBuilder exactBuilder = Matcher.builder().seed(options.seed()).mode(MatchMode.EXACT);
+        MatcherBuilder familyBuilder = Matcher.builder().seed(options.seed()).mode(MatchMode.VARIANT)
+                .variantAttributes(options.variantAttributes().toArray(String[]::new));
+        if (options.categories() != null) {
+            exactBuilder.categories(options.categories());
+            familyBuilder.categories(options.categories());
+        }
+        DatasetResult.Builder itemResult = DatasetResult.builder(items.name()).task("deduplication (items)")
+                .protocol("train/valid/test; end to end: variant blocking, family + exact matchers, test families");
+        DatasetResult.Builder familyResult = DatasetResult.builder(families.name()).task("deduplication (families)")
+                .protocol("train/valid/test; end to end: variant blocking, family + exact matchers, test families");
+        Matcher exact = levelPairs(items, exactBuilder, itemResult, "exact");
+        Matcher family = levelPairs(families, familyBuilder, familyResult, "variant");
+
+        long start = System.nanoTime();
+        Resolution r = Resolver.builder().matcher(family).exactMatcher(exact).progress(progress).build()
+                .deduplicate(table);
+        double resolveSeconds = seconds(start);
+        int n = table.size();
+        int[] trueFamilies = ClusterMetrics.truth(n, families.matches()).labels();
+        boolean[] scope = new boolean[n];
+        boolean[] testFamily = new boolean[n];
+        for (BenchmarkDataset d : List.of(items, families)) {
+            Pairs test = d.split("test").orElseThrow().pairs();
+            for (int i = 0; i < test.size(); i++) {
+                testFamily[trueFamilies[test.left(i)]] = true;
+                testFamily[trueFamilies[test.right(i)]] = true;
+            }
+        }
+        for (int row = 0; row < n; row++) {
+            scope[row] = testFamily[trueFamilies[row]];
+        }
+        int[] trueItems = ClusterMetrics.truth(n, items.matches()).labels();
+        ClusterMetrics itemClusters = ClusterMetrics.of(r.clusters().labels(), trueItems, scope);
+        ClusterMetrics familyClusters = ClusterMetrics.of(r.families().orElseThrow().labels(), trueFamilies, scope);
+        endToEnd(itemResult, BlockingMetrics.of(r.candidates(), items.matches(), n, n, true), itemClusters,
+                resolveSeconds, r.warnings().size());
+        endToEnd(familyResult, BlockingMetrics.of(r.candidates(), families.matches(), n, n, true), familyClusters,
+                resolveSeconds, r.warnings().size());
+        double heap = HeapPeak.megabytes();
+        return List.of(itemResult.extra("peak_heap_mb", heap).build(), familyResult.extra("peak_heap_mb", heap).build());
+    }
+
+    /** One level's matcher, trained on its train split (threshold on valid) and scored on its test pairs. */
+    private Matcher levelPairs(BenchmarkDataset d, MatcherBuilder b, DatasetResult.Builder result, String level) {
+        LabelledPairs train = d.split("train").orElseThrow();
+        LabelledPairs test = d.split("test").orElseThrow();
+        long start = System.nanoTime();
+        Matcher m = stage("training (" + level + ")", () -> b.train(d.left(), d.right(), train,
+                d.split("valid").orElseThrow()));
+        double trainSeconds = seconds(start);
+        start = System.nanoTime();
+        double[] scores = stage("scoring (" + level + ")", () -> m.score(d.left(), d.right(), test.pairs()));
+        result.scores(PairMetrics.of(scores, test), m.threshold()).importances(top(m.featureImportance()))
+                .seconds("train", trainSeconds).seconds("score", seconds(start))
+                .extra("train_pairs", train.size()).extra("test_pairs", test.size());
+        return m;
+    }
+
+    private static void endToEnd(DatasetResult.Builder result, BlockingMetrics blocking, ClusterMetrics clusters,
+                                 double seconds, int warnings) {
+        result.blocking(BlockingFigures.of(blocking)).clusterF1(clusters.pairF1())
+                .extra("cluster_precision", clusters.pairPrecision()).extra("cluster_recall", clusters.pairRecall())
+                .extra("bcubed_f1", clusters.bcubedF1()).extra("test_family_records", clusters.records())
+                .extra("resolver_warnings", warnings).seconds("end_to_end", seconds);
     }
 
     private MatcherBuilder builder() {

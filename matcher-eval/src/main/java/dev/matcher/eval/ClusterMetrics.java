@@ -44,6 +44,25 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
         if (predicted.length != truth.length) {
             throw new IllegalArgumentException(predicted.length + " predicted labels for " + truth.length + " records");
         }
+        boolean[] all = new boolean[truth.length];
+        Arrays.fill(all, true);
+        return of(predicted, truth, all);
+    }
+
+    /**
+     * Compares two labellings on the pairs that touch a scope of records (e.g. the test families of a catalogue whose
+     * other records trained the model): a predicted pair counts when at least one of its records is in scope, so a
+     * test record wrongly joined to a training record is a false positive. B-cubed figures are over the records in
+     * scope.
+     *
+     * @throws IllegalArgumentException when a true cluster has records both in and out of scope (the truth must not
+     *                                  cross the scope, or pairs outside it would be half counted)
+     */
+    public static ClusterMetrics of(int[] predicted, int[] truth, boolean[] scope) {
+        if (predicted.length != truth.length || scope.length != truth.length) {
+            throw new IllegalArgumentException(predicted.length + " predicted labels, " + truth.length + " true labels, "
+                    + scope.length + " scope flags: one each per record");
+        }
         int n = predicted.length;
         int[] p = Clusters.of(predicted).labels();
         int[] t = Clusters.of(truth).labels();
@@ -51,18 +70,48 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
         int trueCount = count(t);
         long[] pSize = sizes(p, predictedCount);
         long[] tSize = sizes(t, trueCount);
-        // contingency cells (predicted cluster, true cluster) -> records in both
-        long[] cells = new long[n];
+        long[] pIn = new long[predictedCount];
+        long[] tIn = new long[trueCount];
+        int inScope = 0;
         for (int r = 0; r < n; r++) {
-            cells[r] = Pairs.pack(p[r], t[r]);
+            if (scope[r]) {
+                pIn[p[r]]++;
+                tIn[t[r]]++;
+                inScope++;
+            }
+        }
+        long predictedPairs = 0;
+        int predictedInScope = 0;
+        for (int c = 0; c < predictedCount; c++) {
+            long out = pSize[c] - pIn[c];
+            predictedPairs += pSize[c] * (pSize[c] - 1) / 2 - out * (out - 1) / 2;
+            predictedInScope += pIn[c] > 0 ? 1 : 0;
+        }
+        long truePairs = 0;
+        int trueInScope = 0;
+        for (int c = 0; c < trueCount; c++) {
+            if (tIn[c] != 0 && tIn[c] != tSize[c]) {
+                throw new IllegalArgumentException("true cluster of record " + firstOf(t, c) + " has " + tIn[c]
+                        + " of its " + tSize[c] + " records in scope: the scope must hold whole true clusters");
+            }
+            if (tIn[c] > 0) {
+                truePairs += tSize[c] * (tSize[c] - 1) / 2;
+                trueInScope++;
+            }
+        }
+        long[] cells = new long[inScope];
+        for (int r = 0, k = 0; r < n; r++) {
+            if (scope[r]) {
+                cells[k++] = Pairs.pack(p[r], t[r]);
+            }
         }
         Arrays.sort(cells);
         long correct = 0;
         double bp = 0;
         double br = 0;
-        for (int i = 0; i < n; ) {
+        for (int i = 0; i < cells.length; ) {
             int j = i;
-            while (j < n && cells[j] == cells[i]) {
+            while (j < cells.length && cells[j] == cells[i]) {
                 j++;
             }
             long both = j - i;
@@ -71,8 +120,17 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
             br += (double) both * both / tSize[Pairs.right(cells[i])];
             i = j;
         }
-        return new ClusterMetrics(n, predictedCount, trueCount, pairsWithin(pSize), pairsWithin(tSize), correct,
-                n == 0 ? 1 : bp / n, n == 0 ? 1 : br / n);
+        return new ClusterMetrics(inScope, predictedInScope, trueInScope, predictedPairs, truePairs, correct,
+                inScope == 0 ? 1 : bp / inScope, inScope == 0 ? 1 : br / inScope);
+    }
+
+    private static int firstOf(int[] labels, int label) {
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] == label) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /** True clusters from known matching pairs: their connected components (records in no pair are alone). */
@@ -98,14 +156,6 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
             size[l]++;
         }
         return size;
-    }
-
-    private static long pairsWithin(long[] sizes) {
-        long pairs = 0;
-        for (long s : sizes) {
-            pairs += s * (s - 1) / 2;
-        }
-        return pairs;
     }
 
     public double pairPrecision() {

@@ -50,6 +50,32 @@ class ClusterMetricsTest {
     }
 
     @Test
+    void aScopeCountsThePairsThatTouchIt() {
+        // truth {0,1} {2,3} | {4,5}; scope = records 0..3; predicted {0,1,4} {2} {3} {5}
+        boolean[] scope = {true, true, true, true, false, false};
+        ClusterMetrics m = ClusterMetrics.of(new int[] {0, 0, 1, 2, 0, 3}, new int[] {7, 7, 8, 8, 9, 9}, scope);
+        // predicted pairs touching the scope: 01, 04, 14 (4 joined to the scope is wrong); true pairs in scope 01, 23
+        assertEquals(3, m.predictedPairs());
+        assertEquals(2, m.truePairs());
+        assertEquals(1, m.correctPairs());
+        assertEquals(1 / 3.0, m.pairPrecision(), 1e-12);
+        assertEquals(0.5, m.pairRecall(), 1e-12);
+        assertEquals(4, m.records());
+        assertEquals(2, m.trueClusters());
+        assertEquals(3, m.predictedClusters());
+        // B-cubed precision over the scope: 0,1: 2/3 each; 2: 1; 3: 1
+        assertEquals((4 / 3.0 + 2) / 4, m.bcubedPrecision(), 1e-12);
+        // the whole table as scope is the unscoped comparison
+        int[] p = {0, 0, 1, 2, 0, 3};
+        int[] t = {7, 7, 8, 8, 9, 9};
+        boolean[] all = {true, true, true, true, true, true};
+        assertEquals(ClusterMetrics.of(p, t), ClusterMetrics.of(p, t, all));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClusterMetrics.of(p, t, new boolean[] {true, true, true, false, false, false}));
+        assertTrue(e.getMessage().contains("whole true clusters"), e.getMessage());
+    }
+
+    @Test
     void truthIsTheConnectedComponentsOfTheMatches() {
         Clusters truth = ClusterMetrics.truth(5, Pairs.of(new int[] {0, 3, 1}, new int[] {1, 4, 0}));
         assertArrayEquals(new int[] {0, 0, 1, 2, 2}, truth.labels());
