@@ -42,9 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ClassifyBenchmark {
     static final int ROWS = 6144;
 
-    /** {@code dataset:label[,finer label]:excluded columns} (columns that are the label under another name). */
+    /**
+     * {@code dataset:label[+finer label]:excluded columns joined by +} (columns that are the label under another
+     * name); {@code +}, not a comma, so that {@code -p task=...} can pick one task (JMH splits values at commas).
+     */
     @Param({"pricerunner_products:category_label:category_id",
-            "ali_ember_multimodal:category_coarse,category_fine:",
+            "ali_ember_multimodal:category_coarse+category_fine:",
             "ali_ember_multimodal:category_fine:category_coarse"})
     public String task;
 
@@ -66,10 +69,10 @@ public class ClassifyBenchmark {
     public void setUp() {
         String[] t = task.split(":", -1);
         table = BenchData.load(folder, t[0]).left();
-        String[] excluded = t[2].isEmpty() ? new String[0] : t[2].split(",");
+        String[] excluded = t[2].isEmpty() ? new String[0] : t[2].split("\\+");
         int[] train = IntStream.range(0, table.size()).filter(i -> i % 5 != 0).toArray();
         pool = new ForkJoinPool(threads);
-        classifier = pool.submit(() -> Classifier.builder().label(t[1].split(",")).exclude(excluded)
+        classifier = pool.submit(() -> Classifier.builder().label(t[1].split("\\+")).exclude(excluded)
                 .train(table, train)).join();
         if (table.size() < ROWS) {
             throw new IllegalStateException(t[0] + " has " + table.size() + " records, the benchmark predicts " + ROWS);

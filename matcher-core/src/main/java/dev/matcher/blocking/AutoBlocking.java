@@ -32,12 +32,16 @@ import dev.matcher.data.Task;
  *       records no guard may compare in full (thousands of copies of one row) are still found.</li>
  * </ul>
  * The size guard ({@code maxBlockSize}, default {@value #MAX_POSTINGS}) bounds the token blocks and the postings the
- * neighbour search reads; what it drops is reported by {@link #block}, never lost silently.
+ * neighbour search reads; above {@value #LARGE} records the default guard grows with the table (one record in
+ * {@value #LARGE_RELATIVE_GUARD}: a surname 10 times as frequent in 10 times the records), a guard the user set stays.
+ * What the guards drop is reported by {@link #block}, never lost silently.
  */
 final class AutoBlocking implements Blocker {
     static final int LARGE = 100_000;
     static final int MAX_POSTINGS = 1000;
     static final int LARGE_COMPARISONS_PER_RECORD = 200;
+    /** Above {@value #LARGE} records the default token-block guard is one record in this many (at least 1,000). */
+    static final int LARGE_RELATIVE_GUARD = 1000;
     static final int K = 20;
     /** A model-code core shared by more records than this names a series or a format, not one model. */
     static final int MAX_CODE_BLOCK = 100;
@@ -68,15 +72,25 @@ final class AutoBlocking implements Blocker {
     Blocker forTask(Task task) {
         boolean dedup = task.isDeduplication();
         long records = task.records();
-        BlockBuilder tokens = Blockers.tokens().maxBlockSize(maxBlockSize);
         if (records > LARGE) {
-            return new LargeTables(tokens.filter(0.8), records * LARGE_COMPARISONS_PER_RECORD);
+            return new LargeTables(Blockers.tokens().maxBlockSize(largeTableGuard(maxBlockSize, records)).filter(0.8),
+                    records * LARGE_COMPARISONS_PER_RECORD);
         }
+        BlockBuilder tokens = Blockers.tokens().maxBlockSize(maxBlockSize);
         Blocker meta = tokens.filter(0.8).metaBlocking(MetaBlocking.Weighting.ARCS, MetaBlocking.Pruning.WEP);
         Blocker codes = Blockers.standard(KeyFunctions.modelCodes()).maxBlockSize(Math.min(maxBlockSize, MAX_CODE_BLOCK));
         Blocker neighbours = new NearestNeighbours(K, KeyFunctions.union(KeyFunctions.allTokens(), KeyFunctions.allCodes()),
                 RELATIVE, maxBlockSize).or(codes);
         return dedup ? neighbours.or(meta) : neighbours;
+    }
+
+    /**
+     * The token-block guard of a large table: the default grows with the table (a name shared by 1,000 of a million
+     * records is as telling as one shared by 10,000 of ten million; the comparisons guard still bounds the work), a
+     * guard the user set stays.
+     */
+    static int largeTableGuard(int maxBlockSize, long records) {
+        return maxBlockSize == MAX_POSTINGS ? (int) Math.max(MAX_POSTINGS, records / LARGE_RELATIVE_GUARD) : maxBlockSize;
     }
 
     @Override

@@ -99,6 +99,14 @@ class CleaningAndMetaBlockingTest {
     }
 
     @Test
+    void theDefaultGuardOfLargeTablesGrowsWithTheTableAndAUsersGuardStays() {
+        assertEquals(1000, AutoBlocking.largeTableGuard(AutoBlocking.MAX_POSTINGS, 1_000_000));
+        assertEquals(10_000, AutoBlocking.largeTableGuard(AutoBlocking.MAX_POSTINGS, 10_000_000));
+        assertEquals(1000, AutoBlocking.largeTableGuard(AutoBlocking.MAX_POSTINGS, 200_000));
+        assertEquals(500, AutoBlocking.largeTableGuard(500, 10_000_000));
+    }
+
+    @Test
     void weightedNodePruningUsesEachRecordsMeanWeight() {
         Pairs p = MetaBlocking.prune(blocks, MetaBlocking.Weighting.CBS, MetaBlocking.Pruning.WNP);
         // record 5 has only weight-1 edges, all at its mean: it keeps them all
