@@ -58,6 +58,10 @@ public class ClassifyBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** Whether validation may choose trees stacked on the linear model ({@code -p trees=true,false} shows their cost). */
+    @Param({"true"})
+    public boolean trees;
+
     private Table table;
     private int[] rows;
     private Classifier classifier;
@@ -73,7 +77,7 @@ public class ClassifyBenchmark {
         int[] train = IntStream.range(0, table.size()).filter(i -> i % 5 != 0).toArray();
         pool = new ForkJoinPool(threads);
         classifier = pool.submit(() -> Classifier.builder().label(t[1].split("\\+")).exclude(excluded)
-                .train(table, train)).join();
+                .trees(trees).train(table, train)).join();
         if (table.size() < ROWS) {
             throw new IllegalStateException(t[0] + " has " + table.size() + " records, the benchmark predicts " + ROWS);
         }
