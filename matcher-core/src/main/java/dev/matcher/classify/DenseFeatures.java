@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -184,7 +185,7 @@ final class DenseFeatures {
 
     /** The features of the given rows ({@code rows.length} rows of {@link #size()} values). */
     double[][] transform(Table t, int[] rows) {
-        java.util.BitSet all = new java.util.BitSet();
+        BitSet all = new BitSet();
         all.set(0, size());
         return transform(t, rows, all);
     }
@@ -193,19 +194,18 @@ final class DenseFeatures {
      * As {@link #transform(Table, int[])}, computing only what the features in {@code read} need: images are not
      * read and the text is not scanned for units when no feature of theirs is read (those stay {@link #MISSING}).
      */
-    double[][] transform(Table t, int[] rows, java.util.BitSet read) {
+    double[][] transform(Table t, int[] rows, BitSet read) {
         String[][] cols = FeatureSet.columns(t, fields);
         int n = rows.length;
         int d = size();
         double[][] out = new double[n][d];
         long[][] unitCodes = new long[units.size()][];
-        boolean unitsRead = read.nextSetBit(d - units.size()) >= 0 && read.nextSetBit(d - units.size()) < d;
+        boolean unitsRead = anyIn(read, d - units.size(), d);
         boolean[] imagesRead = new boolean[fields.size()];
         int at = 0;
         for (int f = 0; f < fields.size(); f++) {
             int width = width(f);
-            int next = read.nextSetBit(at);
-            imagesRead[f] = images[f] && next >= 0 && next < at + width;
+            imagesRead[f] = images[f] && anyIn(read, at, at + width);
             at += width;
         }
         if (unitsRead) {
@@ -227,6 +227,12 @@ final class DenseFeatures {
             return null;
         });
         return out;
+    }
+
+    /** Whether {@code read} holds a feature in {@code [from, to)}. */
+    private static boolean anyIn(BitSet read, int from, int to) {
+        int next = read.nextSetBit(from);
+        return next >= 0 && next < to;
     }
 
     /** How many features field {@code f} gives. */

@@ -194,13 +194,9 @@ public final class BenchmarkRunner {
         }
         HeapPeak.reset();
         Table table = items.left();
-        MatcherBuilder exactBuilder = Matcher.builder().seed(options.seed()).mode(MatchMode.EXACT);
-        MatcherBuilder familyBuilder = Matcher.builder().seed(options.seed()).mode(MatchMode.VARIANT)
-                .variantAttributes(options.variantAttributes().toArray(String[]::new));
-        if (options.categories() != null) {
-            exactBuilder.categories(options.categories());
-            familyBuilder.categories(options.categories());
-        }
+        MatcherBuilder exactBuilder = seeded(Matcher.builder().mode(MatchMode.EXACT));
+        MatcherBuilder familyBuilder = seeded(Matcher.builder().mode(MatchMode.VARIANT)
+                .variantAttributes(options.variantAttributes().toArray(String[]::new)));
         DatasetResult.Builder itemResult = DatasetResult.builder(items.name()).task("deduplication (items)")
                 .protocol("train/valid/test; end to end: variant blocking, family + exact matchers, test families");
         DatasetResult.Builder familyResult = DatasetResult.builder(families.name()).task("deduplication (families)")
@@ -262,8 +258,13 @@ public final class BenchmarkRunner {
     }
 
     private MatcherBuilder builder() {
-        MatcherBuilder b = Matcher.builder().seed(options.seed()).mode(options.mode())
-                .variantAttributes(options.variantAttributes().toArray(String[]::new));
+        return seeded(Matcher.builder().mode(options.mode())
+                .variantAttributes(options.variantAttributes().toArray(String[]::new)));
+    }
+
+    /** The options every matcher of a run shares: the seed, and the categories when given. */
+    private MatcherBuilder seeded(MatcherBuilder b) {
+        b.seed(options.seed());
         return options.categories() == null ? b : b.categories(options.categories());
     }
 
