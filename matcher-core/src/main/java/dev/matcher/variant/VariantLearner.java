@@ -260,7 +260,7 @@ final class VariantLearner {
                 if (to != null && out.families(d).contains(to)) {
                     notes.add(String.format(Locale.ROOT, "%s: '%s' is '%s' (a typo: %d listings against %d)", d, w,
                             to, e.getValue(), support));
-                    out = out.withMerged(d, w, to);
+                    out = out.withTypo(d, w, to);
                 }
             }
         }

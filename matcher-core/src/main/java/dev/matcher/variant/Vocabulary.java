@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,8 +58,10 @@ import java.util.Set;
  * {@code family > shade: spelling, ...} a shade; a spelling that starts with {@code ~} is <em>slot-only</em>: it
  * counts in a named attribute, after a label and in a title slot ({@code - Navy / XL}, {@code , Gray, XXL},
  * {@code (Heather Grey)}) but never as a word of running text (so {@code Rose}, {@code Sand}, {@code S} and
- * {@code LG} are safe); {@code @label}, {@code @context} and {@code @split family} (the family's shades differ,
- * normally learned by {@link VariantExtractor#learn}) take comma-separated words; {@code @tail} lets slot-only
+ * {@code LG} are safe); one that starts with {@code ~~} is slot-only and a typo learned from the data: it is read
+ * as written but never the target of another typo (so a learned {@code gred} of {@code grey} does not make
+ * {@code gree}, one slip from {@code green}, ambiguous); {@code @label}, {@code @context} and {@code @split family}
+ * (the family's shades differ, normally learned by {@link VariantExtractor#learn}) take comma-separated words; {@code @tail} lets slot-only
  * spellings stand last in a title when the context is there ({@code ... crew-neck t-shirt red M}). Spellings are
  * normalised like all text (case, accents, punctuation): {@code X-Large} and {@code x large} are one spelling.
  */
@@ -217,6 +220,17 @@ public final class Vocabulary implements Serializable {
                     + d + "; values: " + families(d));
         }
         return withMerged(d, word, value);
+    }
+
+    /**
+     * The unknown word {@code typo} becomes a spelling of the family {@code into} itself (not a shade: a typo of
+     * {@code grey} is grey, whatever the family's shades), slot-only and never a target of further typos.
+     */
+    Vocabulary withTypo(Dimension d, String typo, String into) {
+        requireWords(d);
+        List<Draft> ds = drafts();
+        draft(ds, d).add(phrase(into), null, "~~" + phrase(typo));
+        return new Vocabulary(ds);
     }
 
     /**
@@ -686,12 +700,11 @@ public final class Vocabulary implements Serializable {
             }
         }
 
-        /** Normalised, keeping a leading {@code ~}. */
+        /** Normalised, keeping a leading {@code ~} or {@code ~~}. */
         private static String spelling(String raw) {
             String t = raw.strip();
-            boolean slot = t.startsWith("~");
-            String p = phrase(slot ? t.substring(1) : t);
-            return slot ? "~" + p : p;
+            String mark = t.startsWith("~~") ? "~~" : t.startsWith("~") ? "~" : "";
+            return mark + phrase(t.substring(mark.length()));
         }
     }
 
@@ -714,6 +727,7 @@ public final class Vocabulary implements Serializable {
             context = Set.copyOf(d.context);
             tail = d.tail;
             List<Integer> shadeFamilies = new ArrayList<>();
+            Set<String> exactOnly = new HashSet<>();
             for (Key k : d.values.keySet()) {
                 if (!families.contains(k.family)) {
                     families.add(k.family);
@@ -730,7 +744,10 @@ public final class Vocabulary implements Serializable {
                 }
                 for (String sp : e.getValue()) {
                     boolean slot = sp.startsWith("~");
-                    String p = slot ? sp.substring(1) : sp;
+                    String p = sp.substring(sp.startsWith("~~") ? 2 : slot ? 1 : 0);
+                    if (sp.startsWith("~~")) {
+                        exactOnly.add(p);
+                    }
                     // the first meaning of a spelling wins; written once with ~, it is slot-only
                     Form existing = forms.get(p);
                     if (existing == null) {
@@ -749,7 +766,8 @@ public final class Vocabulary implements Serializable {
                 }
             }
             typoTargets = forms.keySet().stream()
-                    .filter(p -> p.length() >= 4 && p.chars().allMatch(c -> Character.isLetter(c) || c == ' '))
+                    .filter(p -> !exactOnly.contains(p) && p.length() >= 4
+                            && p.chars().allMatch(c -> Character.isLetter(c) || c == ' '))
                     .toArray(String[]::new);
         }
     }
