@@ -1,6 +1,7 @@
 package dev.matcher.variant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,26 @@ class VariantExtractorTest {
             assertEquals(Verdict.EQUAL, v.compare(0, v, i, d),
                     d + ": " + v.describe(0) + " vs " + v.describe(i) + " (row " + i + ")");
         }
+    }
+
+    @Test
+    void columnsUnderNamesThatSayNothingAreFoundByTheirValues() {
+        String[] colours = {"Navy", "Heather Grey", "Black", "Sand", "Red", "White"};
+        String[] sizes = {"S", "M", "L", "XL", "XXL"};
+        String[] brands = {"Acme", "Rose", "Orion", "Sable", "Delta"};   // a few brands spelling colours: not 80%
+        Table.Builder b = Table.builder("c1", "c2", "c3", "c4");
+        for (int i = 0; i < 60; i++) {
+            b.row("r" + i, brands[i % 5] + " Crew Tee " + i, colours[i % 6], sizes[i % 5], brands[i % 5]);
+        }
+        VariantTable v = X.extract(b.build());
+        assertTrue(v.layout().contains("c2->colour") && v.layout().contains("c3->apparel_size"), v.layout());
+        assertFalse(v.layout().contains("c4->"), v.layout());
+        assertEquals("navy", v.value(0, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 1, Dimension.APPAREL_SIZE));
+        assertEquals(Verdict.EQUAL, v.compare(0, v, 30, Dimension.COLOUR));
+
+        Table few = Table.builder("c1", "c2").row("a", "Crew Tee", "Navy").row("b", "Crew Tee", "Black").build();
+        assertFalse(X.extract(few).layout().contains("c2->"), "two values prove nothing: " + X.extract(few).layout());
     }
 
     private static long code(Dimension d, String[] row) {
