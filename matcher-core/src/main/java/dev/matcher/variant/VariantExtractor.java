@@ -580,8 +580,7 @@ public final class VariantExtractor implements Serializable {
                     secs = new int[] {own};
                 }
                 if (secs == null) {
-                    int byValues = spelledWhole(table, c);
-                    secs = byValues < 0 ? null : new int[] {byValues};
+                    secs = heldDimensions(table, c);
                 }
                 if (secs != null) {
                     variantCols.add(c);
@@ -636,18 +635,20 @@ public final class VariantExtractor implements Serializable {
     }
 
     /**
-     * The words dimension that nearly every value of a column spells whole, or -1: a colour or size column under a
-     * name that says nothing ({@code attr_7}, {@code Farbe}) holds {@code Navy}, {@code Heather Grey}, {@code XL};
-     * a title or a brand does not. At least 80% of the stated values of a sample of up to 1,000 rows, at least 20
-     * of them and three different ones.
+     * The dimensions a column under a name that says nothing holds, read from its values ({@code Navy}, {@code Heather
+     * Grey}, {@code XL}, {@code EU 44}, {@code 64 GB} under {@code attr_7}), most common first, or null: at least 80%
+     * of the stated values of a sample of up to 1,000 rows are whole spellings of a words dimension or numbers with a
+     * unit or scale (a bare number may be a price), at least 20 of them and three different ones; a dimension that
+     * reads fewer than a tenth of them is left out. A title or a brand column does not qualify.
      */
-    private int spelledWhole(Table table, int c) {
+    private int[] heldDimensions(Table table, int c) {
         AttributeKind kind = table.schema().attributes().get(c).kind();
         if (kind != AttributeKind.STRING && kind != AttributeKind.CATEGORICAL) {
-            return -1;
+            return null;
         }
-        int[] spelled = new int[vocabulary.sectionCount()];
+        int[] read = new int[vocabulary.sectionCount()];
         int stated = 0;
+        int known = 0;
         Set<String> different = new java.util.HashSet<>();
         int step = Math.max(1, table.size() / 1000);
         for (int r = 0; r < table.size(); r += step) {
@@ -656,27 +657,31 @@ public final class VariantExtractor implements Serializable {
                 continue;
             }
             stated++;
-            String p = Vocabulary.phrase(v);
-            Vocabulary.Hit[] hits = vocabulary.hits(p);
-            int counted = -1;
-            for (int h = 0; hits != null && h < hits.length; h++) {
-                int sec = hits[h].section();
-                if (sec != counted && vocabulary.dimension(sec).kind() == Dimension.Kind.WORDS) {
-                    spelled[sec]++;
-                    counted = sec;
-                    if (different.size() < 3) {
-                        different.add(p);
-                    }
+            String p = withoutLabel(Vocabulary.phrase(v));
+            boolean digitsOnly = p.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == ',');
+            boolean any = false;
+            for (int sec = 0; sec < read.length && !p.isEmpty(); sec++) {
+                boolean reads = numbers.isNumber(sec) ? !digitsOnly && numbers.whole(sec, p) != VariantCode.UNKNOWN
+                        : vocabulary.form(sec, p) != null;
+                if (reads) {
+                    read[sec]++;
+                    any = true;
+                }
+            }
+            if (any) {
+                known++;
+                if (different.size() < 3) {
+                    different.add(p);
                 }
             }
         }
-        int best = -1;
-        for (int sec = 0; sec < spelled.length; sec++) {
-            if (spelled[sec] > 0 && (best < 0 || spelled[sec] > spelled[best])) {
-                best = sec;
-            }
+        if (stated < 20 || known < 0.8 * stated || different.size() < 3) {
+            return null;
         }
-        return best >= 0 && stated >= 20 && spelled[best] >= 0.8 * stated && different.size() >= 3 ? best : -1;
+        int minimum = Math.max(1, known / 10);
+        return java.util.stream.IntStream.range(0, read.length).filter(sec -> read[sec] >= minimum).boxed()
+                .sorted((a, b) -> read[b] != read[a] ? Integer.compare(read[b], read[a]) : Integer.compare(a, b))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -860,7 +865,7 @@ public final class VariantExtractor implements Serializable {
 
         /**
          * Whether attributes named like a dimension's label ({@code color}, {@code size}), or whose values nearly all
-         * spell a value of one words dimension ({@code Navy}, {@code XL} under {@code attr_7}), are used (default on).
+         * are variant values ({@code Navy}, {@code XL}, {@code EU 44} under {@code attr_7}), are used (default on).
          */
         public Builder inferAttributes(boolean on) {
             inferAttributes = on;

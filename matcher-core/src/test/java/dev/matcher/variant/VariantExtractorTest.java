@@ -45,7 +45,7 @@ class VariantExtractorTest {
     @Test
     void columnsUnderNamesThatSayNothingAreFoundByTheirValues() {
         String[] colours = {"Navy", "Heather Grey", "Black", "Sand", "Red", "White"};
-        String[] sizes = {"S", "M", "L", "XL", "XXL"};
+        String[] sizes = {"S", "M", "EU 44", "XL", "64 GB"};          // one size column for shirts, shoes, phones
         String[] brands = {"Acme", "Rose", "Orion", "Sable", "Delta"};   // a few brands spelling colours: not 80%
         Table.Builder b = Table.builder("c1", "c2", "c3", "c4");
         for (int i = 0; i < 60; i++) {
@@ -57,6 +57,9 @@ class VariantExtractorTest {
         assertEquals("navy", v.value(0, Dimension.COLOUR));
         assertEquals(Verdict.DIFFERENT, v.compare(0, v, 1, Dimension.APPAREL_SIZE));
         assertEquals(Verdict.EQUAL, v.compare(0, v, 30, Dimension.COLOUR));
+        assertEquals(Verdict.EQUAL, v.compare(2, v, 7, Dimension.SHOE_SIZE), v.describe(2) + " / " + v.describe(7));
+        assertEquals(Verdict.EQUAL, v.compare(4, v, 9, Dimension.CAPACITY), v.describe(4) + " / " + v.describe(9));
+        assertEquals(Verdict.UNKNOWN, v.compare(4, v, 2, Dimension.CAPACITY), "a shoe size says no capacity");
 
         Table few = Table.builder("c1", "c2").row("a", "Crew Tee", "Navy").row("b", "Crew Tee", "Black").build();
         assertFalse(X.extract(few).layout().contains("c2->"), "two values prove nothing: " + X.extract(few).layout());
