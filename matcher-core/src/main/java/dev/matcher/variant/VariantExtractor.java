@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Finds each record's canonical value per variant {@link Dimension}, once per record: from the attribute named for
@@ -649,7 +651,7 @@ public final class VariantExtractor implements Serializable {
         int[] read = new int[vocabulary.sectionCount()];
         int stated = 0;
         int known = 0;
-        Set<String> different = new java.util.HashSet<>();
+        Set<String> different = new HashSet<>();
         int step = Math.max(1, table.size() / 1000);
         for (int r = 0; r < table.size(); r += step) {
             String v = table.value(r, c);
@@ -679,7 +681,7 @@ public final class VariantExtractor implements Serializable {
             return null;
         }
         int minimum = Math.max(1, known / 10);
-        return java.util.stream.IntStream.range(0, read.length).filter(sec -> read[sec] >= minimum).boxed()
+        return IntStream.range(0, read.length).filter(sec -> read[sec] >= minimum).boxed()
                 .sorted((a, b) -> read[b] != read[a] ? Integer.compare(read[b], read[a]) : Integer.compare(a, b))
                 .mapToInt(Integer::intValue).toArray();
     }
