@@ -154,7 +154,6 @@ final class EvalCommand implements Runnable {
             BenchmarkDataset d = null;
             BenchmarkDataset families = null;
             List<DatasetResult> rs;
-            BenchmarkRunner used = runner;
             try {
                 d = BenchmarkDataset.load(folder, family);
                 if (levels(folder)) {
@@ -169,7 +168,8 @@ final class EvalCommand implements Runnable {
                     d = d.withoutColumns(categoriesCv);
                     families = families == null ? null : families.withoutColumns(categoriesCv);
                 }
-                used = categorized == runner.options() ? runner : new BenchmarkRunner(categorized, progress.listener());
+                BenchmarkRunner used = categorized == runner.options() ? runner
+                        : new BenchmarkRunner(categorized, progress.listener());
                 rs = run(used, d, families, stdout);
             } catch (RuntimeException e) {
                 // one bad dataset is a row that says why; the others still run

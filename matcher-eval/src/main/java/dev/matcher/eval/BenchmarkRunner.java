@@ -197,10 +197,11 @@ public final class BenchmarkRunner {
         MatcherBuilder exactBuilder = seeded(Matcher.builder().mode(MatchMode.EXACT));
         MatcherBuilder familyBuilder = seeded(Matcher.builder().mode(MatchMode.VARIANT)
                 .variantAttributes(options.variantAttributes().toArray(String[]::new)));
+        String protocol = "train/valid/test; end to end: variant blocking, family + exact matchers, test families";
         DatasetResult.Builder itemResult = DatasetResult.builder(items.name()).task("deduplication (items)")
-                .protocol("train/valid/test; end to end: variant blocking, family + exact matchers, test families");
+                .protocol(protocol);
         DatasetResult.Builder familyResult = DatasetResult.builder(families.name()).task("deduplication (families)")
-                .protocol("train/valid/test; end to end: variant blocking, family + exact matchers, test families");
+                .protocol(protocol);
         Matcher exact = levelPairs(items, exactBuilder, itemResult, "exact");
         Matcher family = levelPairs(families, familyBuilder, familyResult, "variant");
 

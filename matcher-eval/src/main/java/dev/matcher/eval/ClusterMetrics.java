@@ -41,9 +41,6 @@ public record ClusterMetrics(int records, int predictedClusters, int trueCluster
 
     /** Compares two labellings (one label per record; equal label = same cluster). */
     public static ClusterMetrics of(int[] predicted, int[] truth) {
-        if (predicted.length != truth.length) {
-            throw new IllegalArgumentException(predicted.length + " predicted labels for " + truth.length + " records");
-        }
         boolean[] all = new boolean[truth.length];
         Arrays.fill(all, true);
         return of(predicted, truth, all);
