@@ -214,44 +214,32 @@ final class FeatureSet {
             int[] col = new int[1024];
             float[] val = new float[1024];
             int m = 0;
-            long[] hits = new long[64];
+            int[] count = new int[keys.length];     // per feature, its repeats in the current row (zero between rows)
             int[] slots = new int[64];
             for (int row = from; row < to; row++) {
                 e.clear();
                 extract(columns, rows == null ? row : rows[row], e);
-                if (hits.length < e.n) {
-                    hits = new long[e.n * 2];
+                if (col.length < m + e.n) {
+                    col = Arrays.copyOf(col, (m + e.n) * 2);
+                    val = Arrays.copyOf(val, (m + e.n) * 2);
                 }
-                int h = 0;
-                for (int i = 0; i < e.n; i++) {
-                    int id = index.get(e.keys[i]);
-                    if (id >= 0) {
-                        hits[h++] = ((long) id << 16) | e.slots[i];
-                    }
-                }
-                Arrays.sort(hits, 0, h);
-                if (col.length < m + h) {
-                    col = Arrays.copyOf(col, (m + h) * 2);
-                    val = Arrays.copyOf(val, (m + h) * 2);
+                if (slots.length < e.n) {
+                    slots = new int[e.n * 2];
                 }
                 int start = m;
-                if (slots.length < h) {
-                    slots = new int[h * 2];
-                }
-                for (int i = 0; i < h; ) {
-                    int j = i + 1;
-                    while (j < h && hits[j] == hits[i]) {
-                        j++;
+                for (int i = 0; i < e.n; i++) {     // the row's features in order of first appearance, counted
+                    int id = index.get(e.keys[i]);
+                    if (id >= 0 && count[id]++ == 0) {
+                        slots[m - start] = e.slots[i];
+                        col[m++] = id;
                     }
-                    int id = (int) (hits[i] >>> 16);
-                    int slot = (int) (hits[i] & 0xFFFF);
-                    double w = TermWeighting.LOG_SMOOTHED.tf(j - i) * idf[id];
-                    norms[slot] += w * w;
-                    slots[m - start] = slot;
-                    col[m] = id;
-                    val[m] = (float) w;
-                    m++;
-                    i = j;
+                }
+                for (int i = start; i < m; i++) {
+                    int id = col[i];
+                    double w = TermWeighting.LOG_SMOOTHED.tf(count[id]) * idf[id];
+                    count[id] = 0;
+                    norms[slots[i - start]] += w * w;
+                    val[i] = (float) w;
                 }
                 for (int i = start; i < m; i++) {
                     val[i] = (float) (val[i] / Math.sqrt(norms[slots[i - start]]));
