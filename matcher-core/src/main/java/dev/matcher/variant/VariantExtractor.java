@@ -47,7 +47,8 @@ import java.util.stream.IntStream;
  * {@code storage}, {@code pack}, {@code volume}, or the dimension's own name) are used, the title is the attribute
  * called {@code title}, {@code name} or {@code product}, the description the one called {@code description},
  * {@code details} or similar; where no name says so, the values do: the title is the most varied text attribute (of
- * those nearly as varied, the shortest), the description a text attribute of running text well longer than the title.
+ * those nearly as varied, not running text), the description a text attribute of running text well longer than the
+ * title.
  */
 public final class VariantExtractor implements Serializable {
     @Serial
@@ -619,7 +620,7 @@ public final class VariantExtractor implements Serializable {
             titleCol = titleCol >= 0 ? titleCol : namingColumn(free);
             TextShape titleShape = titleCol < 0 ? null
                     : free.containsKey(titleCol) ? free.remove(titleCol) : TextShape.of(table, titleCol);
-            descCol = descCol >= 0 ? descCol : proseColumn(table, free, titleShape);
+            descCol = descCol >= 0 ? descCol : proseColumn(free, titleShape);
         }
         List<Integer> other = new ArrayList<>();
         for (int c = 0; c < attrs.size(); c++) {
@@ -655,8 +656,11 @@ public final class VariantExtractor implements Serializable {
     /** How many times the title's words, and how many at least, a description's values hold on average. */
     private static final double PROSE_LENGTH = 1.5;
     private static final int PROSE_WORDS = 8;
-    /** The end of a sentence: a letter, then a full stop (or ! or ?) that ends the value or comes before a capital. */
-    private static final Pattern SENTENCE_END = Pattern.compile("\\p{L}[.!?](\\s+\\p{Lu}|\\s*$)");
+    /**
+     * One sentence ending and another beginning: a word (not an initial, as in {@code J. Smith}), a full stop, ! or ?,
+     * a blank and a capital. A title that ends with a full stop has none.
+     */
+    private static final Pattern NEXT_SENTENCE = Pattern.compile("\\p{L}{2}[.!?]\\s+\\p{Lu}");
 
     /** Every how many rows the choices by values read one, for about {@value #SAMPLE_ROWS}. */
     private static int sampleStep(Table table) {
@@ -665,11 +669,12 @@ public final class VariantExtractor implements Serializable {
 
     /**
      * What a text column's sampled values look like: how many differ, how many words the stated ones hold on average,
-     * which share of them are written as several words (titles and prose; not links, codes or single names) and which
-     * share holds a sentence.
+     * which share of them are written as several words (titles and prose; not links, codes or single names), which
+     * share holds more than one sentence, and whether they are paragraph-long ({@link AttributeKind#TEXT}).
      */
-    private record TextShape(int distinct, double words, double spaced, double sentences) {
+    private record TextShape(int distinct, double words, double spaced, double sentences, boolean paragraphs) {
         static TextShape of(Table table, int c) {
+            boolean paragraphs = table.schema().get(c).kind() == AttributeKind.TEXT;
             Set<String> different = new HashSet<>();
             long words = 0;
             int stated = 0;
@@ -686,27 +691,41 @@ public final class VariantExtractor implements Serializable {
                 different.add(s);
                 words += SchemaInference.tokenCount(s);
                 spaced += s.indexOf(' ') > 0 ? 1 : 0;
-                sentences += SENTENCE_END.matcher(s).find() ? 1 : 0;
+                sentences += NEXT_SENTENCE.matcher(s).find() ? 1 : 0;
             }
-            return stated == 0 ? new TextShape(0, 0, 0, 0) : new TextShape(different.size(), words / (double) stated,
-                    spaced / (double) stated, sentences / (double) stated);
+            return stated == 0 ? new TextShape(0, 0, 0, 0, paragraphs) : new TextShape(different.size(),
+                    words / (double) stated, spaced / (double) stated, sentences / (double) stated, paragraphs);
+        }
+
+        /** Mostly several words. */
+        boolean wordy() {
+            return spaced >= 0.5;
+        }
+
+        /** Running text: paragraph-long, or mostly several sentences in words. */
+        boolean running() {
+            return paragraphs || wordy() && sentences >= 0.5;
         }
     }
 
     /**
-     * The title when no name says which it is: the text column that names the records, with the most different
-     * values (written as several words, when some column is); of columns nearly as varied, the one of fewest words,
-     * for a description is as varied as its title but longer. -1 when no column states anything.
+     * The title when no name says which it is: the text column that names the records, one of the most varied (of
+     * those written as several words, when some column is); of those nearly as varied, not running text when one is
+     * not, for a description is as varied as its title; then the most varied, the first of equals. -1 when no column
+     * states anything.
      */
     private static int namingColumn(Map<Integer, TextShape> free) {
-        boolean anySpaced = free.values().stream().anyMatch(s -> s.spaced >= 0.5);
+        boolean anyWordy = free.values().stream().anyMatch(TextShape::wordy);
         Map<Integer, TextShape> candidates = new LinkedHashMap<>(free);
-        candidates.values().removeIf(s -> s.distinct == 0 || anySpaced && s.spaced < 0.5);
+        candidates.values().removeIf(s -> s.distinct == 0 || anyWordy && !s.wordy());
         int most = candidates.values().stream().mapToInt(TextShape::distinct).max().orElse(0);
+        candidates.values().removeIf(s -> s.distinct < NEARLY_AS_VARIED * most);
+        if (candidates.values().stream().anyMatch(s -> !s.running())) {
+            candidates.values().removeIf(TextShape::running);
+        }
         int best = -1;
         for (Map.Entry<Integer, TextShape> e : candidates.entrySet()) {
-            TextShape s = e.getValue();
-            if (s.distinct >= NEARLY_AS_VARIED * most && (best < 0 || s.words < candidates.get(best).words)) {
+            if (best < 0 || e.getValue().distinct > candidates.get(best).distinct) {
                 best = e.getKey();
             }
         }
@@ -715,18 +734,16 @@ public final class VariantExtractor implements Serializable {
 
     /**
      * The description when no name says which it is: of the text columns besides the title, the one of most words,
-     * when its values are running text (words between blanks; mostly sentences, or paragraph-long:
+     * when its values are running text written in words (mostly several sentences, or paragraph-long:
      * {@link AttributeKind#TEXT}), {@value #PROSE_LENGTH} times as long as the title's and at least
      * {@value #PROSE_WORDS} words on average; else -1. A long name, address or copyright line is no description.
      */
-    private static int proseColumn(Table table, Map<Integer, TextShape> free, TextShape title) {
+    private static int proseColumn(Map<Integer, TextShape> free, TextShape title) {
         double floor = Math.max(PROSE_WORDS, title == null ? 0 : PROSE_LENGTH * title.words);
         int best = -1;
         for (Map.Entry<Integer, TextShape> e : free.entrySet()) {
             TextShape s = e.getValue();
-            boolean running = s.spaced >= 0.5
-                    && (s.sentences >= 0.5 || table.schema().get(e.getKey()).kind() == AttributeKind.TEXT);
-            if (running && s.words >= floor && (best < 0 || s.words > free.get(best).words)) {
+            if (s.wordy() && s.running() && s.words >= floor && (best < 0 || s.words > free.get(best).words)) {
                 best = e.getKey();
             }
         }

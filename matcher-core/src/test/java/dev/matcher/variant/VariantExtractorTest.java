@@ -72,7 +72,7 @@ class VariantExtractorTest {
         for (int i = 0; i < 60; i++) {
             // a vendor column before the title, varied enough to be a string (not a category), and a copyright line
             b.row("r" + i, "Vendor " + (i % 20), "Acme Crew Tee " + i,
-                    "Soft combed cotton crew tee " + i + ". Shown in " + colours[i % 6] + ".",
+                    "Crew tee " + i + " in soft combed cotton. Shown in " + colours[i % 6] + ".",
                     "2015 Acme Apparel Group for the United States and Acme International " + i % 20);
         }
         VariantTable v = X.extract(b.build());
