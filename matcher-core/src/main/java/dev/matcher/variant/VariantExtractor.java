@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matcher.data.Attribute;
 import dev.matcher.data.AttributeKind;
 import dev.matcher.data.LabelledPairs;
+import dev.matcher.data.SchemaInference;
 import dev.matcher.data.Table;
 import dev.matcher.util.Parallel;
 
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -43,8 +45,10 @@ import java.util.stream.IntStream;
  *
  * <p>Without named attributes, attributes whose name is a label of a dimension ({@code color}, {@code size},
  * {@code storage}, {@code pack}, {@code volume}, or the dimension's own name) are used, the title is the attribute
- * called {@code title}, {@code name} or {@code product} (else the first text attribute), the description the one
- * called {@code description}, {@code details} or similar.
+ * called {@code title}, {@code name} or {@code product}, the description the one called {@code description},
+ * {@code details} or similar; where no name says so, the values do: the title is the most varied text attribute (of
+ * those nearly as varied, not running text), the description a text attribute of running text well longer than the
+ * title.
  */
 public final class VariantExtractor implements Serializable {
     @Serial
@@ -603,11 +607,20 @@ public final class VariantExtractor implements Serializable {
                 descCol = c;
             }
         }
-        for (int c = 0; c < attrs.size() && titleCol < 0; c++) {
-            AttributeKind k = attrs.get(c).kind();
-            if (!variantCols.contains(c) && c != descCol && (k == AttributeKind.STRING || k == AttributeKind.TEXT)) {
-                titleCol = c;
+        if (titleCol < 0 || descCol < 0) {
+            // names said nothing about a role: the text columns left tell it by their values
+            Map<Integer, TextShape> free = new LinkedHashMap<>();
+            for (int c = 0; c < attrs.size(); c++) {
+                AttributeKind k = attrs.get(c).kind();
+                if (!variantCols.contains(c) && c != titleCol && c != descCol
+                        && (k == AttributeKind.STRING || k == AttributeKind.TEXT)) {
+                    free.put(c, TextShape.of(table, c));
+                }
             }
+            titleCol = titleCol >= 0 ? titleCol : namingColumn(free);
+            TextShape titleShape = titleCol < 0 ? null
+                    : free.containsKey(titleCol) ? free.remove(titleCol) : TextShape.of(table, titleCol);
+            descCol = descCol >= 0 ? descCol : proseColumn(free, titleShape);
         }
         List<Integer> other = new ArrayList<>();
         for (int c = 0; c < attrs.size(); c++) {
@@ -636,6 +649,107 @@ public final class VariantExtractor implements Serializable {
                 text.toString());
     }
 
+    /** How many rows, spread over the table, the choices by values read. */
+    private static final int SAMPLE_ROWS = 1000;
+    /** How many different values, against the most varied column's, a column may have and still be the title. */
+    private static final double NEARLY_AS_VARIED = 0.9;
+    /** How many times the title's words, and how many at least, a description's values hold on average. */
+    private static final double PROSE_LENGTH = 1.5;
+    private static final int PROSE_WORDS = 8;
+    /**
+     * One sentence ending and another beginning: a word (not an initial, as in {@code J. Smith}), a full stop, ! or ?,
+     * a blank and a capital. A title that ends with a full stop has none.
+     */
+    private static final Pattern NEXT_SENTENCE = Pattern.compile("\\p{L}{2}[.!?]\\s+\\p{Lu}");
+
+    /** Every how many rows the choices by values read one, for about {@value #SAMPLE_ROWS}. */
+    private static int sampleStep(Table table) {
+        return Math.max(1, table.size() / SAMPLE_ROWS);
+    }
+
+    /**
+     * What a text column's sampled values look like: how many differ, how many words the stated ones hold on average,
+     * which share of them are written as several words (titles and prose; not links, codes or single names), which
+     * share holds more than one sentence, and whether they are paragraph-long ({@link AttributeKind#TEXT}).
+     */
+    private record TextShape(int distinct, double words, double spaced, double sentences, boolean paragraphs) {
+        static TextShape of(Table table, int c) {
+            boolean paragraphs = table.schema().get(c).kind() == AttributeKind.TEXT;
+            Set<String> different = new HashSet<>();
+            long words = 0;
+            int stated = 0;
+            int spaced = 0;
+            int sentences = 0;
+            int step = sampleStep(table);
+            for (int r = 0; r < table.size(); r += step) {
+                String v = table.value(r, c);
+                if (v == null || v.isBlank()) {
+                    continue;
+                }
+                String s = v.strip();
+                stated++;
+                different.add(s);
+                words += SchemaInference.tokenCount(s);
+                spaced += s.indexOf(' ') > 0 ? 1 : 0;
+                sentences += NEXT_SENTENCE.matcher(s).find() ? 1 : 0;
+            }
+            return stated == 0 ? new TextShape(0, 0, 0, 0, paragraphs) : new TextShape(different.size(),
+                    words / (double) stated, spaced / (double) stated, sentences / (double) stated, paragraphs);
+        }
+
+        /** Mostly several words. */
+        boolean wordy() {
+            return spaced >= 0.5;
+        }
+
+        /** Running text: paragraph-long, or mostly several sentences in words. */
+        boolean running() {
+            return paragraphs || wordy() && sentences >= 0.5;
+        }
+    }
+
+    /**
+     * The title when no name says which it is: the text column that names the records, one of the most varied (of
+     * those written as several words, when some column is); of those nearly as varied, not running text when one is
+     * not, for a description is as varied as its title; then the most varied, the first of equals. -1 when no column
+     * states anything.
+     */
+    private static int namingColumn(Map<Integer, TextShape> free) {
+        boolean anyWordy = free.values().stream().anyMatch(TextShape::wordy);
+        Map<Integer, TextShape> candidates = new LinkedHashMap<>(free);
+        candidates.values().removeIf(s -> s.distinct == 0 || anyWordy && !s.wordy());
+        int most = candidates.values().stream().mapToInt(TextShape::distinct).max().orElse(0);
+        candidates.values().removeIf(s -> s.distinct < NEARLY_AS_VARIED * most);
+        if (candidates.values().stream().anyMatch(s -> !s.running())) {
+            candidates.values().removeIf(TextShape::running);
+        }
+        int best = -1;
+        for (Map.Entry<Integer, TextShape> e : candidates.entrySet()) {
+            if (best < 0 || e.getValue().distinct > candidates.get(best).distinct) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The description when no name says which it is: of the text columns besides the title, the one of most words,
+     * when its values are running text written in words (mostly several sentences, or paragraph-long:
+     * {@link AttributeKind#TEXT}), {@value #PROSE_LENGTH} times as long as the title's and at least
+     * {@value #PROSE_WORDS} words on average; else -1. A long name, address or copyright line is no description.
+     */
+    private static int proseColumn(Map<Integer, TextShape> free, TextShape title) {
+        double floor = Math.max(PROSE_WORDS, title == null ? 0 : PROSE_LENGTH * title.words);
+        int best = -1;
+        for (Map.Entry<Integer, TextShape> e : free.entrySet()) {
+            TextShape s = e.getValue();
+            if (s.wordy() && s.running() && s.words >= floor && (best < 0 || s.words > free.get(best).words)) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
     /**
      * The dimensions a column under a name that says nothing holds, read from its values ({@code Navy}, {@code Heather
      * Grey}, {@code XL}, {@code EU 44}, {@code 64 GB} under {@code attr_7}), most common first, or null: at least 80%
@@ -652,7 +766,7 @@ public final class VariantExtractor implements Serializable {
         int stated = 0;
         int known = 0;
         Set<String> different = new HashSet<>();
-        int step = Math.max(1, table.size() / 1000);
+        int step = sampleStep(table);
         for (int r = 0; r < table.size(); r += step) {
             String v = table.value(r, c);
             if (v == null || v.isBlank()) {

@@ -65,6 +65,31 @@ class VariantExtractorTest {
         assertFalse(X.extract(few).layout().contains("c2->"), "two values prove nothing: " + X.extract(few).layout());
     }
 
+    @Test
+    void titleAndDescriptionUnderNamesThatSayNothingAreFoundByTheirValues() {
+        String[] colours = {"navy", "black", "red", "white", "sand", "olive"};
+        Table.Builder b = Table.builder("c1", "c2", "c3", "c4");
+        for (int i = 0; i < 60; i++) {
+            // a vendor column before the title, varied enough to be a string (not a category), and a copyright line
+            b.row("r" + i, "Vendor " + (i % 20), "Acme Crew Tee " + i,
+                    "Crew tee " + i + " in soft combed cotton. Shown in " + colours[i % 6] + ".",
+                    "2015 Acme Apparel Group for the United States and Acme International " + i % 20);
+        }
+        VariantTable v = X.extract(b.build());
+        assertTrue(v.layout().startsWith("title=c2, description=c3"), v.layout());
+        assertEquals("navy", v.value(0, Dimension.COLOUR), v.describe(0));
+        assertEquals(Source.DESCRIPTION, v.source(0, Dimension.COLOUR));
+        assertEquals(Verdict.DIFFERENT, v.compare(0, v, 1, Dimension.COLOUR));
+
+        Table.Builder noProse = Table.builder("c1", "c2", "c3");
+        for (int i = 0; i < 60; i++) {
+            noProse.row("r" + i, "Acme Crew Tee " + i, "Vendor " + (i % 20),
+                    "2015 Acme Apparel Group for the United States and Acme International " + i % 20);
+        }
+        assertTrue(X.extract(noProse.build()).layout().startsWith("title=c1, description=-"),
+                "a long line that is no running text is no description: " + X.extract(noProse.build()).layout());
+    }
+
     private static long code(Dimension d, String[] row) {
         return X.extract(table(row)).code(0, d);
     }
