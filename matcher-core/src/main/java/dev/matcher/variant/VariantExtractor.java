@@ -662,9 +662,16 @@ public final class VariantExtractor implements Serializable {
      */
     private static final Pattern NEXT_SENTENCE = Pattern.compile("\\p{L}{2}[.!?]\\s+\\p{Lu}");
 
-    /** Every how many rows the choices by values read one, for about {@value #SAMPLE_ROWS}. */
-    private static int sampleStep(Table table) {
-        return Math.max(1, table.size() / SAMPLE_ROWS);
+    /** The stated (non-blank) values of column {@code c} in about {@value #SAMPLE_ROWS} rows spread over the table. */
+    private static List<String> sample(Table table, int c) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < table.size(); r += Math.max(1, table.size() / SAMPLE_ROWS)) {
+            String v = table.value(r, c);
+            if (v != null && !v.isBlank()) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /**
@@ -675,19 +682,14 @@ public final class VariantExtractor implements Serializable {
     private record TextShape(int distinct, double words, double spaced, double sentences, boolean paragraphs) {
         static TextShape of(Table table, int c) {
             boolean paragraphs = table.schema().get(c).kind() == AttributeKind.TEXT;
+            List<String> values = sample(table, c);
+            int stated = values.size();
             Set<String> different = new HashSet<>();
             long words = 0;
-            int stated = 0;
             int spaced = 0;
             int sentences = 0;
-            int step = sampleStep(table);
-            for (int r = 0; r < table.size(); r += step) {
-                String v = table.value(r, c);
-                if (v == null || v.isBlank()) {
-                    continue;
-                }
+            for (String v : values) {
                 String s = v.strip();
-                stated++;
                 different.add(s);
                 words += SchemaInference.tokenCount(s);
                 spaced += s.indexOf(' ') > 0 ? 1 : 0;
@@ -763,16 +765,11 @@ public final class VariantExtractor implements Serializable {
             return null;
         }
         int[] read = new int[vocabulary.sectionCount()];
-        int stated = 0;
+        List<String> values = sample(table, c);
+        int stated = values.size();
         int known = 0;
         Set<String> different = new HashSet<>();
-        int step = sampleStep(table);
-        for (int r = 0; r < table.size(); r += step) {
-            String v = table.value(r, c);
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            stated++;
+        for (String v : values) {
             String p = withoutLabel(Vocabulary.phrase(v));
             boolean digitsOnly = p.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == ',');
             boolean any = false;

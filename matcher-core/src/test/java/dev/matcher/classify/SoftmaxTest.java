@@ -2,6 +2,7 @@ package dev.matcher.classify;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ class SoftmaxTest {
             if (col[3 * i + 2] == col[3 * i + 1]) {
                 col[3 * i + 2] = col[3 * i + 1] == D - 1 ? K : col[3 * i + 1] + 1;
             }
-            java.util.Arrays.sort(col, 3 * i, 3 * i + 3);
+            Arrays.sort(col, 3 * i, 3 * i + 3);
             for (int p = 3 * i; p < 3 * i + 3; p++) {
                 val[p] = (float) Math.sqrt(1.0 / 3);
             }
@@ -63,8 +64,7 @@ class SoftmaxTest {
         Softmax m = new Softmax(K, D, w);
         double[] z = new double[K];
         for (int trial = 0; trial < 200; trial++) {
-            int m0 = rnd.nextInt(20);
-            int[] col = rnd.ints(0, D).distinct().limit(m0).sorted().toArray();
+            int[] col = rnd.ints(0, D).distinct().limit(rnd.nextInt(20)).sorted().toArray();
             float[] val = new float[col.length];
             for (int p = 0; p < col.length; p++) {
                 val[p] = rnd.nextFloat();
