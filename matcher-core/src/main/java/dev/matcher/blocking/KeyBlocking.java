@@ -94,7 +94,7 @@ final class KeyBlocking implements BlockBuilder {
     }
 
     private static long[] hashes(KeyFunction.RowKeys[] bound, int row) {
-        if (bound.length == 1) {
+        if (bound.length == 1 && !(bound[0] instanceof KeyFunctions.HashedRowKeys)) {
             String[] k = bound[0].keys(row);
             long[] h = new long[k.length];
             for (int i = 0; i < k.length; i++) {
@@ -104,8 +104,13 @@ final class KeyBlocking implements BlockBuilder {
         }
         LongBuffer out = new LongBuffer(16);
         for (int f = 0; f < bound.length; f++) {
-            for (String k : bound[f].keys(row)) {
-                out.add(KeyHash.of(k, f));
+            int seed = bound.length == 1 ? 0 : f;
+            if (bound[f] instanceof KeyFunctions.HashedRowKeys hashed) {
+                hashed.hashes(row, seed, out);
+            } else {
+                for (String k : bound[f].keys(row)) {
+                    out.add(KeyHash.of(k, seed));
+                }
             }
         }
         return distinctSorted(out.toArray());

@@ -28,7 +28,13 @@ public final class MetaBlocking implements Blocker {
         /** Jaccard of the two records' block sets. */
         JS,
         /** Enhanced Jaccard: JS x log(|E| / degree_i) x log(|E| / degree_j). */
-        EJS
+        EJS,
+        /**
+         * Inverse block frequency: sum over shared blocks of log(records / block size). Every shared block counts and
+         * rare ones count more, so a pair sharing several mid-sized blocks outweighs one sharing a single tiny block
+         * (which ARCS, at 1 / comparisons, ranks first).
+         */
+        IDF
     }
 
     /** Which edges survive. */
@@ -92,7 +98,8 @@ public final class MetaBlocking implements Blocker {
         final boolean dedup;
         final int[] nodeStart;
         final int[] nodeBlocks;
-        final double[] inverseComparisons;
+        /** What a shared block adds to an edge's sum: 1 / comparisons (ARCS) or log(records / size) (IDF). */
+        final double[] blockWeight;
         int[] degree;
         double totalEdges;
 
@@ -105,9 +112,11 @@ public final class MetaBlocking implements Blocker {
             int[][] index = blocks.entityIndex();
             this.nodeStart = index[0];
             this.nodeBlocks = index[1];
-            this.inverseComparisons = new double[blocks.size()];
+            this.blockWeight = new double[blocks.size()];
             for (int b = 0; b < blocks.size(); b++) {
-                inverseComparisons[b] = 1.0 / Math.max(1, blocks.comparisons(b));
+                blockWeight[b] = weighting == Weighting.IDF
+                        ? Math.log((double) nodes / blocks.blockSize(b))
+                        : 1.0 / Math.max(1, blocks.comparisons(b));
             }
             if (weighting == Weighting.EJS) {
                 degree = new int[nodes];
@@ -131,10 +140,11 @@ public final class MetaBlocking implements Blocker {
             return nodeStart[u + 1] - nodeStart[u];
         }
 
-        double weight(int u, int v, int common, double arcs) {
+        double weight(int u, int v, int common, double sum) {
             switch (weighting) {
                 case ARCS:
-                    return arcs;
+                case IDF:
+                    return sum;
                 case CBS:
                     return common;
                 case ECBS: {
@@ -179,7 +189,7 @@ public final class MetaBlocking implements Blocker {
                     for (int i = 0; i < nb.touched.size; i++) {
                         int v = nb.touched.data[i];
                         if (!dedup || v > u) {
-                            sum += weight(u, v, nb.common[v], nb.arcs[v]);
+                            sum += weight(u, v, nb.common[v], nb.sum[v]);
                             count++;
                         }
                     }
@@ -199,7 +209,7 @@ public final class MetaBlocking implements Blocker {
                     nb.collect(this, u);
                     for (int i = 0; i < nb.touched.size; i++) {
                         int v = nb.touched.data[i];
-                        if ((!dedup || v > u) && weight(u, v, nb.common[v], nb.arcs[v]) >= mean - 1e-12) {
+                        if ((!dedup || v > u) && weight(u, v, nb.common[v], nb.sum[v]) >= mean - 1e-12) {
                             out.add(edge(u, v));
                         }
                     }
@@ -220,7 +230,7 @@ public final class MetaBlocking implements Blocker {
                     int n = 0;
                     for (int i = 0; i < nb.touched.size; i++) {
                         int v = nb.touched.data[i];
-                        double w = weight(u, v, nb.common[v], nb.arcs[v]);
+                        double w = weight(u, v, nb.common[v], nb.sum[v]);
                         if (n == k && !(w > bestWeight[n - 1] || (w == bestWeight[n - 1] && v < best[n - 1]))) {
                             continue;
                         }
@@ -256,7 +266,7 @@ public final class MetaBlocking implements Blocker {
                     double sum = 0;
                     for (int i = 0; i < n; i++) {
                         int v = nb.touched.data[i];
-                        w[i] = weight(u, v, nb.common[v], nb.arcs[v]);
+                        w[i] = weight(u, v, nb.common[v], nb.sum[v]);
                         sum += w[i];
                     }
                     double mean = n == 0 ? 0 : sum / n;
@@ -272,21 +282,21 @@ public final class MetaBlocking implements Blocker {
         }
     }
 
-    /** One node's neighbours with their shared-block count and ARCS sum; dense arrays reused from node to node. */
+    /** One node's neighbours with their shared-block count and block-weight sum; dense arrays reused node to node. */
     private static final class Neighbours {
         final int[] common;
-        final double[] arcs;
+        final double[] sum;
         final IntBuffer touched = new IntBuffer(64);
 
         Neighbours(int nodes) {
             common = new int[nodes];
-            arcs = new double[nodes];
+            sum = new double[nodes];
         }
 
         void collect(Graph g, int u) {
             for (int i = 0; i < touched.size; i++) {
                 common[touched.data[i]] = 0;
-                arcs[touched.data[i]] = 0;
+                sum[touched.data[i]] = 0;
             }
             touched.size = 0;
             Blocks blocks = g.blocks;
@@ -304,7 +314,7 @@ public final class MetaBlocking implements Blocker {
                     from = blocks.start(b);
                     to = blocks.start(b) + blocks.leftCount(b);
                 }
-                double inv = g.inverseComparisons[b];
+                double w = g.blockWeight[b];
                 for (int m = from; m < to; m++) {
                     int v = blocks.member(m);
                     if (v == u) {
@@ -313,7 +323,7 @@ public final class MetaBlocking implements Blocker {
                     if (common[v]++ == 0) {
                         touched.add(v);
                     }
-                    arcs[v] += inv;
+                    sum[v] += w;
                 }
             }
         }

@@ -92,13 +92,6 @@ class CleaningAndMetaBlockingTest {
     }
 
     @Test
-    void largeTablesKeepHalfTheAverageBlockSizePerRecord() {
-        // 18 assignments in 6 blocks: average 3, k = 2, the same edges as CNP's own k here
-        assertEquals(2, AutoBlocking.LargeTables.k(blocks));
-        assertEquals(1, AutoBlocking.LargeTables.k(Blocks.dedup(3, new int[] {0, 1})));
-    }
-
-    @Test
     void theDefaultGuardOfLargeTablesGrowsWithTheTableAndAUsersGuardStays() {
         assertEquals(1000, AutoBlocking.largeTableGuard(AutoBlocking.MAX_POSTINGS, 1_000_000));
         assertEquals(10_000, AutoBlocking.largeTableGuard(AutoBlocking.MAX_POSTINGS, 10_000_000));
@@ -117,11 +110,21 @@ class CleaningAndMetaBlockingTest {
     @Test
     void everyWeightingRanksTheStrongPairsFirst() {
         for (MetaBlocking.Weighting w : new MetaBlocking.Weighting[] {MetaBlocking.Weighting.ARCS,
-                MetaBlocking.Weighting.CBS, MetaBlocking.Weighting.JS, MetaBlocking.Weighting.EJS}) {
+                MetaBlocking.Weighting.CBS, MetaBlocking.Weighting.JS, MetaBlocking.Weighting.EJS,
+                MetaBlocking.Weighting.IDF}) {
             Pairs p = MetaBlocking.prune(blocks, w, MetaBlocking.Pruning.WEP);
             assertTrue(set(p).contains("0-1") && set(p).contains("2-3"), w + ": " + set(p));
             assertTrue(!set(p).contains("1-5") && !set(p).contains("0-4"), w + ": " + set(p));
         }
+    }
+
+    @Test
+    void inverseBlockFrequencyPrefersSeveralSharedBlocksToOneTinyBlock() {
+        // 0 and 1 share two blocks of three; each also shares a block of two with a stranger (6, 7). ARCS weighs the
+        // tiny block 1 against 2 x 1/3, so with k = 1 both pick their stranger; IDF weighs 2 log(8/3) against log(8/2)
+        Blocks b = Blocks.dedup(8, new int[] {0, 1, 2}, new int[] {0, 1, 3}, new int[] {0, 6}, new int[] {1, 7});
+        assertTrue(set(MetaBlocking.topK(b, MetaBlocking.Weighting.IDF, 1)).contains("0-1"));
+        assertTrue(!set(MetaBlocking.topK(b, MetaBlocking.Weighting.ARCS, 1)).contains("0-1"));
     }
 
     @Test
