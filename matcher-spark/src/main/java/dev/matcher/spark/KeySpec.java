@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code ;}, each written as its {@code toString()} prints it. Known: {@code exact(a)}, {@code prefix(a, n)},
  * {@code suffix(a, n)}, {@code tokens(a)}, {@code firstToken(a)}, {@code qgrams(a, q)}, {@code code(a)},
  * {@code year(a)}, {@code soundex(a)}, {@code double_metaphone(a)}, {@code nysiis(a)}, {@code cologne(a)},
- * {@code tokens(*)}.
+ * {@code tokens(*)}, {@code tokensAndPairs(*)}.
  *
  * <pre>{@code
  * SparkResolver.Keys keys = KeySpec.keys("prefix(surname, 3); exact(postcode)");
@@ -66,10 +66,11 @@ public final class KeySpec {
         }
         int n = expected == 2 ? number(args[1].strip(), spec, at, f) : 0;
         if (a.equals("*")) {
-            if (!name.equals("tokens")) {
-                throw error(spec, at, f, "only tokens(*) spans every attribute");
-            }
-            return KeyFunctions.allTokens();
+            return switch (name) {
+                case "tokens" -> KeyFunctions.allTokens();
+                case "tokensandpairs" -> KeyFunctions.allTokensAndPairs();
+                default -> throw error(spec, at, f, "only tokens(*) and tokensAndPairs(*) span every attribute");
+            };
         }
         return switch (name) {
             case "exact" -> KeyFunctions.exact(a);

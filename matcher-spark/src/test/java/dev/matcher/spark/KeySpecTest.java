@@ -18,7 +18,7 @@ class KeySpecTest {
     void readsWhatKeyFunctionsPrint() {
         List<KeyFunction> fs = List.of(KeyFunctions.prefix("surname", 3), KeyFunctions.exact("postcode"),
                 KeyFunctions.qgrams("title", 3), KeyFunctions.phonetic("given_name", KeyFunctions.Phonetic.SOUNDEX),
-                KeyFunctions.year("date_of_birth"), KeyFunctions.allTokens());
+                KeyFunctions.year("date_of_birth"), KeyFunctions.allTokens(), KeyFunctions.allTokensAndPairs());
         String spec = String.join("; ", fs.stream().map(Object::toString).toList());
         assertEquals(fs.stream().map(Object::toString).toList(),
                 KeySpec.parse(spec).stream().map(Object::toString).toList());
