@@ -56,8 +56,9 @@ import java.util.function.ToLongFunction;
  * matches. Each finding is a warning of the {@link Resolution} (and the listener's), with what to do next.
  *
  * <p>Default clustering: average-linkage hierarchical clustering at the matcher's threshold for deduplication, a
- * greedy one-to-one mapping for linkage; in variant mode the families come from the variant matcher (connected
- * components in linkage, where a family has several records per side) and the items inside each family from the
+ * greedy one-to-one mapping for linkage; in variant mode the families come from the variant matcher
+ * ({@link Clusterers#supportedAverage} in deduplication, connected components in linkage, where a family has several
+ * records per side) and the items inside each family from the
  * exact matcher when one is given.
  */
 public final class Resolver {
@@ -304,8 +305,10 @@ public final class Resolver {
                         Clusters::size).withIds(ids));
                 return new Resolution(task, candidates, scores, threshold, items, null, m, seconds, warnings);
             }
+            // families of one catalogue meet their near-namesakes (sibling models, one name for two products) in
+            // hundreds of high pairs; plain average linkage lets those outvote the pairs the matcher rejects
             Clusterer familyClusterer = keepTogether(clusterer != null ? clusterer : task.isDeduplication()
-                    ? Clusterers.hierarchical(threshold, Linkage.AVERAGE) : Clusterers.connectedComponents(threshold),
+                    ? Clusterers.supportedAverage(threshold) : Clusterers.connectedComponents(threshold),
                     identical, scored, threshold);
             if (exactScores == null) {
                 Clusters families = reportSplits(stage("clustering", n, "records", () -> familyClusterer.cluster(n, scored),

@@ -68,6 +68,20 @@ public final class Clusterers {
     }
 
     /**
+     * Average linkage whose every merge is supported: two clusters merge while their average score is at least
+     * {@code threshold} (unscored pairs counting 0) <em>and</em> none of the scored pairs between them is below it.
+     * For dense candidate graphs, where near-namesakes (a product line's sibling models, two products sold under
+     * one name) share hundreds of high-scoring pairs: there the average alone outvotes the pairs the matcher calls
+     * non-matches and merges whole groups. Measured on the variant generator's families (seeds 1/2/3, the variant
+     * matcher's threshold, cluster pair F1 on the test families): 0.790 / 0.770 / 0.651 with
+     * {@code hierarchical(t, AVERAGE)}, 0.858 / 0.830 / 0.757 with this. The price is recall: a pair scoring below the
+     * threshold inside a true group always keeps its two records in different clusters.
+     */
+    public static Clusterer supportedAverage(double threshold) {
+        return new HierarchicalClustering(threshold, Linkage.AVERAGE, DEFAULT_MAX_DENSE_COMPONENT, false, true);
+    }
+
+    /**
      * As {@link #hierarchical(double, Linkage)}; components at the threshold larger than {@code maxDenseComponent}
      * are first cut at a raised threshold (centroid and complete linkage only; average linkage is sparse).
      */

@@ -22,8 +22,18 @@ final class HierarchicalClustering implements Clusterer {
     private final Linkage linkage;
     private final int maxDenseComponent;
     private final boolean forceDense;
+    private final boolean supported;
 
     HierarchicalClustering(double threshold, Linkage linkage, int maxDenseComponent, boolean forceDense) {
+        this(threshold, linkage, maxDenseComponent, forceDense, false);
+    }
+
+    /**
+     * @param supported average linkage only: two clusters merge only when no scored pair between them is below the
+     *                  threshold (see {@link Clusterers#supportedAverage})
+     */
+    HierarchicalClustering(double threshold, Linkage linkage, int maxDenseComponent, boolean forceDense,
+                           boolean supported) {
         this.threshold = Clusterers.checkThreshold(threshold);
         this.linkage = linkage;
         if (maxDenseComponent < 2) {
@@ -31,12 +41,16 @@ final class HierarchicalClustering implements Clusterer {
         }
         this.maxDenseComponent = maxDenseComponent;
         this.forceDense = forceDense;
+        if (supported && linkage != Linkage.AVERAGE) {
+            throw new IllegalArgumentException("only average linkage checks that a merge is supported, not " + linkage);
+        }
+        this.supported = supported;
     }
 
     @Override
     public Clusters cluster(int recordCount, ScoredPairs pairs) {
         Graph all = Graph.of(recordCount, pairs, Double.NEGATIVE_INFINITY);
-        UnionFind result = linkage == Linkage.AVERAGE && !forceDense ? sparseAverage(all) : dense(all);
+        UnionFind result = linkage == Linkage.AVERAGE && (!forceDense || supported) ? sparseAverage(all) : dense(all);
         return Clusters.of(result.labels(), pairs);
     }
 
@@ -47,6 +61,9 @@ final class HierarchicalClustering implements Clusterer {
         UnionFind uf = new UnionFind(n);
         int[][] nb = new int[n][];
         double[][] sum = new double[n][];
+        // per neighbour, the scored pairs below the threshold (read only when merges must be supported)
+        int[][] weak = new int[n][];
+        int[] accWeak = new int[n];
         int[] len = new int[n];
         int[] version = new int[n];
         double[] acc = new double[n];
@@ -68,8 +85,10 @@ final class HierarchicalClustering implements Clusterer {
             }
             nb[v] = Arrays.copyOf(touched, k);
             sum[v] = new double[k];
+            weak[v] = new int[k];
             for (int i = 0; i < k; i++) {
                 sum[v][i] = acc[touched[i]];
+                weak[v][i] = acc[touched[i]] < threshold ? 1 : 0;
                 seen[touched[i]] = false;
             }
             len[v] = k;
@@ -107,29 +126,36 @@ final class HierarchicalClustering implements Clusterer {
                     if (!seen[u]) {
                         seen[u] = true;
                         acc[u] = 0;
+                        accWeak[u] = 0;
                         touched[k++] = u;
                     }
                     acc[u] += sum[c][i];
+                    accWeak[u] += weak[c][i];
                 }
             }
             int[] merged = Arrays.copyOf(touched, k);
             double[] mergedSum = new double[k];
+            int[] mergedWeak = new int[k];
             double sizeR = uf.size(r);
             for (int i = 0; i < k; i++) {
                 int u = merged[i];
                 mergedSum[i] = acc[u];
+                mergedWeak[i] = accWeak[u];
                 seen[u] = false;
                 double score = acc[u] / (sizeR * uf.size(u));
-                if (score >= threshold) {
+                // a pair the matcher calls a non-match vetoes the merge: a high average must not outvote it
+                if (score >= threshold && (!supported || accWeak[u] == 0)) {
                     heap.push(score, r, u, version[r], version[u]);
                 }
             }
             int dead = r == x ? y : x;
             nb[dead] = null;
             sum[dead] = null;
+            weak[dead] = null;
             len[dead] = 0;
             nb[r] = merged;
             sum[r] = mergedSum;
+            weak[r] = mergedWeak;
             len[r] = k;
         }
         return uf;
@@ -312,7 +338,7 @@ final class HierarchicalClustering implements Clusterer {
 
     @Override
     public String toString() {
-        return "hierarchical(" + threshold + ", " + linkage + ")";
+        return supported ? "supportedAverage(" + threshold + ")" : "hierarchical(" + threshold + ", " + linkage + ")";
     }
 
     /** A binary max-heap of candidate merges on primitive arrays: highest score first, ties by record indices. */

@@ -41,6 +41,32 @@ class ClusterersTest {
     }
 
     @Test
+    void supportedAverageLetsNoPairBelowTheThresholdBeOutvoted() {
+        // two near-namesake groups {0,1,2} and {3,4,5}: every pair across scores high except 2-5, a clear non-match
+        int[] l = new int[15];
+        int[] r = new int[15];
+        double[] s = new double[15];
+        int k = 0;
+        for (int a = 0; a < 6; a++) {
+            for (int b = a + 1; b < 6; b++) {
+                l[k] = a;
+                r[k] = b;
+                s[k++] = (a < 3) == (b < 3) ? 0.99 : a == 2 && b == 5 ? 0.1 : 0.95;
+            }
+        }
+        ScoredPairs namesakes = ScoredPairs.of(l, r, s);
+        // average linkage: mean across (8 x 0.95 + 0.1) / 9 = 0.86 >= 0.7, one cluster
+        assertEquals(1, Clusterers.hierarchical(0.7, Linkage.AVERAGE).cluster(6, namesakes).count());
+        Clusters supported = Clusterers.supportedAverage(0.7).cluster(6, namesakes);
+        assertEquals(2, supported.count());
+        assertTrue(supported.together(0, 2) && supported.together(3, 5) && !supported.together(0, 3));
+        // the bridged triangles split as with plain average linkage
+        assertTrue(Clusterers.supportedAverage(0.5).cluster(7, BRIDGED)
+                .samePartition(Clusterers.hierarchical(0.5, Linkage.AVERAGE).cluster(7, BRIDGED)));
+        assertEquals("supportedAverage(0.7)", Clusterers.supportedAverage(0.7).toString());
+    }
+
+    @Test
     void centerClusteringTakesTheStrongestPairsFirst() {
         // 4-5 (0.96) makes 4 a center with 5; 0-1 (0.95) makes 0 a center with 1; 3-5 cannot join 3 to member 5,
         // 1-2 cannot join 2 to member 1, but 0-2 joins 2 to center 0; 3-4 joins 3 to center 4

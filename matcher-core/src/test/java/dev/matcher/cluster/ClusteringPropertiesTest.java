@@ -17,7 +17,8 @@ class ClusteringPropertiesTest {
         return List.of(Clusterers.connectedComponents(t), Clusterers.center(t), Clusterers.mergeCenter(t),
                 Clusterers.pivot(t), Clusterers.hierarchical(t, Linkage.AVERAGE),
                 Clusterers.hierarchical(t, Linkage.CENTROID), Clusterers.hierarchical(t, Linkage.COMPLETE),
-                Clusterers.uniqueMapping(t), Clusterers.connectedComponents(t).withMaxSize(3));
+                Clusterers.supportedAverage(t), Clusterers.uniqueMapping(t),
+                Clusterers.connectedComponents(t).withMaxSize(3));
     }
 
     @Property(tries = 150)
@@ -62,7 +63,7 @@ class ClusteringPropertiesTest {
         // closer to a record than any of its members is, so no pair inside the cluster need reach the threshold
         Clusterer centroid = Clusterers.hierarchical(t, Linkage.CENTROID);
         for (Clusterer c : List.of(Clusterers.connectedComponents(t), Clusterers.mergeCenter(t),
-                Clusterers.hierarchical(t, Linkage.AVERAGE), centroid)) {
+                Clusterers.hierarchical(t, Linkage.AVERAGE), Clusterers.supportedAverage(t), centroid)) {
             boolean withinCluster = c != centroid;
             Clusters clusters = c.cluster(n, pairs);
             UnionFind strong = new UnionFind(n);
@@ -128,6 +129,22 @@ class ClusteringPropertiesTest {
         }
         Clusters dense = new HierarchicalClustering(t, Linkage.AVERAGE, 1000, true).cluster(n, pairs);
         assertTrue(sparse.samePartition(dense), "sparse " + sparse + " vs dense " + dense);
+    }
+
+    @Property(tries = 150)
+    void supportedAverageKeepsNoScoredPairBelowTheThresholdInsideAndRefinesAverageLinkage(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 25) int n,
+            @ForAll @DoubleRange(min = 0.05, max = 1) double t) {
+        ScoredPairs pairs = RandomGraphs.dedup(seed, n, 0.5);
+        Clusters supported = Clusterers.supportedAverage(t).cluster(n, pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertTrue(pairs.score(i) >= t || !supported.together(pairs.left(i), pairs.right(i)),
+                    pairs.left(i) + "," + pairs.right(i) + " scores " + pairs.score(i) + " < " + t + " in one cluster");
+        }
+        // without a vetoed pair it is average linkage itself
+        if (pairs.atLeast(t).size() == pairs.size()) {
+            assertTrue(supported.samePartition(Clusterers.hierarchical(t, Linkage.AVERAGE).cluster(n, pairs)));
+        }
     }
 
     @Property(tries = 150)
