@@ -76,6 +76,10 @@ public final class Clusterers {
      * matcher's threshold, cluster pair F1 on the test families): 0.790 / 0.770 / 0.651 with
      * {@code hierarchical(t, AVERAGE)}, 0.858 / 0.830 / 0.757 with this. The price is recall: a pair scoring below the
      * threshold inside a true group always keeps its two records in different clusters.
+     *
+     * <pre>{@code
+     * Clusters families = Clusterers.supportedAverage(0.7).cluster(records, scoredPairs);
+     * }</pre>
      */
     public static Clusterer supportedAverage(double threshold) {
         return new HierarchicalClustering(threshold, Linkage.AVERAGE, DEFAULT_MAX_DENSE_COMPONENT, false, true);
