@@ -3,7 +3,6 @@ package dev.matcher.blocking;
 import dev.matcher.data.Column;
 import dev.matcher.data.Table;
 import dev.matcher.text.Analyzers;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,9 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class IdenticalRecordsHashPropertiesTest {
     @Provide
     Arbitrary<String> values() {
-        Arbitrary<String> ascii = Arbitraries.strings().withChars("aZ09 -_.,/\t'\"()xyQ").ofMaxLength(20);
-        Arbitrary<String> any = Arbitraries.strings().withChars("aZé É ß-Øæ\u00A0ﬁ2 ,ı").ofMaxLength(12);
-        return Arbitraries.oneOf(ascii, any, Arbitraries.just(null), Arbitraries.just(""));
+        return TestTables.messyValues();
     }
 
     @Property(tries = 500)

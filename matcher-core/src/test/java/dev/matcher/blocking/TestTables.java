@@ -2,6 +2,8 @@ package dev.matcher.blocking;
 
 import dev.matcher.data.Pairs;
 import dev.matcher.data.Table;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +11,13 @@ import java.util.TreeSet;
 /** Small hand-made tables and helpers for the blocking tests. */
 final class TestTables {
     private TestTables() {
+    }
+
+    /** Values for hashing properties: ASCII with separators, non-ASCII that folds, null and empty. */
+    static Arbitrary<String> messyValues() {
+        Arbitrary<String> ascii = Arbitraries.strings().withChars("aZ09 -_.,/\t'\"()xyQ").ofMaxLength(20);
+        Arbitrary<String> any = Arbitraries.strings().withChars("aZé É ß-Øæ\u00A0ﬁ2 ,ı").ofMaxLength(12);
+        return Arbitraries.oneOf(ascii, any, Arbitraries.just(null), Arbitraries.just(""));
     }
 
     /** Six people: 0/1 and 2/3 are the same person spelled differently; 4 and 5 stand alone. */

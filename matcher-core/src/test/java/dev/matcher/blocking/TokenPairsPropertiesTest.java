@@ -1,7 +1,6 @@
 package dev.matcher.blocking;
 
 import dev.matcher.data.Table;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -21,9 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TokenPairsPropertiesTest {
     @Provide
     Arbitrary<String> values() {
-        Arbitrary<String> ascii = Arbitraries.strings().withChars("aZ09 -_.,/'xyQ").ofMaxLength(20);
-        Arbitrary<String> any = Arbitraries.strings().withChars("aZé É ß-Øæ\u00A0ﬁ2 ,ı").ofMaxLength(12);
-        return Arbitraries.oneOf(ascii, any, Arbitraries.just(null), Arbitraries.just(""));
+        return TestTables.messyValues();
     }
 
     @Property(tries = 500)
