@@ -163,8 +163,8 @@ final class FeatureGenerator {
         }
         List<Recipe> recipes = recipes();
         for (Attribute a : compared) {
-            String[] l = values(a, true);
-            String[] r = dedup ? l : values(a, false);
+            String[] l = recovered(a, compared, true);
+            String[] r = dedup ? l : recovered(a, compared, false);
             for (Recipe recipe : recipes) {
                 recipe.attribute(a, l, r, this);
             }
@@ -226,6 +226,27 @@ final class FeatureGenerator {
         Table t = leftSide || dedup ? left : right;
         return members.size() == 1 ? t.column(members.get(0)).toArray()
                 : leftSide || dedup ? g.leftValues(t) : g.rightValues(t);
+    }
+
+    /**
+     * A field's values on one side with the values that moved into the record's other compared fields put back
+     * ({@link MisplacedValues}, a statistic per field and side); the raw values for images and free text.
+     */
+    private String[] recovered(Attribute a, List<Attribute> compared, boolean leftSide) {
+        String[] own = values(a, leftSide);
+        if (a.kind() == AttributeKind.IMAGE || a.kind() == AttributeKind.TEXT) {
+            return own;
+        }
+        List<String[]> others = new ArrayList<>();
+        for (Attribute o : compared) {
+            if (o != a && o.kind() != AttributeKind.IMAGE) {
+                others.add(values(o, leftSide));
+            }
+        }
+        String[][] donors = others.toArray(new String[0][]);
+        MisplacedValues m = statistic("misplaced:" + a.name() + (leftSide ? ":left" : ":right"),
+                MisplacedValues.class, () -> MisplacedValues.fit(own, donors));
+        return m.recover(own, donors);
     }
 
     /** Whether a compared field holds a variant attribute (on either side). */
