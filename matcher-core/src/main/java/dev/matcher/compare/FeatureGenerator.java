@@ -39,7 +39,7 @@ final class FeatureGenerator {
     private static List<Recipe> recipes() {
         return List.of(new StringRecipe(), new TextRecipe(), new IdentifierRecipe(), new NumberRecipe(),
                 new DateRecipe(), new CategoryRecipe(), new ImageRecipe(), new PersonListRecipe(), new MissingRecipe(),
-                new WholeRecordRecipe(), new AlignmentRecipe(), new DimensionRecipe(), new TokenAlignmentRecipe(),
+                new WholeRecordRecipe(), new AlignmentRecipe(), new InRecordRecipe(), new DimensionRecipe(), new TokenAlignmentRecipe(),
                 new CategoryAgreementRecipe());
     }
 
