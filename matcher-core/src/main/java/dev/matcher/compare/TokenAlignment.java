@@ -16,10 +16,8 @@ import java.util.regex.Pattern;
  * aligned by type — plain words (exactly, one edit apart, or inside a code of the other side), model codes (equal
  * once separators are dropped, or one inside the other: {@code WH-1000XM4} / {@code WH1000XM4} / {@code 1000XM4}),
  * numbers with units (unit-normalised: {@code 1TB} / {@code 1000 GB}, {@code 64Go} / {@code 64GB}) and plain numbers
- * — and what is left over on each side is described: its IDF mass, the rarest left-over word that still recurs in
- * the corpus ({@code Lite} in {@code Prime 13} / {@code Lite Prime 13}: a line word, where a typo occurs once), and
- * whether the other side holds a conflicting value of the same type ({@code 64GB} vs {@code 128GB}, {@code i7-4790}
- * vs {@code i3-4340}).
+ * — and what is left over on each side is described: its IDF mass, and whether the other side holds a conflicting
+ * value of the same type ({@code 64GB} vs {@code 128GB}, {@code i7-4790} vs {@code i3-4340}).
  *
  * <p>Everything per record is prepared once, in parallel, as primitive arrays (sorted word and code ids, quantity
  * keys with their unit); a pair is aligned without allocating (at most {@value #MAX} words and codes per side are
@@ -37,12 +35,7 @@ final class TokenAlignment {
     static final List<String> SUFFIXES = List.of("align_word_cov_min", "align_word_cov_max", "align_left_idf_max",
             "align_code_match", "align_code_left_max", "align_code_left_min", "align_code_conflict",
             "align_code_conflict_idf", "align_qty_match", "align_qty_conflict", "align_num_conflict",
-            "align_fuzzy", "align_recurring_left");
-    /**
-     * Records a word must occur in to count as recurring: a word of a product line recurs in every listing of it,
-     * while a typo or a one-off word does not, so only a recurring word left over means a different product.
-     */
-    static final int RECURRING = 3;
+            "align_fuzzy");
     /** French byte units ({@code 64Go}, {@code 64 Go}, {@code 1To}, {@code 512Mo}); "to" only when attached. */
     private static final Pattern FRENCH_UNITS = Pattern.compile("(\\d)(?:\\s?(go)|(to|mo))(?![\\p{L}\\p{N}])");
     private static final int[] NO_IDS = {};
@@ -80,8 +73,6 @@ final class TokenAlignment {
     int[] codeShape;
     /** The IDF of a term no record holds: the bound of every IDF here. */
     float maxIdf;
-    /** The IDF of a word in {@link #RECURRING} records: recurring words have at most this IDF. */
-    float recurringIdf;
     /** The statistics these profiles were built with, for {@link FeatureSpace#statistics()}. */
     Fitted fitted;
     /** Share of present values holding a code or a quantity; mean words per present value. */
@@ -151,7 +142,6 @@ final class TokenAlignment {
         t.fitted = new Fitted(new TextField.Fitted(t.wordVocab, t.wordIdf, null),
                 new TextField.Fitted(t.codeVocab, t.codeIdf, null), docs);
         t.maxIdf = TermWeighting.LOG_SMOOTHED.idf(docs, 0);
-        t.recurringIdf = TermWeighting.LOG_SMOOTHED.idf(docs, RECURRING);
         t.codeShape = new int[t.codeVocab.length];
         for (int id = 0; id < t.codeVocab.length; id++) {
             t.codeShape[id] = shape(t.codeVocab[id]);
@@ -431,7 +421,6 @@ final class TokenAlignment {
         double totalA = 0;
         double matchedA = 0;
         double leftA = 0;
-        double recurring = 0;
         for (int i = 0; i < na; i++) {
             float w = wordIdf[wa[i]];
             totalA += w;
@@ -439,7 +428,6 @@ final class TokenAlignment {
                 matchedA += w;
             } else {
                 leftA += w;
-                recurring = w <= recurringIdf ? Math.max(recurring, w) : recurring;
             }
         }
         double totalB = 0;
@@ -452,7 +440,6 @@ final class TokenAlignment {
                 matchedB += w;
             } else {
                 leftB += w;
-                recurring = w <= recurringIdf ? Math.max(recurring, w) : recurring;
             }
         }
         double covA = totalA == 0 ? -1 : matchedA / totalA;
@@ -564,7 +551,6 @@ final class TokenAlignment {
         f[9] = squash(qtyConflict);
         f[10] = numConflict;
         f[11] = squash(fuzzy);
-        f[12] = recurring / maxIdf;
         return true;
     }
 

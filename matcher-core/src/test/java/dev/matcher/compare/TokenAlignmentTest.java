@@ -100,19 +100,6 @@ class TokenAlignmentTest {
     }
 
     @Test
-    void aLeftOverWordThatRecursCountsAndAOneOffWordDoesNot() {
-        String[] titles = {"vantix prime 13 phone", "vantix lite prime 13 phone", "vantix lite prime 13 phone gold",
-            "vantix lite prime 13", "vantix prime 13 phone zqxv", "acme tee", "acme tee blue", "acme pocket tee"};
-        TokenAlignment t = TokenAlignment.build(titles, titles, null);
-        double sibling = get(align(t, 0, 1), "align_recurring_left");   // "lite" is in 3 titles: a line word
-        assertTrue(sibling > 0, "lite recurs");
-        assertEquals(0, get(align(t, 0, 4), "align_recurring_left"));    // "zqxv" is a one-off: a typo, not a line
-        double common = get(align(t, 1, 3), "align_recurring_left");     // "phone" left over: in 4 of 8 titles
-        assertTrue(common > 0 && common < sibling, common + " vs " + sibling);
-        assertEquals(0, get(align(t, 5, 7), "align_recurring_left"));    // "pocket" occurs once
-    }
-
-    @Test
     void oneEditIsOneEdit() {
         assertTrue(TokenAlignment.oneEdit("headphones", "headphone"));
         assertTrue(TokenAlignment.oneEdit("colour", "color"));
