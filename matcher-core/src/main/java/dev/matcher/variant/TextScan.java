@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Finds variant values in one normalised text: after labels ({@code colour: navy}, {@code size 7}), in title slots
- * (after the last {@code " - "}, comma-separated trailing parts, parentheses; split at {@code / , | ;}) and as words
+ * (after the last {@code " - "}, comma-separated trailing parts, parentheses, at most three words after the last
+ * {@code " in "}: {@code Tee in Heather Grey}; split at {@code / , | ;}) and as words
  * of running text. Slot-only spellings and one-typo lookups are used in labels and slots only; a section with
  * context words counts only when the record has one ({@code ctx} bit set).
  */
@@ -267,6 +268,13 @@ final class TextScan {
         int dash = Math.max(t.lastIndexOf(" - "), t.lastIndexOf(" | "));
         if (dash >= 0) {
             slot(dash + 3, len);
+        }
+        int in = t.lastIndexOf(" in ");
+        if (in > 0) {
+            int[] after = tokens(in + 4, len);
+            if (after != null && after[1] - after[0] <= 3) {
+                slot(in + 4, len);                          // "Sheet Set in Maroon", "Tab in Golden"
+            }
         }
         int comma = t.indexOf(',');
         while (comma >= 0) {

@@ -190,6 +190,29 @@ class VariantExtractorTest {
     }
 
     @Test
+    void aColourAfterInAtTheEndOfATitleIsASlot() {
+        VariantTable v = X.extract(table(row("Cozyline Queen Duvet Cover Set in Maroon", null, null, null),
+                row("Lumio Note 7 Tab in Golden", null, null, null),
+                row("Acme Line XL Tee in Heather Grey", null, null, null),
+                row("Made in Portugal Linen Tee with a sand coloured print and long sleeves", null, null, null)));
+        assertEquals("burgundy", v.value(0, Dimension.COLOUR), "a slot-only shade, read after 'in'");
+        assertEquals(Source.TITLE, v.source(0, Dimension.COLOUR));
+        assertEquals("gold", v.value(1, Dimension.COLOUR));
+        assertEquals("grey (heather grey)", v.value(2, Dimension.COLOUR));
+        assertEquals(VariantCode.UNKNOWN, v.code(3, Dimension.COLOUR), "running words far from the end stay words");
+    }
+
+    @Test
+    void shownInIsAColourLabel() {
+        VariantTable v = X.extract(table(row("Acme Runner", null, null, "Cushioned midsole. Shown in Sand."),
+                row("Acme Runner", null, null, "Shown in Bklack."),
+                row("Acme Sponges", null, null, "Shown in Blush Pink. Also available in grey.")));
+        assertEquals("beige (sand)", v.value(0, Dimension.COLOUR), "a slot-only shade after the label");
+        assertEquals("black", v.value(1, Dimension.COLOUR), "one typo after a label");
+        assertEquals("pink (blush)", v.value(2, Dimension.COLOUR), "the stated value, not the options");
+    }
+
+    @Test
     void valueInDescription() {
         VariantTable v = X.extract(table(row("Acme Tee", null, null, "Soft cotton. Colour: Pink. Size: Sm."),
                 row("Acme Tee", "pink", "S", null)));
