@@ -28,7 +28,6 @@ final class InRecordRecipe implements Recipe {
     /** Records of each kind (value present, value empty) needed to see the trace; records read for it at most. */
     private static final int MIN_RECORDS = 20;
     private static final int MAX_READ = 20_000;
-    private static final long[] NONE = {};
 
     @Override
     public void record(List<Attribute> compared, FeatureGenerator g) {
@@ -108,14 +107,7 @@ final class InRecordRecipe implements Recipe {
             for (int k = 0; k < t.length; k++) {
                 h[k] = t[k].hashCode() * 0x9E3779B97F4A7C15L + t[k].length();
             }
-            Arrays.sort(h);
-            int u = 0;
-            for (int k = 0; k < h.length; k++) {
-                if (u == 0 || h[k] != h[u - 1]) {
-                    h[u++] = h[k];
-                }
-            }
-            out[i] = u == h.length ? h : Arrays.copyOf(h, u);
+            out[i] = Arrays.stream(h).sorted().distinct().toArray();
         });
         return out;
     }
@@ -125,19 +117,7 @@ final class InRecordRecipe implements Recipe {
         if (value == null || value.length == 0) {
             return -1;
         }
-        long[] r = record == null ? NONE : record;
-        int shared = 0;
-        for (int i = 0, j = 0; i < value.length && j < r.length; ) {
-            if (value[i] == r[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (value[i] < r[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
+        int shared = record == null ? 0 : Measures.intersection(value, record);
         return (double) shared / value.length;
     }
 
