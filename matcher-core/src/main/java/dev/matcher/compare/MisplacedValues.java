@@ -50,12 +50,15 @@ final class MisplacedValues implements Serializable {
 
     /** The accepted shapes, each a sequence of word shapes joined by a space. */
     private final String[] shapes;
+    /** The same, split into word shapes. */
+    private final String[][] shapeWords;
     /** Their lengths in words, distinct, longest first. */
     private final int[] lengths;
 
     private MisplacedValues(String[] shapes) {
         this.shapes = shapes;
-        this.lengths = Arrays.stream(shapes).mapToInt(s -> s.split(" ", -1).length).distinct()
+        this.shapeWords = Arrays.stream(shapes).map(s -> s.split(" ", -1)).toArray(String[][]::new);
+        this.lengths = Arrays.stream(shapeWords).mapToInt(w -> w.length).distinct()
                 .boxed().sorted((x, y) -> y - x).mapToInt(Integer::intValue).toArray();
     }
 
@@ -188,10 +191,10 @@ final class MisplacedValues implements Serializable {
         return found;
     }
 
+    /** Whether words {@code [start, start + n)} have an accepted shape (compared word by word, nothing joined). */
     private boolean accepted(String[] wordShapes, int start, int n) {
-        String s = String.join(" ", Arrays.copyOfRange(wordShapes, start, start + n));
-        for (String a : shapes) {
-            if (a.equals(s)) {
+        for (String[] a : shapeWords) {
+            if (a.length == n && Arrays.equals(a, 0, n, wordShapes, start, start + n)) {
                 return true;
             }
         }
