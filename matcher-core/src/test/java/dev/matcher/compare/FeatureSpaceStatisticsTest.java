@@ -109,6 +109,40 @@ class FeatureSpaceStatisticsTest {
         }
     }
 
+    /** Songs; every third of the dirty side has its duration and artist in its title, those columns empty. */
+    private static Table songs(String prefix, boolean dirty) {
+        Table.Builder b = Table.builder("title", "artist", "time");
+        String[] artists = {"ed sheeran", "taylor swift", "lana del rey", "wiz khalifa", "david guetta"};
+        for (int i = 0; i < 120; i++) {
+            String artist = artists[i % artists.length];
+            String time = (2 + i % 4) + ":" + (10 + i % 50);
+            boolean moved = dirty && i % 3 == 0;
+            b.row(prefix + i, "song w" + i + (moved ? " " + artist + " " + time : ""), moved ? null : artist,
+                    moved ? null : time);
+        }
+        return b.build();
+    }
+
+    @Test
+    void partsOfDirtyTablesPutValuesBackAsTheWholeDoes() throws Exception {
+        Table l = songs("l", false);
+        Table r = songs("r", true);
+        FeatureSpace.Spec spec = FeatureSpace.builder(l, r).build().spec();
+        assertTrue(spec.names().contains("artist.in_record"), spec.names().toString());
+        Set<String> computed = computable(spec);
+        FeatureSpace whole = FeatureSpace.fromSpec(spec, l, r, Map.of(), computed);
+        FeatureSpace.Statistics stats = roundTrip(whole.statistics());
+        assertTrue(stats.keys().contains("misplaced:time:right"), stats.keys().toString());
+        int[] lp = {0, 3, 4};
+        int[] rp = {0, 3, 4, 6};                       // rows too few to fit either statistic on their own
+        FeatureSpace sub = FeatureSpace.fromSpec(spec, stats, rows(l, lp), rows(r, rp), Map.of(), computed);
+        for (int a = 0; a < lp.length; a++) {
+            for (int b = 0; b < rp.length; b++) {
+                assertArrayEquals(whole.compute(lp[a], rp[b]), sub.compute(a, b), "pair " + lp[a] + "," + rp[b]);
+            }
+        }
+    }
+
     @Test
     void statisticsOfOtherTablesAreRefusedByName() {
         Table t = people("p", 100, 4);
