@@ -65,6 +65,11 @@ public final class ColumnCorrespondence implements Serializable {
     static final int MAX_ATTRIBUTES = 1 << 16;
     private static final double MIN_GAIN = 0.15;
     private static final double MIN_CONTAINMENT = 0.5;
+    /**
+     * A part named after the whole ({@code title_1} of {@code title}: names this alike) needs only half the
+     * containment: the other source may write more than the part holds (a brewery before the beer's name).
+     */
+    private static final double NAMED_PART = 0.8;
     private static final double MIN_COVERAGE = 0.6;
 
     /**
@@ -558,7 +563,8 @@ public final class ColumnCorrespondence implements Serializable {
          * agree on them at least 0.1 more than at random (categories worded differently, descriptions of uneven
          * length);</li>
          * <li>a group with a single attribute on one side takes in a free attribute of the other side when, on the
-         * anchors, that attribute's words are mostly inside the single attribute's values and adding it covers at
+         * anchors, that attribute's words are mostly inside the single attribute's values (a quarter is enough for
+         * an attribute named after it, {@code title_1} of {@code title}) and adding it covers at
          * least {@value #MIN_GAIN} more of them (given name + surname against full name; street number + street
          * against address). A free attribute whose words two or more free attributes of the other side cover
          * together forms a group of its own the same way;</li>
@@ -776,7 +782,8 @@ public final class ColumnCorrespondence implements Serializable {
                         continue;
                     }
                     double[] inside = e.coverage(new int[] {target}, !membersLeft, x);
-                    if (ColumnEvidence.lift(inside[0], inside[1]) < MIN_CONTAINMENT) {
+                    double needed = e.name[a][b] >= NAMED_PART ? MIN_CONTAINMENT / 2 : MIN_CONTAINMENT;
+                    if (ColumnEvidence.lift(inside[0], inside[1]) < needed) {
                         continue;
                     }
                     List<Integer> with = new ArrayList<>(members);

@@ -12,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -150,6 +151,28 @@ class ColumnCorrespondenceTest {
         assertEquals(names.key(), "given_name+surname~full_name");
         String[] joined = names.leftValues(t[0]);
         assertEquals(t[0].value(0, "given_name") + " " + t[0].value(0, "surname"), joined[0]);
+    }
+
+    @Test
+    void aTitleSplitInTwoCorrespondsWholeEvenWhenItsFirstHalfHoldsMoreThanTheOtherSourceSays() {
+        String[] words = {"nosferatu", "imperial", "amber", "stout", "porter", "pale", "double", "winter", "harvest",
+            "smoked", "golden", "hazy", "oatmeal", "session", "barrel", "aged", "red", "black", "wild", "sour"};
+        Random r = new Random(8);
+        Table.Builder left = Table.builder("beer_name", "brewery").name("left");
+        Table.Builder right = Table.builder("beer_name_1", "beer_name_2", "brewery").name("right");
+        for (int i = 0; i < N; i++) {
+            String brewery = LAST[r.nextInt(LAST.length)] + " " + CITIES[r.nextInt(CITIES.length)];
+            String beer = words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + " "
+                    + words[r.nextInt(words.length)] + " ale " + i;
+            left.row("l" + i, beer, brewery + " brewing");
+            String[] title = (brewery + " " + beer).split(" ");         // the right source names the brewery first
+            int half = (title.length + 1) / 2;
+            right.row("r" + i, String.join(" ", Arrays.copyOfRange(title, 0, half)),
+                    String.join(" ", Arrays.copyOfRange(title, half, title.length)), brewery + " brewing co");
+        }
+        ColumnCorrespondence c = ColumnCorrespondence.of(left.build(), right.build());
+        assertEquals(List.of("beer_name_1", "beer_name_2"), pair(c, "beer_name"), c.toString());
+        assertEquals(List.of("brewery"), pair(c, "brewery"), c.toString());
     }
 
     @Test
