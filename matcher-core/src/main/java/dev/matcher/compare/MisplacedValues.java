@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * MisplacedValues m = MisplacedValues.fit(time, new String[][] {title, artist});
- * m.recover(time, new String[][] {title, artist});   // null where "Runaway Train ... $ 0.99 3:01" -> "3:01"
+ * m.recover(time, new String[][] {title, artist});   // an empty time, title "Runaway Train $ 0.99 3:01": "3:01"
  * }</pre>
  */
 final class MisplacedValues implements Serializable {
