@@ -61,9 +61,9 @@ final class HierarchicalClustering implements Clusterer {
         UnionFind uf = new UnionFind(n);
         int[][] nb = new int[n][];
         double[][] sum = new double[n][];
-        // per neighbour, the scored pairs below the threshold (read only when merges must be supported)
-        int[][] weak = new int[n][];
-        int[] accWeak = new int[n];
+        // per neighbour, the scored pairs below the threshold: kept only when merges must be supported
+        int[][] weak = supported ? new int[n][] : null;
+        int[] accWeak = supported ? new int[n] : null;
         int[] len = new int[n];
         int[] version = new int[n];
         double[] acc = new double[n];
@@ -85,11 +85,15 @@ final class HierarchicalClustering implements Clusterer {
             }
             nb[v] = Arrays.copyOf(touched, k);
             sum[v] = new double[k];
-            weak[v] = new int[k];
             for (int i = 0; i < k; i++) {
                 sum[v][i] = acc[touched[i]];
-                weak[v][i] = acc[touched[i]] < threshold ? 1 : 0;
                 seen[touched[i]] = false;
+            }
+            if (supported) {
+                weak[v] = new int[k];
+                for (int i = 0; i < k; i++) {
+                    weak[v][i] = sum[v][i] < threshold ? 1 : 0;
+                }
             }
             len[v] = k;
         }
@@ -126,21 +130,27 @@ final class HierarchicalClustering implements Clusterer {
                     if (!seen[u]) {
                         seen[u] = true;
                         acc[u] = 0;
-                        accWeak[u] = 0;
+                        if (supported) {
+                            accWeak[u] = 0;
+                        }
                         touched[k++] = u;
                     }
                     acc[u] += sum[c][i];
-                    accWeak[u] += weak[c][i];
+                    if (supported) {
+                        accWeak[u] += weak[c][i];
+                    }
                 }
             }
             int[] merged = Arrays.copyOf(touched, k);
             double[] mergedSum = new double[k];
-            int[] mergedWeak = new int[k];
+            int[] mergedWeak = supported ? new int[k] : null;
             double sizeR = uf.size(r);
             for (int i = 0; i < k; i++) {
                 int u = merged[i];
                 mergedSum[i] = acc[u];
-                mergedWeak[i] = accWeak[u];
+                if (supported) {
+                    mergedWeak[i] = accWeak[u];
+                }
                 seen[u] = false;
                 double score = acc[u] / (sizeR * uf.size(u));
                 // a pair the matcher calls a non-match vetoes the merge: a high average must not outvote it
@@ -151,11 +161,13 @@ final class HierarchicalClustering implements Clusterer {
             int dead = r == x ? y : x;
             nb[dead] = null;
             sum[dead] = null;
-            weak[dead] = null;
             len[dead] = 0;
             nb[r] = merged;
             sum[r] = mergedSum;
-            weak[r] = mergedWeak;
+            if (supported) {
+                weak[dead] = null;
+                weak[r] = mergedWeak;
+            }
             len[r] = k;
         }
         return uf;

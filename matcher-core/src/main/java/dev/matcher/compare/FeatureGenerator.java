@@ -162,9 +162,11 @@ final class FeatureGenerator {
             }
         }
         List<Recipe> recipes = recipes();
+        Map<String, String[]> leftValues = values(compared, true);
+        Map<String, String[]> rightValues = dedup ? leftValues : values(compared, false);
         for (Attribute a : compared) {
-            String[] l = recovered(a, compared, true);
-            String[] r = dedup ? l : recovered(a, compared, false);
+            String[] l = recovered(a, compared, leftValues, true);
+            String[] r = dedup ? l : recovered(a, compared, rightValues, false);
             for (Recipe recipe : recipes) {
                 recipe.attribute(a, l, r, this);
             }
@@ -232,21 +234,26 @@ final class FeatureGenerator {
      * A field's values on one side with the values that moved into the record's other compared fields put back
      * ({@link MisplacedValues}, a statistic per field and side); the raw values for images and free text.
      */
-    private String[] recovered(Attribute a, List<Attribute> compared, boolean leftSide) {
-        String[] own = values(a, leftSide);
+    private String[] recovered(Attribute a, List<Attribute> compared, Map<String, String[]> values,
+                               boolean leftSide) {
+        String[] own = values.get(a.name());
         if (a.kind() == AttributeKind.IMAGE || a.kind() == AttributeKind.TEXT) {
             return own;
         }
-        List<String[]> others = new ArrayList<>();
-        for (Attribute o : compared) {
-            if (o != a && o.kind() != AttributeKind.IMAGE) {
-                others.add(values(o, leftSide));
-            }
-        }
-        String[][] donors = others.toArray(new String[0][]);
+        String[][] donors = compared.stream().filter(o -> o != a && o.kind() != AttributeKind.IMAGE)
+                .map(o -> values.get(o.name())).toArray(String[][]::new);
         MisplacedValues m = statistic("misplaced:" + a.name() + (leftSide ? ":left" : ":right"),
                 MisplacedValues.class, () -> MisplacedValues.fit(own, donors));
         return m.recover(own, donors);
+    }
+
+    /** Each compared field's raw values on one side, by key, read once. */
+    private Map<String, String[]> values(List<Attribute> compared, boolean leftSide) {
+        Map<String, String[]> out = new HashMap<>();
+        for (Attribute a : compared) {
+            out.put(a.name(), values(a, leftSide));
+        }
+        return out;
     }
 
     /** Whether a compared field holds a variant attribute (on either side). */

@@ -36,16 +36,18 @@ final class InRecordRecipe implements Recipe {
         if (strings.size() < 2) {
             return;                                         // nowhere else for a value to go
         }
+        String[][] left = strings.stream().map(a -> g.values(a, true)).toArray(String[][]::new);
+        String[][] right = g.dedup ? left : strings.stream().map(a -> g.values(a, false)).toArray(String[][]::new);
         long[][][] records = null;
-        for (Attribute a : strings) {
+        for (int k = 0; k < strings.size(); k++) {
+            Attribute a = strings.get(k);
             String name = a.name() + "." + SUFFIX;
             if (!g.wants(name)) {
                 continue;
             }
-            String[] lv = g.values(a, true);
-            String[] rv = g.dedup ? lv : g.values(a, false);
+            int at = k;
             boolean eligible = g.rebuilding() ? g.selects(name) : g.statistic("moves:" + a.name(), Boolean.class,
-                    () -> moves(lv, others(g, strings, a, true)) || !g.dedup && moves(rv, others(g, strings, a, false)));
+                    () -> moves(left[at], without(left, at)) || !g.dedup && moves(right[at], without(right, at)));
             if (!eligible) {
                 continue;
             }
@@ -54,13 +56,20 @@ final class InRecordRecipe implements Recipe {
                 long[][] l = words(whole[0]);
                 records = new long[][][] {l, g.dedup ? l : words(whole[1])};
             }
-            long[][] l = words(lv);
-            g.add(new InRecord(name, l, g.dedup ? l : words(rv), records[0], records[1]));
+            long[][] l = words(left[k]);
+            g.add(new InRecord(name, l, g.dedup ? l : words(right[k]), records[0], records[1]));
         }
     }
 
-    private static String[][] others(FeatureGenerator g, List<Attribute> strings, Attribute a, boolean leftSide) {
-        return strings.stream().filter(o -> o != a).map(o -> g.values(o, leftSide)).toArray(String[][]::new);
+    /** The fields but the {@code k}-th. */
+    private static String[][] without(String[][] fields, int k) {
+        String[][] out = new String[fields.length - 1][];
+        for (int i = 0, j = 0; i < fields.length; i++) {
+            if (i != k) {
+                out[j++] = fields[i];
+            }
+        }
+        return out;
     }
 
     /**

@@ -48,15 +48,12 @@ final class MisplacedValues implements Serializable {
     /** Nothing to put back. */
     static final MisplacedValues NONE = new MisplacedValues(new String[0]);
 
-    /** The accepted shapes, each a sequence of word shapes joined by a space. */
-    private final String[] shapes;
-    /** The same, split into word shapes. */
+    /** The accepted shapes, each a sequence of word shapes. */
     private final String[][] shapeWords;
     /** Their lengths in words, distinct, longest first. */
     private final int[] lengths;
 
     private MisplacedValues(String[] shapes) {
-        this.shapes = shapes;
         this.shapeWords = Arrays.stream(shapes).map(s -> s.split(" ", -1)).toArray(String[][]::new);
         this.lengths = Arrays.stream(shapeWords).mapToInt(w -> w.length).distinct()
                 .boxed().sorted((x, y) -> y - x).mapToInt(Integer::intValue).toArray();
@@ -64,12 +61,12 @@ final class MisplacedValues implements Serializable {
 
     /** Whether nothing will be put back. */
     boolean isEmpty() {
-        return shapes.length == 0;
+        return shapeWords.length == 0;
     }
 
     /** The accepted shapes (for tests and explanations). */
     List<String> shapes() {
-        return List.of(shapes);
+        return Arrays.stream(shapeWords).map(w -> String.join(" ", w)).toList();
     }
 
     /**
