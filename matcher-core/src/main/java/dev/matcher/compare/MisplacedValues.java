@@ -160,8 +160,8 @@ final class MisplacedValues implements Serializable {
         String found = null;
         for (String[] field : others) {
             String text = field[i];
-            if (text == null || text.isBlank()) {
-                continue;
+            if (text == null || text.chars().noneMatch(Character::isDigit)) {
+                continue;                               // every accepted shape holds a digit
             }
             String[] words = words(text);
             String[] wordShapes = new String[words.length];
